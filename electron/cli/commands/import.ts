@@ -1,0 +1,3 @@
+import type { CliCommand } from '../types';
+
+export const commands: CliCommand[] = [];

@@ -1,0 +1,6 @@
+import type { CliCommand } from '../types';
+import { commands as exportCommands } from './export';
+import { commands as importCommands } from './import';
+import { commands as storeCommands } from './store';
+
+export const COMMANDS: readonly CliCommand[] = [...storeCommands, ...exportCommands, ...importCommands];
