@@ -1,0 +1,16 @@
+/**
+ * The core's answer to every channel of the contract (shared/contract.ts) except the desktop-only
+ * ones, for the Electron main process and the browser-mode server alike. Plain Node: no 'electron'.
+ */
+import type { CoreContext } from './handlers/context';
+import type { Handlers } from './handlers/dispatch';
+import { fileHandlers } from './handlers/files';
+import { formHandlers } from './handlers/forms';
+
+export type { CoreContext } from './handlers/context';
+export { dispatch, INTERNAL_ERROR, WEB_UNSUPPORTED } from './handlers/dispatch';
+export type { DispatchOptions, Handlers, Logger } from './handlers/dispatch';
+
+export function createCoreHandlers(ctx: CoreContext): Handlers {
+  return { ...formHandlers(ctx), ...fileHandlers(ctx) };
+}

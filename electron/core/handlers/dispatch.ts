@@ -1,0 +1,61 @@
+/**
+ * One entry point for every request, whichever shell carries it: validate the input with the
+ * channel's schema, run the handler, validate the output, and turn every failure into a
+ * Chinese message. Stacks are logged, never sent to the caller.
+ */
+import type { z } from 'zod';
+import { contract, DESKTOP_ONLY, type Channel, type Contract, type Output, type Reply } from '../../../shared/contract';
+import { isUserError } from '../../../shared/errors';
+import { issueMessage, markDefaults } from './issueMessage';
+
+export type Handlers = {
+  [C in Channel]?: (input: z.output<Contract[C]['input']>) => Promise<Output<C>> | Output<C>;
+};
+
+export type Logger = (message: string, error?: unknown) => void;
+
+export interface DispatchOptions {
+  /** Where internal errors go; console.error by default. */
+  log?: Logger;
+}
+
+export const INTERNAL_ERROR = '内部错误，请重试；如果反复出现，请联系技术支持';
+export const WEB_UNSUPPORTED = '浏览器模式不支持此操作';
+
+const defaultLog: Logger = (message, error) => console.error(message, error);
+
+const isChannel = (name: string): name is Channel => Object.prototype.hasOwnProperty.call(contract, name);
+
+export async function dispatch(
+  handlers: Handlers,
+  channel: string,
+  rawInput: unknown,
+  opts: DispatchOptions = {},
+): Promise<Reply<unknown>> {
+  const log = opts.log ?? defaultLog;
+  if (!isChannel(channel)) return { ok: false, error: `未知的请求：${channel.slice(0, 100)}` };
+  const handler = handlers[channel] as ((input: unknown) => unknown) | undefined;
+  if (!handler) {
+    return {
+      ok: false,
+      error: DESKTOP_ONLY.includes(channel) ? WEB_UNSUPPORTED : `此操作暂不可用：${channel}，请更新软件后重试`,
+    };
+  }
+  const schemas = contract[channel];
+  const input = schemas.input.safeParse(rawInput, { error: markDefaults, reportInput: true });
+  if (!input.success) return { ok: false, error: `请求数据不正确：${issueMessage(input.error.issues[0])}` };
+  let value: unknown;
+  try {
+    value = await handler(input.data);
+  } catch (e) {
+    if (isUserError(e)) return { ok: false, error: (e as Error).message };
+    log(`处理 ${channel} 时出错`, e);
+    return { ok: false, error: INTERNAL_ERROR };
+  }
+  const output = schemas.output.safeParse(value);
+  if (!output.success) {
+    log(`${channel} 的结果不符合约定`, output.error);
+    return { ok: false, error: INTERNAL_ERROR };
+  }
+  return { ok: true, value: output.data };
+}

@@ -1,0 +1,74 @@
+/**
+ * export.*, import.* and backup.*: the channels that carry file bytes. Bytes travel as base64
+ * both ways; the file system is touched only for backup temp files, which are always removed.
+ */
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { UserError } from '../../../shared/errors';
+import { DEFAULT_TEMPLATE_ID } from '../../../shared/templates';
+import { blankExportFileName, exportBlankDocx, exportDocx, exportFileName } from '../export';
+import { commitImport, previewImport } from '../import';
+import type { CoreContext } from './context';
+import type { Handlers } from './dispatch';
+
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+/** Strict, so a mangled upload is reported instead of silently decoding to garbage. */
+export function decodeBase64(data: string, what: string): Uint8Array {
+  const compact = data.replace(/\s+/g, '');
+  if (compact.length % 4 !== 0 || !BASE64.test(compact)) {
+    throw new UserError(`${what}在传送中损坏了，请重新选择文件再试`);
+  }
+  return new Uint8Array(Buffer.from(compact, 'base64'));
+}
+
+export const encodeBase64 = (bytes: Uint8Array): string => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
+
+async function withTempDir<T>(run: (dir: string) => Promise<T>): Promise<T> {
+  const dir = await mkdtemp(join(tmpdir(), 'shenbao-handlers-'));
+  try {
+    return await run(dir);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+export function backupFileName(now: Date): string {
+  const stamp = `${now.getFullYear()}${pad(now.getMonth() + 1)}${pad(now.getDate())}-${pad(now.getHours())}${pad(now.getMinutes())}${pad(now.getSeconds())}`;
+  return `绩效目标申报-备份-${stamp}.db`;
+}
+
+export function fileHandlers({ store, appVersion }: CoreContext): Handlers {
+  return {
+    'export.docx': async ({ id }) => {
+      const form = store.get(id).data;
+      const { bytes, dropped } = await exportDocx(form, { appVersion });
+      return { fileName: exportFileName(form), data: encodeBase64(bytes), dropped };
+    },
+    'export.blankDocx': async ({ year }) => {
+      const bytes = await exportBlankDocx(DEFAULT_TEMPLATE_ID, year, { appVersion });
+      return { fileName: blankExportFileName(DEFAULT_TEMPLATE_ID, year), data: encodeBase64(bytes) };
+    },
+    'import.read': ({ fileName, data }) => previewImport(store, fileName, decodeBase64(data, `文件“${fileName}”`)),
+    'import.commit': ({ data, onConflict }) => commitImport(store, data, onConflict),
+    'backup.create': () =>
+      withTempDir(async (dir) => {
+        const file = join(dir, 'backup.db');
+        const manifest = await store.backupTo(file);
+        const bytes = await readFile(file);
+        return { fileName: backupFileName(new Date()), data: encodeBase64(bytes), manifest };
+      }),
+    'backup.restore': ({ fileName, data }) =>
+      withTempDir(async (dir) => {
+        const bytes = decodeBase64(data, `备份文件“${fileName}”`);
+        if (bytes.length === 0) throw new UserError(`备份文件“${fileName}”是空的，请选择用“备份”功能保存的文件`);
+        // The user's file name is only for messages; it never becomes a path.
+        const file = join(dir, 'restore.db');
+        await writeFile(file, bytes);
+        return { manifest: await store.restoreFrom(file) };
+      }),
+  };
+}

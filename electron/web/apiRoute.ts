@@ -1,0 +1,79 @@
+/** POST /api/<channel>: the contract over HTTP, behind the per-launch token. */
+import { timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { CHANNELS, type Reply } from '../../shared/contract';
+import { dispatch, type Handlers, type Logger } from '../core/handlers';
+import { sendJson } from './respond';
+
+/** Large enough for a 20 MB backup or Word file as base64 inside JSON. */
+export const MAX_BODY_BYTES = 40 * 1024 * 1024;
+export const TOKEN_HEADER = 'x-shenbao-token';
+
+export const TOKEN_INVALID = '访问令牌无效，请使用启动时显示的完整地址打开';
+export const BODY_TOO_LARGE = '文件太大（超过 40 MB），请选择小一些的文件';
+
+export function tokenMatches(given: string | string[] | undefined, token: string): boolean {
+  if (typeof given !== 'string') return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+class BodyTooLarge extends Error {}
+
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        reject(new BodyTooLarge());
+        // Stop buffering but keep draining so the reply can still be delivered.
+        req.removeAllListeners('data');
+        req.resume();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+const fail = (error: string): Reply<never> => ({ ok: false, error });
+
+export interface ApiOptions {
+  token: string;
+  handlers: Handlers;
+  log: Logger;
+  maxBodyBytes?: number;
+}
+
+export async function handleApi(req: IncomingMessage, res: ServerResponse, channel: string, opts: ApiOptions): Promise<void> {
+  if (!tokenMatches(req.headers[TOKEN_HEADER], opts.token)) return sendJson(res, 401, fail(TOKEN_INVALID));
+  if (!(CHANNELS as readonly string[]).includes(channel)) return sendJson(res, 404, fail(`未知的请求：${channel.slice(0, 100)}`));
+  if (req.method !== 'POST') return sendJson(res, 405, fail('请求方式不对，请刷新页面后重试'));
+  const limit = opts.maxBodyBytes ?? MAX_BODY_BYTES;
+  if (Number(req.headers['content-length'] ?? 0) > limit) {
+    res.setHeader('Connection', 'close');
+    return sendJson(res, 413, fail(BODY_TOO_LARGE));
+  }
+  let body: Buffer;
+  try {
+    body = await readBody(req, limit);
+  } catch (e) {
+    if (e instanceof BodyTooLarge) {
+      res.setHeader('Connection', 'close');
+      return sendJson(res, 413, fail(BODY_TOO_LARGE));
+    }
+    throw e;
+  }
+  let input: unknown;
+  try {
+    input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
+  } catch {
+    return sendJson(res, 400, fail('请求数据不正确：不是有效的 JSON，请刷新页面后重试'));
+  }
+  sendJson(res, 200, await dispatch(opts.handlers, channel, input, { log: opts.log }));
+}
