@@ -1,0 +1,141 @@
+/**
+ * Turns the printed form into a Word document with the `docx` library. Everything that
+ * WPS and LibreOffice need to lay the table out like Word is spelled out: fixed layout,
+ * the grid in tblGrid, an absolute width on every cell, explicit vMerge restart/continue
+ * cells (the library's rowSpan bookkeeping misplaces continue cells next to column spans,
+ * so it is never used), East Asian fonts on every run and zh-CN as the language.
+ */
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  HeightRule,
+  Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  VerticalAlignTable,
+  VerticalMergeType,
+  WidthType,
+  type IRunOptions,
+} from 'docx';
+import type { CustomProperty } from '../../../shared/embedded';
+import type { Align, FontSpec, TemplateDef } from '../../../shared/template/types';
+import { CELL_PADDING_TWIPS, type PrintedCell, type PrintedForm, type PrintedLine, type PrintedParagraph } from './printedForm';
+
+const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
+const VALIGN = { top: VerticalAlignTable.TOP, center: VerticalAlignTable.CENTER, bottom: VerticalAlignTable.BOTTOM } as const;
+const LANGUAGE = { value: 'zh-CN', eastAsia: 'zh-CN' } as const;
+
+export interface DocumentMeta {
+  title: string;
+  creator: string;
+  customProperties: readonly CustomProperty[];
+}
+
+function runOptions(text: string, font: FontSpec): IRunOptions {
+  return {
+    text,
+    font: { eastAsia: font.eastAsia, ascii: font.ascii, hAnsi: font.ascii, cs: font.ascii },
+    size: Math.round(font.sizePt * 2),
+    bold: font.bold,
+    language: LANGUAGE,
+  };
+}
+
+function alignOf(a: Align) {
+  return ALIGN[a];
+}
+
+function cellParagraph(p: PrintedParagraph, font: FontSpec): Paragraph {
+  // One character of this font is sizePt points = sizePt × 20 twips; the *Chars values are
+  // what Word uses, the twips are the fallback for suites that ignore them.
+  const charTwips = font.sizePt * 20;
+  const indent =
+    p.firstLineChars || p.leftChars || p.rightChars
+      ? {
+          ...(p.firstLineChars
+            ? { firstLine: Math.round(p.firstLineChars * charTwips), firstLineChars: Math.round(p.firstLineChars * 100) }
+            : {}),
+          ...(p.leftChars ? { left: Math.round(p.leftChars * charTwips) } : {}),
+          ...(p.rightChars ? { right: Math.round(p.rightChars * charTwips) } : {}),
+        }
+      : undefined;
+  return new Paragraph({
+    alignment: alignOf(p.align),
+    indent,
+    spacing: { before: 0, after: 0 },
+    children: p.text ? [new TextRun(runOptions(p.text, font))] : [],
+    run: runOptions('', font),
+  });
+}
+
+function tableCell(c: PrintedCell, font: FontSpec): TableCell {
+  return new TableCell({
+    width: { size: c.widthTwips, type: WidthType.DXA },
+    columnSpan: c.colSpan > 1 ? c.colSpan : undefined,
+    verticalMerge: c.vMerge === 'restart' ? VerticalMergeType.RESTART : c.vMerge === 'continue' ? VerticalMergeType.CONTINUE : undefined,
+    verticalAlign: VALIGN[c.valign],
+    children: c.paragraphs.map((p) => cellParagraph(p, font)),
+  });
+}
+
+function lineParagraph(l: PrintedLine): Paragraph {
+  return new Paragraph({
+    alignment: alignOf(l.align),
+    spacing: { before: 0, after: Math.round(l.spaceAfterPt * 20) },
+    children: l.runs.filter((r) => r.text !== '').map((r) => new TextRun(runOptions(r.text, r.font))),
+  });
+}
+
+export function buildDocument(t: TemplateDef, printed: PrintedForm, meta: DocumentMeta): Document {
+  const font = t.fonts.table;
+  const border = { style: BorderStyle.SINGLE, size: Math.round(t.table.borderPt * 8), color: '000000' };
+  const table = new Table({
+    layout: TableLayoutType.FIXED,
+    width: { size: t.table.columnsTwips.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+    columnWidths: [...t.table.columnsTwips],
+    margins: { top: 0, bottom: 0, left: CELL_PADDING_TWIPS, right: CELL_PADDING_TWIPS },
+    borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
+    rows: printed.rows.map(
+      (r) =>
+        new TableRow({
+          height: { value: r.minHeightTwips, rule: HeightRule.ATLEAST },
+          cantSplit: !r.canSplit,
+          children: r.cells.map((c) => tableCell(c, font)),
+        }),
+    ),
+  });
+
+  const { widthTwips, heightTwips, marginsTwips } = t.page;
+  return new Document({
+    title: meta.title,
+    creator: meta.creator,
+    lastModifiedBy: meta.creator,
+    customProperties: meta.customProperties,
+    styles: {
+      default: {
+        document: {
+          run: {
+            font: { eastAsia: font.eastAsia, ascii: font.ascii, hAnsi: font.ascii, cs: font.ascii },
+            size: Math.round(font.sizePt * 2),
+            language: LANGUAGE,
+          },
+        },
+      },
+    },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: widthTwips, height: heightTwips },
+            margin: { ...marginsTwips, header: 851, footer: 992, gutter: 0 },
+          },
+        },
+        children: [...printed.above.map(lineParagraph), table, ...printed.below.map(lineParagraph)],
+      },
+    ],
+  });
+}
