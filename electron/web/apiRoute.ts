@@ -1,23 +1,15 @@
 /** POST /api/<channel>: the contract over HTTP, behind the per-launch token. */
-import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CHANNELS, type Reply } from '../../shared/contract';
 import { dispatch, type Handlers, type Logger } from '../core/handlers';
+import { TOKEN_HEADER, tokenMatches } from './guards';
 import { sendJson } from './respond';
 
 /** Large enough for a 20 MB backup or Word file as base64 inside JSON. */
 export const MAX_BODY_BYTES = 40 * 1024 * 1024;
-export const TOKEN_HEADER = 'x-shenbao-token';
 
 export const TOKEN_INVALID = '访问令牌无效，请使用启动时显示的完整地址打开';
 export const BODY_TOO_LARGE = '文件太大（超过 40 MB），请选择小一些的文件';
-
-export function tokenMatches(given: string | string[] | undefined, token: string): boolean {
-  if (typeof given !== 'string') return false;
-  const a = Buffer.from(given);
-  const b = Buffer.from(token);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
 
 class BodyTooLarge extends Error {}
 

@@ -11,10 +11,9 @@ import { createCoreHandlers } from '../core/handlers';
 import { openStore } from '../core/store';
 import { handleApi } from './apiRoute';
 import { DEFAULT_PORT } from './args';
+import { HOST, hostAllowed } from './guards';
 import { SECURITY_HEADERS, sendText } from './respond';
 import { serveStatic } from './staticFiles';
-
-export const HOST = '127.0.0.1';
 
 export interface WebServerOptions {
   dbFile: string;
@@ -30,12 +29,6 @@ export interface WebServer {
   port: number;
   server: Server;
   close(): Promise<void>;
-}
-
-export function hostAllowed(host: string | undefined, port: number): boolean {
-  if (!host) return false;
-  const h = host.toLowerCase();
-  return h === `${HOST}:${port}` || h === `localhost:${port}`;
 }
 
 function listen(server: Server, port: number): Promise<number> {

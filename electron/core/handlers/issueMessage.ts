@@ -80,9 +80,13 @@ export function issueMessage(issue: z.core.$ZodIssue): string {
       return got ? `${where}应为${want}，收到的是${got}` : `${where}应为${want}`;
     }
     case 'too_big':
-      return issue.origin === 'string' ? `${where}太长，最多 ${String(issue.maximum)} 个字` : `${where}太大，最多 ${String(issue.maximum)}`;
+      if (issue.origin === 'string') return `${where}太长，最多 ${String(issue.maximum)} 个字`;
+      return issue.inclusive === false ? `${where}应小于 ${String(issue.maximum)}` : `${where}不能大于 ${String(issue.maximum)}`;
     case 'too_small':
-      return issue.origin === 'string' ? `${where}不能为空` : `${where}太小，至少 ${String(issue.minimum)}`;
+      if (issue.origin === 'string') {
+        return Number(issue.minimum) <= 1 ? `${where}不能为空` : `${where}至少要 ${String(issue.minimum)} 个字`;
+      }
+      return issue.inclusive === false ? `${where}应大于 ${String(issue.minimum)}` : `${where}不能小于 ${String(issue.minimum)}`;
     case 'unrecognized_keys':
       return `${where}含有不认识的项目：${issue.keys.join('、')}`;
     case 'invalid_value':
