@@ -1,3 +1,182 @@
-import type { CliCommand } from '../types';
+/** Command-line access to the local store: import/show/list/validate forms, new year, trash, backups. */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { FormSummary } from '../../../shared/contract';
+import { UserError } from '../../../shared/errors';
+import { fromLabelJson, toLabelJson } from '../../../shared/labelJson';
+import { hasErrors, validateForm } from '../../../shared/validation';
+import { APP_VERSION } from '../../core/appInfo';
+import { defaultDatabasePath } from '../../core/paths';
+import { DamagedDatabaseError, restoreDamaged } from '../../core/store';
+import type { CliCommand, CliContext } from '../types';
 
-export const commands: CliCommand[] = [];
+function idArg(ctx: CliContext, usage: string): number {
+  const raw = ctx.args[0];
+  if (!raw || !/^\d+$/.test(raw)) throw new UserError(`请给出表单编号，例如：${usage}`);
+  return Number(raw);
+}
+
+function readJsonFile(file: string | undefined): Record<string, unknown> {
+  if (!file) throw new UserError('请给出 JSON 文件，例如：import-json 表单.json');
+  let text: string;
+  try {
+    text = readFileSync(resolve(file), 'utf8');
+  } catch {
+    throw new UserError(`读不到文件：${file}，请检查路径`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch {
+    throw new UserError(`文件 ${file} 不是有效的 JSON，请检查格式`);
+  }
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new UserError(`文件 ${file} 应是以项目名称为键的 JSON 对象`);
+  return json as Record<string, unknown>;
+}
+
+const statusText = (s: FormSummary['status']) => (s === 'final' ? '已定稿' : '草稿');
+
+function printSummaries(ctx: CliContext, rows: FormSummary[], empty: string): void {
+  if (ctx.flags.json === 'true') {
+    ctx.out(
+      JSON.stringify(
+        rows.map((r) => ({
+          id: r.id,
+          year: r.year,
+          department: r.department,
+          unit: r.unit,
+          status: r.status,
+          updatedAt: r.updatedAt,
+          ...(r.deletedAt ? { deletedAt: r.deletedAt } : {}),
+        })),
+        null,
+        2,
+      ),
+    );
+    return;
+  }
+  if (rows.length === 0) ctx.out(empty);
+  for (const r of rows)
+    ctx.out(`${r.id}\t${r.year}\t${r.department}\t${statusText(r.status)}\t${r.updatedAt}${r.deletedAt ? `\t删除于 ${r.deletedAt}` : ''}`);
+}
+
+export const commands: CliCommand[] = [
+  {
+    name: 'import-json',
+    usage: 'import-json 文件.json            从以项目名称为键的 JSON 新建表单（最后一行输出新编号）',
+    run(ctx) {
+      const { form, notes } = fromLabelJson(readJsonFile(ctx.args[0]));
+      for (const n of notes) ctx.err(`提示：${n}`);
+      const record = ctx.store().create(form, { note: '从 JSON 导入' });
+      ctx.out(`已新建表单：${record.year} 年度「${record.department}」`);
+      ctx.out(String(record.id));
+      return 0;
+    },
+  },
+  {
+    name: 'show',
+    usage: 'show 编号 [--json]                显示表单（--json：以项目名称为键的 JSON）',
+    run(ctx) {
+      const record = ctx.store().get(idArg(ctx, 'show 1 --json'));
+      const labels = toLabelJson(record.data);
+      if (ctx.flags.json === 'true') ctx.out(JSON.stringify(labels, null, 2));
+      else {
+        ctx.out(`编号 ${record.id}（${statusText(record.status)}，第 ${record.revision} 版${record.deletedAt ? '，在回收站中' : ''}）`);
+        for (const [label, value] of Object.entries(labels)) ctx.out(`${label}：${value}`);
+      }
+      return 0;
+    },
+  },
+  {
+    name: 'list',
+    usage: 'list [--json] [--year 年度] [--search 文字]   列出表单',
+    run(ctx) {
+      const rows = ctx.store().list({ year: ctx.flags.year, search: ctx.flags.search });
+      printSummaries(ctx, rows, '还没有表单');
+      return 0;
+    },
+  },
+  {
+    name: 'validate',
+    usage: 'validate 编号                     检查表单（有错误时退出码为 1）',
+    run(ctx) {
+      const record = ctx.store().get(idArg(ctx, 'validate 1'));
+      const messages = validateForm(record.data);
+      for (const m of messages) ctx.out(`${m.severity === 'error' ? '错误' : '提示'}：${m.message}`);
+      if (messages.length === 0) ctx.out('检查通过，没有发现问题');
+      return hasErrors(messages) ? 1 : 0;
+    },
+  },
+  {
+    name: 'new-year',
+    usage: 'new-year 编号 --year 年度          以此表单为底稿新建下一年度草稿（最后一行输出新编号）',
+    run(ctx) {
+      const id = idArg(ctx, 'new-year 1 --year 2020');
+      const year = ctx.flags.year;
+      if (!year || year === 'true') throw new UserError('请用 --year 给出新的年度，例如：new-year 1 --year 2020');
+      const { record, changes } = ctx.store().newYear(id, year);
+      for (const c of changes) ctx.out(`已改年份 ${c.label}：${c.before} → ${c.after}`);
+      ctx.out(`已新建 ${record.year} 年度「${record.department}」草稿，金额请重新填写`);
+      ctx.out(String(record.id));
+      return 0;
+    },
+  },
+  {
+    name: 'delete',
+    usage: 'delete 编号                       把表单移到回收站',
+    run(ctx) {
+      const id = idArg(ctx, 'delete 1');
+      ctx.store().delete(id);
+      ctx.out(`表单 ${id} 已移到回收站（可用 undelete ${id} 恢复）`);
+      return 0;
+    },
+  },
+  {
+    name: 'trash',
+    usage: 'trash [--json]                    列出回收站',
+    run(ctx) {
+      printSummaries(ctx, ctx.store().listTrash(), '回收站是空的');
+      return 0;
+    },
+  },
+  {
+    name: 'undelete',
+    usage: 'undelete 编号                     从回收站恢复表单',
+    run(ctx) {
+      const record = ctx.store().restoreFromTrash(idArg(ctx, 'undelete 1'));
+      ctx.out(`已恢复 ${record.year} 年度「${record.department}」`);
+      ctx.out(String(record.id));
+      return 0;
+    },
+  },
+  {
+    name: 'backup',
+    usage: 'backup --out 文件                 把全部数据备份到一个文件',
+    async run(ctx) {
+      const out = ctx.flags.out;
+      if (!out || out === 'true') throw new UserError('请用 --out 给出备份文件，例如：backup --out 备份.db');
+      const m = await ctx.store().backupTo(resolve(out));
+      ctx.out(`已备份 ${m.formCount} 份表单到 ${resolve(out)}`);
+      return 0;
+    },
+  },
+  {
+    name: 'restore-backup',
+    usage: 'restore-backup 文件               用备份替换当前数据（当前数据会先自动备份）',
+    async run(ctx) {
+      const file = ctx.args[0];
+      if (!file) throw new UserError('请给出备份文件，例如：restore-backup 备份.db');
+      try {
+        const m = await ctx.store().restoreFrom(resolve(file));
+        ctx.out(`已从备份恢复 ${m.formCount} 份表单（备份时间 ${m.createdAt}）；恢复前的数据已自动备份`);
+      } catch (e) {
+        if (!(e instanceof DamagedDatabaseError)) throw e;
+        // The current database will not even open: keep it aside and install the backup.
+        const store = restoreDamaged({ file: ctx.flags.db ?? defaultDatabasePath(), appVersion: APP_VERSION }, resolve(file));
+        store.close();
+        ctx.out(`当前数据库已损坏，已另存为 *.damaged-* 文件；已从备份恢复`);
+      }
+      return 0;
+    },
+  },
+];

@@ -1,0 +1,190 @@
+/**
+ * Backup files: one self-contained SQLite file (rollback journal, no -wal beside it) with
+ * its manifest in the meta table, written under a temporary name and renamed into place so
+ * a half-written backup never looks like a real one.
+ */
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import type { BackupManifest } from '../../../shared/contract';
+import { backupManifestSchema } from '../../../shared/contract';
+import { UserError } from '../../../shared/errors';
+import { connect, type Db } from './sqlite';
+
+export const BACKUP_MANIFEST_KEY = 'backup_manifest';
+export const APP_KEY = 'app';
+export const APP_ID = 'shenbao';
+export const AUTO_BACKUPS_KEPT = 10;
+
+export type BackupKind = 'auto' | 'before-migration' | 'before-restore';
+
+const SQLITE_MAGIC = 'SQLite format 3\0';
+
+export function tempNameFor(file: string): string {
+  return join(dirname(file), `.${basename(file)}.${process.pid}.${Date.now()}.tmp`);
+}
+
+export function fsyncFile(file: string): void {
+  const fd = openSync(file, 'r+');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Makes a rename durable; directories cannot be fsynced on Windows, which is harmless there. */
+export function fsyncDir(dir: string): void {
+  try {
+    const fd = openSync(dir, 'r');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    /* not supported on this platform */
+  }
+}
+
+export function countLiveForms(db: Db): number {
+  return (db.prepare('SELECT count(*) AS n FROM forms WHERE deleted_at IS NULL').get() as { n: number }).n;
+}
+
+/** Turns a raw copy at `tmp` into a finished backup at `file`, stamped with its manifest. */
+export function finishBackup(tmp: string, file: string, info: { appVersion: string; createdAt: string }): BackupManifest {
+  let manifest: BackupManifest;
+  const db = connect(tmp);
+  try {
+    db.pragma('journal_mode = DELETE');
+    const schemaVersion = db.pragma('user_version', { simple: true }) as number;
+    manifest = { app: APP_ID, appVersion: info.appVersion, schemaVersion, formCount: countLiveForms(db), createdAt: info.createdAt };
+    db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run(BACKUP_MANIFEST_KEY, JSON.stringify(manifest));
+  } finally {
+    db.close();
+  }
+  fsyncFile(tmp);
+  renameSync(tmp, file);
+  fsyncDir(dirname(file));
+  return manifest;
+}
+
+/** A consistent copy taken in one read transaction (VACUUM INTO), for the synchronous safety copies. */
+export function snapshotTo(db: Db, file: string, info: { appVersion: string; createdAt: string }): BackupManifest {
+  mkdirSync(dirname(file), { recursive: true });
+  const tmp = tempNameFor(file);
+  try {
+    db.prepare('VACUUM INTO ?').run(tmp);
+    return finishBackup(tmp, file, info);
+  } finally {
+    rmSync(tmp, { force: true });
+  }
+}
+
+/** The SQLite online backup API, copied in one step so that it is one consistent snapshot. */
+export async function onlineBackupTo(db: Db, file: string, info: { appVersion: string; createdAt: string }): Promise<BackupManifest> {
+  if (!existsSync(dirname(file))) throw new UserError(`保存备份的文件夹不存在：${dirname(file)}，请换一个位置`);
+  const tmp = tempNameFor(file);
+  try {
+    await db.backup(tmp, { progress: () => 0x7fffffff });
+    return finishBackup(tmp, file, info);
+  } finally {
+    rmSync(tmp, { force: true });
+  }
+}
+
+function notOurs(file: string, why: string): UserError {
+  return new UserError(
+    `「${basename(file)}」不是本程序的备份文件（${why}）。当前数据没有任何改动；请选择由“备份”功能生成的文件。`,
+    'not-backup',
+  );
+}
+
+function hasSqliteHeader(file: string): boolean {
+  const fd = openSync(file, 'r');
+  try {
+    const buf = Buffer.alloc(16);
+    const n = readSync(fd, buf, 0, 16, 0);
+    return n === 16 && buf.toString('latin1') === SQLITE_MAGIC;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Checks a file before anything is replaced with it: a SQLite file that passes
+ * integrity_check and carries our marker. A copied database (no manifest) is accepted too.
+ */
+export function inspectBackup(file: string): BackupManifest {
+  if (!existsSync(file) || !statSync(file).isFile()) throw new UserError(`找不到备份文件：${file}，请检查文件位置`, 'not-found');
+  if (!hasSqliteHeader(file)) throw notOurs(file, '不是数据库文件');
+  let db: Db;
+  try {
+    db = connect(file, { readonly: true });
+  } catch {
+    throw notOurs(file, '无法读取');
+  }
+  try {
+    const check = db.pragma('integrity_check') as { integrity_check: string }[];
+    if (check.length !== 1 || check[0].integrity_check !== 'ok') throw notOurs(file, '文件已损坏');
+    const hasMeta = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").get();
+    if (!hasMeta) throw notOurs(file, '缺少本程序的标记');
+    const meta = new Map(
+      (db.prepare('SELECT key, value FROM meta').all() as { key: string; value: string }[]).map((r) => [r.key, r.value]),
+    );
+    if (meta.get(APP_KEY) !== APP_ID) throw notOurs(file, '缺少本程序的标记');
+    const schemaVersion = db.pragma('user_version', { simple: true }) as number;
+    const formCount = countLiveForms(db);
+    const raw = meta.get(BACKUP_MANIFEST_KEY);
+    const parsed = raw ? backupManifestSchema.safeParse(safeJson(raw)) : null;
+    if (parsed && !parsed.success) throw notOurs(file, '备份说明已损坏');
+    if (parsed?.success) {
+      if (parsed.data.schemaVersion !== schemaVersion || parsed.data.formCount !== formCount) throw notOurs(file, '内容与备份说明不符');
+      return parsed.data;
+    }
+    return {
+      app: APP_ID,
+      appVersion: meta.get('app_version') ?? '',
+      schemaVersion,
+      formCount,
+      createdAt: statSync(file).mtime.toISOString(),
+    };
+  } catch (e) {
+    if (e instanceof UserError) throw e;
+    throw notOurs(file, '无法读取');
+  } finally {
+    db.close();
+  }
+}
+
+function safeJson(s: string): unknown {
+  try {
+    return JSON.parse(s);
+  } catch {
+    return null;
+  }
+}
+
+const stamp = (d: Date): string =>
+  d.toISOString().replace(/[-:]/g, '').replace('T', '-').replace(/\..*$/, '') + `-${String(d.getUTCMilliseconds()).padStart(3, '0')}`;
+
+export function backupFileName(kind: BackupKind, at: Date): string {
+  return `shenbao-${stamp(at)}-${kind}.db`;
+}
+
+/** Backups of a kind in `dir`, newest first (the time stamp in the name sorts). */
+export function listBackups(dir: string, kind?: BackupKind): string[] {
+  if (!existsSync(dir)) return [];
+  const re = /^shenbao-\d{8}-\d{6}-\d{3}-(auto|before-migration|before-restore)\.db$/;
+  return readdirSync(dir)
+    .filter((n) => {
+      const m = re.exec(n);
+      return m !== null && (kind === undefined || m[1] === kind);
+    })
+    .sort()
+    .reverse()
+    .map((n) => join(dir, n));
+}
+
+export function pruneBackups(dir: string, kind: BackupKind, keep = AUTO_BACKUPS_KEPT): void {
+  for (const old of listBackups(dir, kind).slice(keep)) rmSync(old, { force: true });
+}

@@ -1,0 +1,131 @@
+/**
+ * Opening the database file safely: a damaged file or one from a newer app is looked at
+ * read-only first and refused untouched; an older schema is backed up, then migrated.
+ */
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { UserError } from '../../../shared/errors';
+import { APP_ID, APP_KEY, backupFileName, listBackups, pruneBackups, snapshotTo } from './backupFiles';
+import { LATEST_VERSION, runMigrations, userVersion } from './migrations';
+import { configureForUse, connect, isBusy, busyError, type Db, type Durability } from './sqlite';
+
+export interface OpenDbOptions {
+  file: string;
+  appVersion: string;
+  backupDir: string;
+  nativeBinding?: string;
+  busyTimeoutMs?: number;
+  durability?: Durability;
+  now: () => Date;
+}
+
+/** The database cannot be used as it is; `newestBackup` is the automatic backup to offer instead. */
+export class DamagedDatabaseError extends UserError {
+  readonly newestBackup: string | null;
+  constructor(file: string, newestBackup: string | null) {
+    super(
+      `数据库文件已损坏，无法打开：${file}。程序没有改动这个文件，请不要删除它。` +
+        (newestBackup
+          ? `最新的自动备份是 ${newestBackup}；可以运行 “restore-backup ${basename(newestBackup)}” 或在程序中选择“恢复备份”用它恢复（损坏的文件会被另存，不会被覆盖）。`
+          : '没有找到自动备份，请把这个文件交给技术人员处理。'),
+      'damaged',
+    );
+    this.newestBackup = newestBackup;
+  }
+}
+
+export function newerSchemaError(file: string, version: number): UserError {
+  return new UserError(
+    `数据库 ${file} 是由更新版本的本程序保存的（数据格式第 ${version} 版，本程序只认识到第 ${LATEST_VERSION} 版）。为避免损坏数据，程序没有改动它；请安装最新版本后再打开。`,
+    'newer-schema',
+  );
+}
+
+function notOurDatabase(file: string): UserError {
+  return new UserError(`文件 ${file} 不是本程序的数据库，程序没有改动它；请检查 --db 指定的文件是否正确。`, 'not-ours');
+}
+
+/** Read-only look at an existing file. Returns its schema version. */
+function preflight(opts: OpenDbOptions): number {
+  const damaged = () => new DamagedDatabaseError(opts.file, listBackups(opts.backupDir)[0] ?? null);
+  let db: Db;
+  try {
+    db = connect(opts.file, { readonly: true, nativeBinding: opts.nativeBinding, busyTimeoutMs: opts.busyTimeoutMs });
+  } catch (e) {
+    if (isBusy(e)) throw busyError();
+    throw damaged();
+  }
+  try {
+    let check: { integrity_check: string }[];
+    try {
+      check = db.pragma('integrity_check') as { integrity_check: string }[];
+    } catch (e) {
+      if (isBusy(e)) throw busyError();
+      throw damaged();
+    }
+    if (check.length !== 1 || check[0].integrity_check !== 'ok') throw damaged();
+    const version = userVersion(db);
+    if (version > LATEST_VERSION) throw newerSchemaError(opts.file, version);
+    if (version === 0) {
+      const tables = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number };
+      if (tables.n > 0) throw notOurDatabase(opts.file);
+    } else {
+      const app = db.prepare('SELECT value FROM meta WHERE key = ?').get(APP_KEY) as { value: string } | undefined;
+      if (app?.value !== APP_ID) throw notOurDatabase(opts.file);
+    }
+    return version;
+  } finally {
+    db.close();
+  }
+}
+
+export function openDatabase(opts: OpenDbOptions): Db {
+  mkdirSync(dirname(opts.file), { recursive: true });
+  const existing = existsSync(opts.file) && statSync(opts.file).size > 0;
+  const version = existing ? preflight(opts) : 0;
+  const db = connect(opts.file, { nativeBinding: opts.nativeBinding, busyTimeoutMs: opts.busyTimeoutMs });
+  try {
+    configureForUse(db, opts.durability);
+    if (version > 0 && version < LATEST_VERSION) {
+      const at = opts.now();
+      snapshotTo(db, join(opts.backupDir, backupFileName('before-migration', at)), {
+        appVersion: opts.appVersion,
+        createdAt: at.toISOString(),
+      });
+      pruneBackups(opts.backupDir, 'before-migration');
+    }
+    runMigrations(db);
+    const setMeta = db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
+    db.transaction(() => {
+      setMeta.run(APP_KEY, APP_ID);
+      setMeta.run('app_version', opts.appVersion);
+      db.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)').run('created_at', opts.now().toISOString());
+    }).immediate();
+    return db;
+  } catch (e) {
+    db.close();
+    if (isBusy(e)) throw busyError();
+    throw e;
+  }
+}
+
+/**
+ * The start-up backup, skipped when nothing changed since the last one, so that opening
+ * the app (or running the command line) many times a day does not push out useful backups.
+ */
+export function autoBackup(db: Db, opts: OpenDbOptions): string | null {
+  const fp = db
+    .prepare(
+      "SELECT count(*) || '|' || ifnull(max(updated_at), '') || '|' || ifnull(max(deleted_at), '') || '|' || (SELECT ifnull(max(id), 0) FROM events) AS fp FROM forms",
+    )
+    .get() as { fp: string };
+  const last = db.prepare("SELECT value FROM meta WHERE key = 'auto_backup_fingerprint'").get() as { value: string } | undefined;
+  const newest = listBackups(opts.backupDir, 'auto')[0];
+  if (fp.fp.startsWith('0|') || (last?.value === fp.fp && newest)) return null;
+  const at = opts.now();
+  const file = join(opts.backupDir, backupFileName('auto', at));
+  snapshotTo(db, file, { appVersion: opts.appVersion, createdAt: at.toISOString() });
+  db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('auto_backup_fingerprint', ?)").run(fp.fp);
+  pruneBackups(opts.backupDir, 'auto');
+  return file;
+}
