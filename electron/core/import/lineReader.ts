@@ -1,0 +1,106 @@
+/**
+ * Reads the fields printed in the lines above and below the table (年度, 填报单位, 填报人 …)
+ * from the template's line segments. Two ways, the second for what the first missed:
+ *   1. the whole line as a loose pattern: "（ 2019 年度）";
+ *   2. label：value pairs, a label being the literal text before a field or one of the
+ *      field's labels and aliases: "填报单位（公章）：…", "联系电话:…".
+ */
+import { labelsOf, normalizeLabel } from '../../../shared/labelJson';
+import type { FieldDef, LineDef, TemplateDef } from '../../../shared/template/types';
+import { labelAlternation, loosePattern } from './looseText';
+
+interface LineModel {
+  /** Loose pattern of the whole line with one capture per field. */
+  whole: RegExp;
+  fields: FieldDef[];
+  /** Fields introduced by a label ending in a colon, and those labels (normalized). */
+  labelled: { def: FieldDef; labels: string[] }[];
+}
+
+const VALUE_BY_KIND: Partial<Record<FieldDef['kind'], string>> = {
+  year: '([0-9０-９]{4})',
+  phone: '([0-9０-９()（）\\-－+＋ 转]*?)',
+};
+
+function lineModel(line: LineDef, defs: Map<string, FieldDef>): LineModel {
+  let src = '';
+  const fields: FieldDef[] = [];
+  const labelled: LineModel['labelled'] = [];
+  line.segments.forEach((seg, i) => {
+    if ('text' in seg) {
+      // Brackets around a year are often left out; literal text is matched loosely.
+      src += loosePattern(seg.text).replace(/\[（\(\]|\[）\)\]/g, '$&?');
+      return;
+    }
+    const def = defs.get(seg.field);
+    if (!def) return;
+    fields.push(def);
+    const last = i === line.segments.length - 1;
+    src += '\\s*' + (VALUE_BY_KIND[def.kind] ?? (last ? '(.*)' : '(.*?)')) + '\\s*';
+    const before = line.segments[i - 1];
+    if (before && 'text' in before && /[:：]\s*$/.test(before.text)) {
+      // The label is the literal's last word: "\u3000\u3000联系电话：" → 联系电话.
+      const own = normalizeLabel(
+        before.text
+          .trim()
+          .split(/[\s\u3000]+/)
+          .pop() ?? '',
+      );
+      labelled.push({ def, labels: [own, ...labelsOf(def)] });
+    }
+  });
+  return { whole: new RegExp(src), fields, labelled };
+}
+
+const models = new WeakMap<TemplateDef, { lines: LineModel[]; labelRe: RegExp; byLabel: Map<string, FieldDef> }>();
+
+function modelsOf(t: TemplateDef) {
+  const cached = models.get(t);
+  if (cached) return cached;
+  const defs = new Map(t.fields.map((f) => [f.id, f]));
+  const lines = [...t.above, ...t.below].map((l) => lineModel(l, defs));
+  const byLabel = new Map<string, FieldDef>();
+  for (const l of lines) for (const { def, labels } of l.labelled) for (const lab of labels) byLabel.set(lab, def);
+  const labelRe = new RegExp(`(${labelAlternation([...byLabel.keys()])})\\s*[：:]`, 'g');
+  const m = { lines, labelRe, byLabel };
+  models.set(t, m);
+  return m;
+}
+
+export function lineFieldIds(t: TemplateDef): string[] {
+  return modelsOf(t).lines.flatMap((l) => l.fields.map((f) => f.id));
+}
+
+/**
+ * Printed text per field from the paragraphs near the table (nearest first). A field that
+ * is not found is absent from the result.
+ */
+export function readLines(t: TemplateDef, aboveNearestFirst: readonly string[], belowNearestFirst: readonly string[]): Map<string, string> {
+  const { lines, labelRe, byLabel } = modelsOf(t);
+  const raw = new Map<string, string>();
+  const nearby = [...aboveNearestFirst, ...belowNearestFirst];
+  // Pairs first: they are exact about where a value ends.
+  for (const text of nearby) {
+    const matches = [...text.matchAll(labelRe)];
+    matches.forEach((m, i) => {
+      const def = byLabel.get(normalizeLabel(m[1]));
+      if (!def || raw.has(def.id)) return;
+      const end = i + 1 < matches.length ? matches[i + 1].index : text.length;
+      // A wide gap or a tab ends the value: "…看守所(wide gap)单位：万元".
+      const value = text.slice(m.index + m[0].length, end).replace(/^[\s\u3000]+/, '');
+      raw.set(def.id, value.split(/\t|[ \u3000]{2,}/)[0].trim());
+    });
+  }
+  for (const line of lines) {
+    if (line.fields.every((f) => raw.has(f.id))) continue;
+    for (const text of nearby) {
+      const m = line.whole.exec(text);
+      if (!m) continue;
+      line.fields.forEach((f, i) => {
+        if (!raw.has(f.id)) raw.set(f.id, (m[i + 1] ?? '').trim());
+      });
+      break;
+    }
+  }
+  return raw;
+}

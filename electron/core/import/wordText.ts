@@ -1,0 +1,125 @@
+/**
+ * The visible text of WordprocessingML as a reader of the page sees it: tracked insertions
+ * and content controls count, deletions and field codes do not, tabs and line breaks stay.
+ */
+import { attr, child, children, textContent, type El } from './xml';
+
+/** Inline elements whose content is never visible text. */
+const SKIP_INLINE = new Set([
+  'pPr',
+  'rPr',
+  'del',
+  'moveFrom',
+  'delText',
+  'delInstrText',
+  'instrText',
+  'drawing',
+  'pict',
+  'object',
+  'AlternateContent',
+  'sdtPr',
+  'sdtEndPr',
+  'commentReference',
+  'footnoteReference',
+  'endnoteReference',
+  'annotationRef',
+]);
+
+function isPlaceholder(sdt: El): boolean {
+  const pr = child(sdt, 'sdtPr');
+  return !!pr && !!child(pr, 'showingPlcHdr');
+}
+
+function inlineText(el: El, out: string[]): void {
+  for (const c of children(el)) {
+    const name = c.localName;
+    if (SKIP_INLINE.has(name)) continue;
+    switch (name) {
+      case 't':
+        out.push(textContent(c));
+        break;
+      case 'tab':
+      case 'ptab':
+        out.push('\t');
+        break;
+      case 'br':
+      case 'cr':
+        out.push('\n');
+        break;
+      case 'noBreakHyphen':
+        out.push('-');
+        break;
+      case 'sym': {
+        // A symbol-font character; its code is all we know of it.
+        const code = attr(c, 'char');
+        if (code && /^[0-9a-f]{4}$/i.test(code)) {
+          const cp = parseInt(code, 16);
+          if (cp < 0xf000) out.push(String.fromCharCode(cp));
+        }
+        break;
+      }
+      case 'sdt':
+        if (!isPlaceholder(c)) inlineText(c, out);
+        break;
+      default:
+        inlineText(c, out); // r, ins, moveTo, hyperlink, smartTag, fldSimple, sdtContent, customXml …
+    }
+  }
+}
+
+export function paragraphText(p: El): string {
+  const out: string[] = [];
+  inlineText(p, out);
+  return out.join('');
+}
+
+/** A paragraph or table in document order; a table lists its own paragraphs' range. */
+export interface DocWalk {
+  paragraphs: string[];
+  tables: { el: El; depth: number; start: number; end: number }[];
+}
+
+function walkBlocks(el: El, depth: number, acc: DocWalk): void {
+  for (const c of children(el)) {
+    switch (c.localName) {
+      case 'p':
+        acc.paragraphs.push(paragraphText(c));
+        break;
+      case 'tbl': {
+        const entry = { el: c, depth, start: acc.paragraphs.length, end: 0 };
+        acc.tables.push(entry);
+        walkBlocks(c, depth + 1, acc);
+        entry.end = acc.paragraphs.length;
+        break;
+      }
+      case 'sdt':
+        if (!isPlaceholder(c)) walkBlocks(c, depth, acc);
+        break;
+      case 'sectPr':
+      case 'tblPr':
+      case 'tblGrid':
+      case 'trPr':
+      case 'tcPr':
+      case 'sdtPr':
+      case 'del':
+      case 'moveFrom':
+        break;
+      default:
+        walkBlocks(c, depth, acc); // tr, tc, sdtContent, customXml, ins …
+    }
+  }
+}
+
+/** Every paragraph of the body in order, and where each table (nested ones too) sits among them. */
+export function walkDocument(body: El): DocWalk {
+  const acc: DocWalk = { paragraphs: [], tables: [] };
+  walkBlocks(body, 0, acc);
+  return acc;
+}
+
+/** The paragraphs of a block container (a table cell), nested tables flattened in order. */
+export function blockParagraphs(el: El): string[] {
+  const acc: DocWalk = { paragraphs: [], tables: [] };
+  walkBlocks(el, 0, acc);
+  return acc.paragraphs;
+}
