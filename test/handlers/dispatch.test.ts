@@ -51,7 +51,7 @@ describe('dispatch', () => {
     ];
     for (const [channel, input, message] of cases) {
       const reply = await dispatch(
-        { 'forms.get': get, 'forms.create': get, 'trash.list': () => [], 'import.commit': get } as Handlers,
+        { 'forms.get': get, 'forms.create': get, 'trash.list': () => [], 'import.commit': get } as unknown as Handlers,
         channel,
         input,
       );
