@@ -103,7 +103,8 @@ export function buildDocument(t: TemplateDef, printed: PrintedForm, meta: Docume
       (r) =>
         new TableRow({
           height: { value: r.minHeightTwips, rule: HeightRule.ATLEAST },
-          cantSplit: !r.canSplit,
+          // Omitted rather than written as val="off", which older WPS builds misread.
+          cantSplit: r.canSplit ? undefined : true,
           children: r.cells.map((c) => tableCell(c, font)),
         }),
     ),

@@ -8,9 +8,10 @@ import type { TemplateDef } from '../../../shared/template/types';
 
 // Tab, LF and CR are legal XML; everything else below U+0020 is not. A surrogate is legal
 // only as half of a pair.
-// eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
+/* eslint-disable no-control-regex -- control characters are exactly what is removed */
 const FORBIDDEN =
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+/* eslint-enable no-control-regex */
 
 export function sanitizeXmlText(s: string): { text: string; removed: number } {
   let removed = 0;
