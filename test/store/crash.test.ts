@@ -1,0 +1,97 @@
+import Database from 'better-sqlite3';
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openStore } from '../../electron/core/store';
+import { buildSaver } from './child/build';
+import { tempDir } from './tempStore';
+
+const ROUNDS = 100;
+
+let saver: Awaited<ReturnType<typeof buildSaver>>;
+let tmp: ReturnType<typeof tempDir>;
+beforeAll(async () => {
+  saver = await buildSaver();
+  tmp = tempDir('shenbao-crash-');
+});
+afterAll(() => {
+  saver.cleanup();
+  tmp.cleanup();
+});
+
+/** Runs the saver and SIGKILLs it after `killAfterMs`; returns the acknowledged saves. */
+function runAndKill(file: string, tag: string, killAfterMs: number): Promise<{ id: number; n: number }[]> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [saver.script, file, '4', tag], { env: saver.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (err += d));
+    const timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+    child.on('error', reject);
+    child.on('close', (_code, signal) => {
+      clearTimeout(timer);
+      if (signal !== 'SIGKILL') return reject(new Error(`saver ended on its own: ${err}`));
+      // Only complete lines count: a line cut by the kill was never acknowledged.
+      const acks = out
+        .split('\n')
+        .slice(0, -1)
+        .filter((l) => l.startsWith('ack '))
+        .map((l) => {
+          const [, id, n] = l.split(' ');
+          return { id: Number(id), n: Number(n) };
+        });
+      resolve(acks);
+    });
+  });
+}
+
+describe('crash safety', () => {
+  it(`keeps every acknowledged save and a sound file across ${ROUNDS} SIGKILLs`, { timeout: 150_000 }, async () => {
+    const file = join(tmp.dir, 'shenbao.db');
+    let totalAcks = 0;
+    const started = Date.now();
+    for (let round = 0; round < ROUNDS && Date.now() - started < 70_000; round++) {
+      const tag = `r${round}-`;
+      const acks = await runAndKill(file, tag, 40 + Math.floor(Math.random() * 260));
+      totalAcks += acks.length;
+      if (!existsSync(file)) {
+        // Killed before the file was created: nothing can have been acknowledged.
+        expect(acks).toEqual([]);
+        continue;
+      }
+
+      const raw = new Database(file, { readonly: true });
+      try {
+        expect(raw.pragma('integrity_check', { simple: true })).toBe('ok');
+        if (!raw.prepare("SELECT 1 FROM sqlite_master WHERE name = 'revisions'").get()) {
+          // Killed before the schema was committed.
+          expect(acks).toEqual([]);
+          continue;
+        }
+        const findRevision = raw.prepare(
+          "SELECT count(*) AS n FROM revisions WHERE form_id = ? AND json_extract(data, '$.values.filler') = ? AND json_extract(data, '$.values.total') = ?",
+        );
+        for (const a of acks) {
+          const row = findRevision.get(a.id, `${tag}第${a.n}次`, `${a.n}.0001`) as { n: number };
+          expect(row.n, `round ${round}: acknowledged save ${a.n} of form ${a.id}`).toBe(1);
+        }
+        // The form row and its newest revision were written in one transaction.
+        const torn = raw
+          .prepare(
+            'SELECT count(*) AS n FROM forms f JOIN revisions r ON r.form_id = f.id AND r.revision = f.revision WHERE r.data <> f.data',
+          )
+          .get() as { n: number };
+        expect(torn.n).toBe(0);
+      } finally {
+        raw.close();
+      }
+    }
+    // The real store opens the file after all that and finds the four forms.
+    const store = openStore({ file, appVersion: 'test', autoBackup: false });
+    expect(store.list().map((f) => f.department)).toEqual(['部门0', '部门1', '部门2', '部门3']);
+    store.close();
+    expect(totalAcks).toBeGreaterThan(ROUNDS);
+  });
+});
