@@ -1,0 +1,14 @@
+/** The one way the renderer reaches the core: the desktop preload, or HTTP in browser mode. */
+import type { Api } from '../../../shared/contract';
+import { createWebClient, takeTokenFromUrl } from './webClient';
+
+function webApi(): Api {
+  const token = takeTokenFromUrl();
+  return createWebClient(
+    (u, i) => fetch(u, i),
+    () => token,
+  );
+}
+
+export const api: Api = window.api ?? webApi();
+export const isDesktop = (): boolean => window.api !== undefined;

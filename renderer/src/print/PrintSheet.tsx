@@ -1,0 +1,99 @@
+/**
+ * The form as printed: the same template walk as the editor, with the printed values as
+ * plain text, on an A4 page whose @page margins are the template's.
+ */
+import { Fragment, type CSSProperties } from 'react';
+import type { FormData } from '../../../shared/form';
+import { printDate, str, withComputed } from '../../../shared/formOps';
+import { printValue } from '../../../shared/labelJson';
+import { printAmount } from '../../../shared/money';
+import type { FieldDef, TemplateDef } from '../../../shared/template/types';
+import { cellsByRow, columnPercents, mmCss } from '../editor/layout';
+import { fontStyle } from '../editor/PaperForm';
+
+export function printedText(def: FieldDef, form: FormData): string {
+  const v = form.values[def.id];
+  if (def.kind === 'amount') return printAmount(str(v), form.options);
+  if (def.kind === 'date') return printDate(str(v));
+  return printValue(def, v);
+}
+
+/** The @page rule of a template, so the browser's print and Electron's printToPDF use its margins. */
+export function pageCss(t: TemplateDef): string {
+  const m = t.page.marginsTwips;
+  return `@page { size: ${mmCss(t.page.widthTwips)} ${mmCss(t.page.heightTwips)}; margin: ${mmCss(m.top)} ${mmCss(m.right)} ${mmCss(m.bottom)} ${mmCss(m.left)}; }`;
+}
+
+export function PrintSheet({ template: t, data }: { template: TemplateDef; data: FormData }) {
+  const form = withComputed(data, t);
+  const fields = new Map(t.fields.map((f) => [f.id, f]));
+  const text = (id: string) => printedText(fields.get(id)!, form);
+  const lines = (ls: TemplateDef['above'], titleFirst: boolean) =>
+    ls.map((l, i) => (
+      <div
+        key={l.id}
+        className={`print-line line-${l.id}`}
+        style={{ ...fontStyle(l.font, titleFirst && i === 0), textAlign: l.align, marginBottom: `${l.spaceAfterPt ?? 0}pt` }}
+      >
+        {l.segments.map((s, j) => (
+          <Fragment key={j}>{'text' in s ? s.text : text(s.field) || (s.minChars ? '\u3000'.repeat(Math.ceil(s.minChars / 2)) : '')}</Fragment>
+        ))}
+      </div>
+    ));
+  const tableStyle: CSSProperties = { ...fontStyle(t.fonts.table), ['--bw' as string]: `${t.table.borderPt}pt` };
+  return (
+    <div className="print-sheet" data-testid="print-sheet">
+      <style>{pageCss(t)}</style>
+      {lines(t.above, true)}
+      <table className="paper-table print-table" style={tableStyle}>
+        <colgroup>
+          {columnPercents(t).map((p, i) => (
+            <col key={i} style={{ width: `${p.toFixed(3)}%` }} />
+          ))}
+        </colgroup>
+        <tbody>
+          {cellsByRow(t).map((cells, r) => (
+            <tr key={r} style={{ height: mmCss(t.table.rows[r].minHeight), breakInside: t.table.rows[r].canSplit ? 'auto' : 'avoid' }}>
+              {cells.map((c) => {
+                const span = { rowSpan: c.rowSpan, colSpan: c.colSpan, key: `${c.row}-${c.col}` };
+                const k = c.content;
+                if (k.type === 'empty') return <td {...span} />;
+                if (k.type === 'label')
+                  return (
+                    <td {...span} className="c-label">
+                      {k.lines.map((l, i) => (
+                        <div key={i}>{l}</div>
+                      ))}
+                    </td>
+                  );
+                const def = fields.get(k.field)!;
+                const value = text(k.field);
+                return (
+                  <td {...span} className={`c-field c-${def.kind}`}>
+                    {k.label !== undefined ? (
+                      <div className="shared-line">
+                        {k.lead && <span>{k.lead}</span>}
+                        {k.indentLead && <span className="lead-indent">{k.indentLead}</span>}
+                        <span>
+                          {k.label}：{value}
+                        </span>
+                      </div>
+                    ) : (
+                      <div className="print-value">{value}</div>
+                    )}
+                    {k.footer?.map((f, i) => (
+                      <div key={i} style={{ textAlign: f.align }}>
+                        {f.text}
+                      </div>
+                    ))}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {lines(t.below, false)}
+    </div>
+  );
+}

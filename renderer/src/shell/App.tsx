@@ -1,0 +1,33 @@
+import { useEffect, useState } from 'react';
+import { PrintView } from '../print/PrintView';
+import { MainShell } from './MainShell';
+import { formHash, parseRoute, type Route } from './route';
+
+const LAST_FORM = 'shenbao.lastForm';
+
+export function App() {
+  const [route, setRoute] = useState<Route>(() => {
+    const r = parseRoute(window.location.hash);
+    if (r.view === 'main' && r.formId === null) {
+      const last = Number(localStorage.getItem(LAST_FORM));
+      if (last > 0) return { view: 'main', formId: last };
+    }
+    return r;
+  });
+
+  useEffect(() => {
+    const onHash = () => setRoute(parseRoute(window.location.hash));
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+
+  if (route.view === 'print') return <PrintView formId={route.formId} />;
+
+  const open = (id: number | null) => {
+    if (id === null) localStorage.removeItem(LAST_FORM);
+    else localStorage.setItem(LAST_FORM, String(id));
+    window.history.replaceState(window.history.state, '', formHash(id));
+    setRoute({ view: 'main', formId: id });
+  };
+  return <MainShell formId={route.formId} onOpen={open} />;
+}

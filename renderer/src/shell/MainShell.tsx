@@ -1,0 +1,168 @@
+/** The window: actions on top, the year list on the left, the open form in the middle. */
+import { AppShell, Button, Group, Text, Title } from '@mantine/core';
+import { useCallback, useEffect, useState } from 'react';
+import type { FormSummary } from '../../../shared/contract';
+import type { FormData } from '../../../shared/form';
+import type { TemplateDef } from '../../../shared/template/types';
+import { api } from '../api';
+import { openFiles, saveFile, type FilePayload } from '../api/files';
+import { Editor } from '../editor/Editor';
+import { PrintSheet } from '../print/PrintSheet';
+import { ImportDialog } from './dialogs/ImportDialog';
+import { NewFormDialog } from './dialogs/NewFormDialog';
+import { TrashDialog } from './dialogs/TrashDialog';
+import { FormList } from './FormList';
+import { errorText, notifyError, notifyOk } from './notify';
+
+type Dialog = { kind: 'new' } | { kind: 'import'; files: FilePayload[] } | { kind: 'trash' } | null;
+
+export function MainShell({ formId, onOpen }: { formId: number | null; onOpen(id: number | null): void }) {
+  const [forms, setForms] = useState<FormSummary[]>([]);
+  const [search, setSearch] = useState('');
+  const [listKey, setListKey] = useState(0);
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const [printing, setPrinting] = useState<{ template: TemplateDef; data: FormData } | null>(null);
+  const [editorKey, setEditorKey] = useState(0);
+  const refreshList = useCallback(() => setListKey((k) => k + 1), []);
+
+  useEffect(() => {
+    let live = true;
+    const q = search.trim();
+    const timer = setTimeout(
+      () => api['forms.list'](q ? { search: q } : {}).then((l) => live && setForms(l), (e: unknown) => live && notifyError(e, '读取申报表列表失败')),
+      q ? 200 : 0,
+    );
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [search, listKey]);
+
+  useEffect(() => {
+    if (!printing) return;
+    document.body.classList.add('printing-form');
+    const done = () => {
+      document.body.classList.remove('printing-form');
+      setPrinting(null);
+    };
+    window.addEventListener('afterprint', done, { once: true });
+    const frame = requestAnimationFrame(() => window.print());
+    return () => {
+      cancelAnimationFrame(frame);
+      window.removeEventListener('afterprint', done);
+      document.body.classList.remove('printing-form');
+    };
+  }, [printing]);
+
+  const onPrint = useCallback((template: TemplateDef, data: FormData) => setPrinting({ template, data }), []);
+
+  async function importFiles() {
+    try {
+      const files = await openFiles('docx', true);
+      if (files.length) setDialog({ kind: 'import', files });
+    } catch (e) {
+      notifyError(e, '导入没有完成');
+    }
+  }
+
+  async function backup() {
+    try {
+      const file = await api['backup.create']({});
+      const saved = await saveFile(file, 'backup');
+      if (saved) notifyOk(`已备份 ${file.manifest.formCount} 份申报表：${saved}`);
+    } catch (e) {
+      notifyError(e, '备份没有完成');
+    }
+  }
+
+  async function restore() {
+    try {
+      const [file] = await openFiles('backup', false);
+      if (!file) return;
+      if (!window.confirm(`用备份文件「${file.fileName}」替换现在的全部申报表？现在的数据会先自动备份。`)) return;
+      const r = await api['backup.restore'](file);
+      notifyOk(`已恢复 ${r.manifest.formCount} 份申报表（备份于 ${new Date(r.manifest.createdAt).toLocaleString('zh-CN', { hour12: false })}）。`);
+      onOpen(null);
+      refreshList();
+      setEditorKey((k) => k + 1);
+    } catch (e) {
+      notifyError(e, `恢复没有完成：${errorText(e)}`);
+    }
+  }
+
+  return (
+    <>
+      <AppShell header={{ height: 52 }} navbar={{ width: 280, breakpoint: 0 }} padding={0} className="no-print-shell">
+        <AppShell.Header className="no-print">
+          <Group h="100%" px="md" gap="xs">
+            <Title order={4} mr="md">
+              绩效目标申报
+            </Title>
+            <Button size="xs" onClick={() => setDialog({ kind: 'new' })}>
+              新建
+            </Button>
+            <Button size="xs" variant="default" onClick={() => void importFiles()}>
+              导入
+            </Button>
+            <div style={{ flex: 1 }} />
+            <Button size="xs" variant="default" onClick={() => void backup()}>
+              备份
+            </Button>
+            <Button size="xs" variant="default" onClick={() => void restore()}>
+              恢复
+            </Button>
+            <Button size="xs" variant="default" onClick={() => setDialog({ kind: 'trash' })}>
+              回收站
+            </Button>
+          </Group>
+        </AppShell.Header>
+        <AppShell.Navbar p="xs" className="no-print">
+          <FormList forms={forms} selected={formId} search={search} onSearch={setSearch} onSelect={onOpen} />
+        </AppShell.Navbar>
+        <AppShell.Main className="main-area">
+          {formId === null ? (
+            <Text c="dimmed" p="xl" ta="center">
+              从左侧选择一份申报表，或点「新建」「导入」开始。
+            </Text>
+          ) : (
+            <Editor key={`${formId}-${editorKey}`} formId={formId} onOpen={onOpen} onListChanged={refreshList} onPrint={onPrint} />
+          )}
+        </AppShell.Main>
+      </AppShell>
+      {printing && (
+        <div className="print-only">
+          <PrintSheet template={printing.template} data={printing.data} />
+        </div>
+      )}
+      {dialog?.kind === 'new' && (
+        <NewFormDialog
+          onClose={() => setDialog(null)}
+          onCreated={(id) => {
+            setDialog(null);
+            refreshList();
+            onOpen(id);
+          }}
+        />
+      )}
+      {dialog?.kind === 'import' && (
+        <ImportDialog
+          files={dialog.files}
+          onClose={() => setDialog(null)}
+          onImported={(id) => {
+            refreshList();
+            if (id !== null) onOpen(id);
+          }}
+        />
+      )}
+      {dialog?.kind === 'trash' && (
+        <TrashDialog
+          onClose={() => setDialog(null)}
+          onChanged={(id) => {
+            refreshList();
+            if (id !== undefined) onOpen(id);
+          }}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,10 @@
+/** Hash routes, so the same index.html serves the editor and the desktop shell's print view. */
+export type Route = { view: 'main'; formId: number | null } | { view: 'print'; formId: number };
+
+export function parseRoute(hash: string): Route {
+  const m = /^#\/(form|print)\/(\d+)$/.exec(hash);
+  if (m && m[1] === 'print') return { view: 'print', formId: Number(m[2]) };
+  return { view: 'main', formId: m ? Number(m[2]) : null };
+}
+
+export const formHash = (id: number | null): string => (id === null ? '#/' : `#/form/${id}`);

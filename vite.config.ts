@@ -1,0 +1,17 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+// The renderer is served from app:// by the desktop shell and from 127.0.0.1 in browser
+// mode, so every asset path is relative and nothing is loaded from the network.
+export default defineConfig({
+  root: 'renderer',
+  base: './',
+  plugins: [react()],
+  build: {
+    outDir: '../dist/renderer',
+    emptyOutDir: true,
+    // Offline app on office PCs: one modern target, no legacy polyfills.
+    target: 'es2022',
+    chunkSizeWarningLimit: 2000,
+  },
+});
