@@ -1,0 +1,38 @@
+/**
+ * The contract's channel names without zod: the sandboxed preload can only require 'electron',
+ * so it gets this list bundled instead of shared/contract.ts. The `satisfies` below and
+ * test/shell/channels.test.ts keep it equal to the contract.
+ */
+import type { Channel } from '../../shared/contract';
+
+export const CHANNEL_NAMES = [
+  'app.info',
+  'forms.list',
+  'forms.get',
+  'forms.create',
+  'forms.save',
+  'forms.finalize',
+  'forms.unlock',
+  'forms.delete',
+  'forms.revisions',
+  'forms.restoreRevision',
+  'forms.newYearPreview',
+  'forms.newYear',
+  'trash.list',
+  'trash.restore',
+  'trash.empty',
+  'export.docx',
+  'export.blankDocx',
+  'import.read',
+  'import.commit',
+  'backup.create',
+  'backup.restore',
+  'files.saveAs',
+  'files.open',
+  'print.pdf',
+  'print.print',
+] as const satisfies readonly Channel[];
+
+// Fails to compile when the contract gains a channel this list lacks.
+type Missing = Exclude<Channel, (typeof CHANNEL_NAMES)[number]>;
+export const NO_CHANNEL_MISSING: [Missing] extends [never] ? true : Missing = true;

@@ -1,0 +1,63 @@
+/**
+ * The desktop app's log file, kept small: when shenbao.log would pass maxBytes it becomes
+ * shenbao.log.1 (older ones shift to .2 … .keep, the oldest is dropped). Stacks go here and
+ * never to the renderer. Writes are synchronous so the last lines survive a crash.
+ */
+import { appendFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+export interface AppLog {
+  readonly file: string;
+  info(message: string): void;
+  error(message: string, error?: unknown): void;
+}
+
+export interface LogOptions {
+  dir: string;
+  name?: string;
+  maxBytes?: number;
+  /** How many rotated files to keep besides the current one. */
+  keep?: number;
+  now?: () => Date;
+}
+
+const describe = (error: unknown): string => {
+  if (error instanceof Error) return error.stack ?? `${error.name}: ${error.message}`;
+  if (error === undefined) return '';
+  try {
+    return JSON.stringify(error);
+  } catch {
+    return String(error);
+  }
+};
+
+export function createLog({ dir, name = 'shenbao.log', maxBytes = 1024 * 1024, keep = 3, now = () => new Date() }: LogOptions): AppLog {
+  const file = join(dir, name);
+  mkdirSync(dir, { recursive: true });
+
+  const rotate = () => {
+    rmSync(`${file}.${keep}`, { force: true });
+    for (let i = keep - 1; i >= 1; i--) if (existsSync(`${file}.${i}`)) renameSync(`${file}.${i}`, `${file}.${i + 1}`);
+    if (keep >= 1) renameSync(file, `${file}.1`);
+    else rmSync(file, { force: true });
+  };
+
+  const write = (level: string, message: string, error?: unknown) => {
+    const detail = describe(error);
+    const line = `${now().toISOString()} ${level} ${message}${detail ? `\n${detail}` : ''}\n`;
+    try {
+      const size = existsSync(file) ? statSync(file).size : 0;
+      if (size > 0 && size + Buffer.byteLength(line) > maxBytes) rotate();
+      appendFileSync(file, line);
+    } catch (e) {
+      // A full or read-only disk must not take the app down with it.
+      console.error('无法写入日志', e);
+    }
+  };
+
+  return {
+    file,
+    info: (message) => write('INFO', message),
+    error: (message, error) => write('ERROR', message, error),
+  };
+}
