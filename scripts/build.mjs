@@ -1,3 +1,4 @@
+/* global process, console */
 // `npm run build`: the renderer with vite (→ dist/renderer) and the Electron main process and
 // preload with esbuild (→ dist/main/main.cjs, dist/main/preload.cjs): the folder electron-builder packs.
 // `--main-only` skips the renderer (used while it is being built elsewhere, and by tests).

@@ -1,3 +1,4 @@
+/* global process, console */
 // better-sqlite3 for Electron's ABI, next to (not instead of) the Node build in node_modules,
 // so `npm test` (Node) and `npm start` (Electron) both work in one checkout without a rebuild.
 // The binary is built once per Electron version from a copy of node_modules/better-sqlite3 with

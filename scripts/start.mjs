@@ -1,3 +1,4 @@
+/* global process, console */
 // `npm start`: build, make sure the Electron binary and an Electron-ABI better-sqlite3 exist
 // (both downloaded/built once, on the first start, which needs network access), then launch.
 import { spawn, spawnSync } from 'node:child_process';
