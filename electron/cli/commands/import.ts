@@ -1,3 +1,56 @@
-import type { CliCommand } from '../types';
+/** `import FILE... [--on-conflict replace|copy|skip]`: Word files of the form into the store. */
+import { readFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { onConflictSchema, type OnConflict } from '../../../shared/contract';
+import { isUserError, UserError } from '../../../shared/errors';
+import { hasErrors, validateForm } from '../../../shared/validation';
+import { commitImport, readDocxForm } from '../../core/import';
+import type { CliCommand, CliContext } from '../types';
 
-export const commands: CliCommand[] = [];
+const USAGE = 'import 文件.docx... [--on-conflict replace|copy|skip]  导入 Word 申报表（同年度同部门已有表单时默认跳过）';
+
+function onConflictOf(ctx: CliContext): OnConflict {
+  const raw = ctx.flags['on-conflict'] ?? 'skip';
+  const parsed = onConflictSchema.safeParse(raw);
+  if (!parsed.success) throw new UserError(`--on-conflict 只能是 replace（替换）、copy（保留两份）或 skip（跳过），而不是「${raw}」`);
+  return parsed.data;
+}
+
+function readBytes(file: string): Uint8Array {
+  try {
+    return readFileSync(resolve(file));
+  } catch {
+    throw new UserError('读不到这个文件，请检查路径和文件名');
+  }
+}
+
+async function importFiles(ctx: CliContext): Promise<number> {
+  if (ctx.args.length === 0) throw new UserError('请给出要导入的 Word 文件，例如：import 2019年申报表.docx');
+  const onConflict = onConflictOf(ctx);
+  const ids: number[] = [];
+  let failed = 0;
+  for (const file of ctx.args) {
+    const name = basename(file);
+    try {
+      const read = await readDocxForm(readBytes(file));
+      for (const note of read.notes) ctx.err(`${name}：提示：${note}`);
+      const errors = validateForm(read.data).filter((m) => m.severity === 'error');
+      if (hasErrors(errors))
+        ctx.err(`${name}：提示：导入后请核对并改正 ${errors.length} 处问题（${errors.map((m) => m.message).join('；')}）`);
+      const outcome = commitImport(ctx.store(), read.data, onConflict);
+      ctx.out(`${name}：${outcome.message}`);
+      if (outcome.id !== null && outcome.outcome !== 'skipped') ids.push(outcome.id);
+    } catch (e) {
+      if (!isUserError(e)) throw e;
+      failed++;
+      ctx.err(`${name}：导入失败：${(e as Error).message}`);
+    }
+  }
+  if (ctx.args.length > 1)
+    ctx.out(`共 ${ctx.args.length} 个文件：导入 ${ids.length} 个，失败 ${failed} 个，跳过 ${ctx.args.length - ids.length - failed} 个`);
+  // The new ids come last, one per line, so scripts can take them from the tail.
+  for (const id of ids) ctx.out(String(id));
+  return failed > 0 ? 1 : 0;
+}
+
+export const commands: CliCommand[] = [{ name: 'import', usage: USAGE, run: importFiles }];

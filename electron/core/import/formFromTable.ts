@@ -1,7 +1,7 @@
 /**
  * A form from the printed page: the table and the lines around it, read by the template.
  */
-import { blankForm, fieldDef, str } from '../../../shared/formOps';
+import { blankForm, fieldDef, str, withComputed } from '../../../shared/formOps';
 import type { FormData } from '../../../shared/form';
 import { parseAmountInput, sumAmounts, amountsEqual } from '../../../shared/money';
 import type { TemplateDef } from '../../../shared/template/types';
@@ -63,5 +63,5 @@ export function formFromTable(walk: DocWalk, t: TemplateDef, deadline: () => voi
   }
   const amounts = t.fields.filter((d) => d.kind === 'amount').map((d) => raw.get(d.id) ?? '');
   data.options = { twoDecimals: looksTwoDecimals(amounts), blankZero: false };
-  return { data, raw, notes: acc.notes, uncertain: acc.uncertain };
+  return { data: withComputed(data, t), raw, notes: acc.notes, uncertain: acc.uncertain };
 }
