@@ -16,12 +16,20 @@ export type { WebServer, WebServerOptions } from './app';
 const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 export const RENDERER_DIR = resolve(ROOT, 'dist/renderer');
 
+/** SHENBAO_RENDERER_DIR serves a ready folder as is (tests use a tiny one instead of building). */
+function rendererDir(): string {
+  const given = process.env.SHENBAO_RENDERER_DIR;
+  if (given) return resolve(given);
+  ensureRendererBuilt(ROOT, RENDERER_DIR, (l) => process.stderr.write(l + '\n'));
+  return RENDERER_DIR;
+}
+
 async function main(): Promise<void> {
   const say = (line: string) => process.stdout.write(line + '\n');
   const args = parseWebArgs(process.argv.slice(2));
-  ensureRendererBuilt(ROOT, RENDERER_DIR, (l) => process.stderr.write(l + '\n'));
+  const dir = rendererDir();
   const dbFile = resolve(args.dbFile ?? defaultDatabasePath());
-  const web = await startWebServer({ dbFile, port: args.port, rendererDir: RENDERER_DIR });
+  const web = await startWebServer({ dbFile, port: args.port, rendererDir: dir });
   say('绩效目标申报（浏览器模式）已启动。请在本机浏览器中打开下面的地址（地址中含访问令牌，请勿发给他人）：');
   say(web.url);
   say(`数据库文件：${dbFile}`);
