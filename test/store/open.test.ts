@@ -1,0 +1,123 @@
+import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DamagedDatabaseError, listBackups, openStore, restoreDamaged, SCHEMA_VERSION } from '../../electron/core/store';
+import { defaultDatabasePath } from '../../electron/core/paths';
+import { seedForm } from '../helpers/seed';
+import { manualClock, storeIn, tempDir } from './tempStore';
+
+const sha = (f: string) => createHash('sha256').update(readFileSync(f)).digest('hex');
+
+let tmp: ReturnType<typeof tempDir>;
+beforeEach(() => (tmp = tempDir()));
+afterEach(() => tmp.cleanup());
+
+describe('opening the database', () => {
+  it('creates the folder and a WAL database with foreign keys and the current schema', () => {
+    const store = storeIn(join(tmp.dir, 'new', 'folder'));
+    expect(store.schemaVersion).toBe(SCHEMA_VERSION);
+    store.close();
+    const db = new Database(join(tmp.dir, 'new', 'folder', 'shenbao.db'));
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    db.close();
+  });
+
+  it('refuses a database from a newer app and leaves it byte for byte untouched', () => {
+    const store = storeIn(tmp.dir);
+    store.create(seedForm());
+    store.close();
+    const file = join(tmp.dir, 'shenbao.db');
+    const db = new Database(file);
+    db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+    db.close();
+    const before = sha(file);
+    expect(() => storeIn(tmp.dir)).toThrow(/更新版本的本程序.*请安装最新版本/);
+    expect(sha(file)).toBe(before);
+    // A read-only look may leave an empty -wal beside it, never content.
+    expect(existsSync(file + '-wal') ? statSync(file + '-wal').size : 0).toBe(0);
+  });
+
+  it('refuses a damaged file untouched and names the newest automatic backup', () => {
+    const clock = manualClock();
+    const store = storeIn(tmp.dir, { now: clock.now });
+    store.create(seedForm());
+    store.close();
+    clock.advance(1000);
+    storeIn(tmp.dir, { now: clock.now }).close(); // start-up backup
+    const backups = listBackups(join(tmp.dir, 'backups'), 'auto');
+    expect(backups).toHaveLength(1);
+    const file = join(tmp.dir, 'shenbao.db');
+    const bytes = readFileSync(file);
+    bytes.fill(0x5a, 4096, 8192); // overwrite a page of the forms table
+    writeFileSync(file, bytes);
+    const before = sha(file);
+    let error: unknown;
+    try {
+      storeIn(tmp.dir);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(DamagedDatabaseError);
+    expect((error as Error).message).toContain('数据库文件已损坏');
+    expect((error as DamagedDatabaseError).newestBackup).toBe(backups[0]);
+    expect(sha(file)).toBe(before);
+
+    const restored = restoreDamaged({ file, appVersion: 'test' }, backups[0]);
+    expect(restored.list().map((f) => f.department)).toEqual(['湖南省桃源县看守所']);
+    restored.close();
+    expect(readdirSync(tmp.dir).some((n) => n.startsWith('shenbao.db.damaged-'))).toBe(true);
+  });
+
+  it('refuses a garbage file and a SQLite file of another program without touching them', () => {
+    const garbage = join(tmp.dir, 'garbage.db');
+    writeFileSync(garbage, 'this is not a database'.repeat(300));
+    const g = sha(garbage);
+    expect(() => openStore({ file: garbage, appVersion: 't' })).toThrow(/数据库文件已损坏/);
+    expect(sha(garbage)).toBe(g);
+
+    const other = join(tmp.dir, 'other.db');
+    const db = new Database(other);
+    db.exec('CREATE TABLE people (name TEXT)');
+    db.close();
+    const o = sha(other);
+    expect(() => openStore({ file: other, appVersion: 't' })).toThrow(/不是本程序的数据库/);
+    expect(sha(other)).toBe(o);
+  });
+
+  it('keeps the newest 10 start-up backups and skips one when nothing changed', () => {
+    const clock = manualClock();
+    const dir = join(tmp.dir, 'backups');
+    for (let i = 0; i < 13; i++) {
+      clock.advance(60_000);
+      const s = storeIn(tmp.dir, { now: clock.now });
+      s.create({ ...seedForm(), values: { ...seedForm().values, department: `部门${i}` } });
+      s.close();
+    }
+    expect(listBackups(dir, 'auto')).toHaveLength(10);
+    const newest = listBackups(dir, 'auto')[0];
+    clock.advance(60_000);
+    storeIn(tmp.dir, { now: clock.now }).close();
+    clock.advance(60_000);
+    storeIn(tmp.dir, { now: clock.now }).close();
+    expect(listBackups(dir, 'auto')[0]).not.toBe(newest); // the 13th form was not yet in a backup
+    const again = listBackups(dir, 'auto')[0];
+    clock.advance(60_000);
+    storeIn(tmp.dir, { now: clock.now }).close();
+    expect(listBackups(dir, 'auto')[0]).toBe(again);
+    const copy = join(tmp.dir, 'copy.db');
+    copyFileSync(again, copy);
+    const s = openStore({ file: copy, appVersion: 't', autoBackup: false });
+    expect(s.list()).toHaveLength(13);
+    s.close();
+  });
+
+  it('finds the desktop app database like Electron userData does', () => {
+    expect(defaultDatabasePath({ SHENBAO_DB: '/x/y.db' }, 'linux')).toBe('/x/y.db');
+    expect(defaultDatabasePath({ XDG_CONFIG_HOME: '/cfg' }, 'linux')).toBe('/cfg/绩效目标申报/shenbao.db');
+    expect(defaultDatabasePath({ APPDATA: 'C:/Users/a/AppData/Roaming' }, 'win32')).toMatch(/Roaming[\\/]绩效目标申报[\\/]shenbao\.db$/);
+    expect(defaultDatabasePath({}, 'darwin')).toMatch(/Library[\\/]Application Support[\\/]绩效目标申报[\\/]shenbao\.db$/);
+  });
+});
