@@ -38,7 +38,7 @@ export interface DocumentMeta {
 function runOptions(text: string, font: FontSpec): IRunOptions {
   return {
     text,
-    font: { eastAsia: font.eastAsia, ascii: font.ascii, hAnsi: font.ascii, cs: font.ascii },
+    font: { eastAsia: font.eastAsia, ascii: font.ascii, hAnsi: font.ascii },
     size: Math.round(font.sizePt * 2),
     bold: font.bold,
     language: LANGUAGE,
@@ -67,8 +67,9 @@ function cellParagraph(p: PrintedParagraph, font: FontSpec): Paragraph {
     alignment: alignOf(p.align),
     indent,
     spacing: { before: 0, after: 0 },
+    // An empty paragraph's height comes from its mark, which takes the document default:
+    // the table font, so the mark needs no properties of its own.
     children: p.text ? [new TextRun(runOptions(p.text, font))] : [],
-    run: runOptions('', font),
   });
 }
 
@@ -120,7 +121,7 @@ export function buildDocument(t: TemplateDef, printed: PrintedForm, meta: Docume
       default: {
         document: {
           run: {
-            font: { eastAsia: font.eastAsia, ascii: font.ascii, hAnsi: font.ascii, cs: font.ascii },
+            font: { eastAsia: font.eastAsia, ascii: font.ascii, hAnsi: font.ascii },
             size: Math.round(font.sizePt * 2),
             language: LANGUAGE,
           },
