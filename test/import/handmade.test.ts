@@ -1,0 +1,139 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { readDocxForm } from '../../electron/core/import';
+import { withComputed } from '../../shared/formOps';
+import { HANDMADE_DOCX_PATH, seedForm, seedJson } from '../helpers/seed';
+import { handmadeFormBody, makeDocx, para, paras, run, tbl, tc, tr } from '../helpers/makeDocx';
+
+const seed = () => withComputed(seedForm());
+
+describe('hand-made Word files are read from their table', () => {
+  it('reads the hand-made fixture to the seed form', async () => {
+    const r = await readDocxForm(readFileSync(HANDMADE_DOCX_PATH));
+    expect(r.source).toBe('table');
+    expect(r.data).toEqual(seed());
+    expect(r.uncertain).toEqual([]);
+    expect(r.notes).toEqual([]);
+  });
+
+  it('reads a form typed the plain way with our helper to the seed form', async () => {
+    const r = await readDocxForm(await makeDocx(handmadeFormBody(seedJson())));
+    expect(r.data).toEqual(seed());
+  });
+
+  it('accepts other counties’ label variants, half-width brackets and colons', async () => {
+    const body = handmadeFormBody(seedJson(), {
+      labels: { 部门名称: '部门(单位)名称', 一般公共预算拨款: '公共财政拨款', 部门职能职责概述: '部门职能职责' },
+      unitLabel: '填报单位(公章):',
+      yearLine: '( {year} 年度 )',
+      colon: ':',
+    });
+    const r = await readDocxForm(await makeDocx(body));
+    expect(r.data).toEqual(seed());
+  });
+
+  it('reads amounts written as 442.21万元, in full-width digits, blank and 0', async () => {
+    const v = {
+      ...seedJson(),
+      资金总额: '４４２．２１',
+      一般公共预算拨款: '382.21万元',
+      政府性基金拨款: '',
+      纳入专户管理的非税收入拨款: '0',
+      其他资金: '60 万元',
+      基本支出: '393.21',
+      项目支出: '49.00',
+    };
+    const r = await readDocxForm(await makeDocx(handmadeFormBody(v)));
+    expect(r.data.values.total).toBe('442.21');
+    expect(r.data.values.generalBudget).toBe('382.21');
+    expect(r.data.values.govFund).toBe('');
+    expect(r.data.values.specialNonTax).toBe('0');
+    expect(r.data.values.otherFunds).toBe('60');
+    expect(r.data.values.projectExpenditure).toBe('49');
+    expect(r.data.values.incomeTotal).toBe('442.21');
+    expect(r.uncertain).toEqual([]);
+  });
+
+  it('keeps an unreadable amount as typed, marked uncertain with a Chinese note', async () => {
+    const r = await readDocxForm(await makeDocx(handmadeFormBody({ ...seedJson(), 其他资金: '六十' })));
+    expect(r.data.values.otherFunds).toBe('六十');
+    expect(r.uncertain).toContain('otherFunds');
+    expect(r.notes.join('\n')).toMatch(/其他资金.*六十.*无法识别/);
+  });
+
+  it('notes a printed total that disagrees with its parts', async () => {
+    const r = await readDocxForm(await makeDocx(handmadeFormBody({ ...seedJson(), 按收入性质分: '500' })));
+    expect(r.data.values.incomeTotal).toBe('442.21');
+    expect(r.uncertain).toContain('incomeTotal');
+    expect(r.notes.join('\n')).toMatch(/按收入性质分.*500.*不一致/);
+  });
+
+  it('reads a table nested in a layout table, shifted by gridBefore, with bare vMerge', async () => {
+    const body = handmadeFormBody(seedJson(), { nested: true, gridBefore: true, bareVMerge: true });
+    const r = await readDocxForm(await makeDocx(body));
+    expect(r.data).toEqual(seed());
+  });
+
+  it('reads text in content controls and tracked insertions, skips deletions and placeholders, keeps tabs and breaks', async () => {
+    const v = seedJson();
+    const body = handmadeFormBody(v)
+      .replace(
+        paras('湖南省桃源县看守所'),
+        para(
+          '<w:sdt><w:sdtPr><w:alias w:val="单位"/></w:sdtPr><w:sdtContent>' + run('湖南省桃源') + '</w:sdtContent></w:sdt>',
+          '<w:ins w:id="1" w:author="a"><w:r><w:t>县看守所</w:t></w:r></w:ins>',
+          '<w:del w:id="2" w:author="a"><w:r><w:delText>（旧名）</w:delText></w:r></w:del>',
+          '<w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent>' + run('单击此处输入文字') + '</w:sdtContent></w:sdt>',
+        ),
+      )
+      .replace(paras(v['整体绩效目标']), paras('第一段\t缩进\n第二行') + para(run('甲'), '<w:r><w:br/><w:t>乙</w:t></w:r>'));
+    const r = await readDocxForm(await makeDocx(body));
+    expect(r.data.values.department).toBe('湖南省桃源县看守所');
+    expect(r.data.values.overallGoal).toBe('第一段\t缩进\n第二行\n甲\n乙');
+  });
+
+  it('keeps unnumbered indicator text whole and says so', async () => {
+    const r = await readDocxForm(await makeDocx(handmadeFormBody({ ...seedJson(), 产出指标: '全年安全无事故\n按时完成各项任务' })));
+    expect(r.data.values.output).toEqual({ mode: 'text', text: '全年安全无事故\n按时完成各项任务' });
+    expect(r.notes.join('\n')).toMatch(/产出指标.*整段保留/);
+  });
+
+  it('structures indicators written with other numbering', async () => {
+    const r = await readDocxForm(
+      await makeDocx(
+        handmadeFormBody({
+          ...seedJson(),
+          产出指标: '（一）数量指标：\n1.看守1000人\n（二）质量指标：\n①零事故',
+          效益指标: '指标一：安全\n说明一\n指标二：满意度',
+        }),
+      ),
+    );
+    expect(r.data.values.output).toEqual({
+      mode: 'parts',
+      parts: { quantity: ['看守1000人'], quality: ['零事故'], timeliness: [], cost: [] },
+    });
+    expect(r.data.values.benefit).toEqual({
+      mode: 'items',
+      items: [
+        { name: '安全', description: '说明一' },
+        { name: '满意度', description: '' },
+      ],
+    });
+  });
+
+  it('reads 年度 without brackets and a missing sign line as notes, not failures', async () => {
+    const v = seedJson();
+    const body = handmadeFormBody(v, { yearLine: '{year}年度' }).replace(/<\/w:tbl>.*$/s, '</w:tbl><w:sectPr/>');
+    const r = await readDocxForm(await makeDocx(body));
+    expect(r.data.values.year).toBe('2019');
+    expect(r.data.values.filler).toBe('');
+    expect(r.uncertain).toEqual(expect.arrayContaining(['filler', 'phone']));
+    expect(r.notes.join('\n')).toMatch(/没有找到「填报人」/);
+  });
+
+  it('finds the form table among other tables', async () => {
+    const other = tbl([tr([tc(paras('附件')), tc(paras('说明'))])]);
+    const r = await readDocxForm(await makeDocx(other + handmadeFormBody(seedJson()) + other));
+    expect(r.data).toEqual(seed());
+  });
+});
