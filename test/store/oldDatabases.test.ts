@@ -1,0 +1,61 @@
+import { copyFileSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openStore, SCHEMA_VERSION } from '../../electron/core/store';
+import { toLabelJson } from '../../shared/labelJson';
+import { tempDir } from './tempStore';
+
+const FIXTURES = fileURLToPath(new URL('../fixtures/db/', import.meta.url));
+const versions = readdirSync(FIXTURES)
+  .map((n) => /^schema-v(\d+)\.db$/.exec(n)?.[1])
+  .filter((v): v is string => v !== undefined)
+  .map(Number)
+  .sort((a, b) => a - b);
+
+interface Expected {
+  id: number;
+  year: string;
+  department: string;
+  status: 'draft' | 'final';
+  trashed: boolean;
+  revision: number;
+  labels: Record<string, string>;
+}
+
+let tmp: ReturnType<typeof tempDir>;
+beforeEach(() => (tmp = tempDir()));
+afterEach(() => tmp.cleanup());
+
+describe('databases made by earlier versions', () => {
+  it('has a fixture for every schema version up to the current one', () => {
+    expect(versions).toEqual(Array.from({ length: SCHEMA_VERSION }, (_, i) => i + 1));
+  });
+
+  it.each(versions)('opens schema-v%i.db with the current code and finds all its forms intact', (v) => {
+    const file = join(tmp.dir, 'shenbao.db');
+    copyFileSync(join(FIXTURES, `schema-v${v}.db`), file);
+    const expected = JSON.parse(readFileSync(join(FIXTURES, `schema-v${v}.expected.json`), 'utf8')) as Expected[];
+    const store = openStore({ file, appVersion: 'current' });
+    expect(store.schemaVersion).toBe(SCHEMA_VERSION);
+    const live = store.list().map((s) => s.id);
+    const trash = store.listTrash().map((s) => s.id);
+    expect([...live, ...trash].sort()).toEqual(expected.map((e) => e.id).sort());
+    for (const e of expected) {
+      const r = store.get(e.id);
+      expect({ year: r.year, department: r.department, status: r.status, trashed: r.deletedAt !== null, revision: r.revision }).toEqual({
+        year: e.year,
+        department: e.department,
+        status: e.status,
+        trashed: e.trashed,
+        revision: e.revision,
+      });
+      expect(toLabelJson(r.data)).toEqual(e.labels);
+      expect(store.revisions(e.id)[0].revision).toBe(e.revision);
+    }
+    // Still writable after the upgrade.
+    const draft = expected.find((e) => e.status === 'draft' && !e.trashed);
+    if (draft) expect(store.save(draft.id, store.get(draft.id).data).revision).toBe(draft.revision + 1);
+    store.close();
+  });
+});
