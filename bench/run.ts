@@ -94,7 +94,8 @@ export function toJson(report: BenchReport): string {
 const format = (n: number) => (Math.abs(n) >= 100 ? n.toFixed(0) : Math.abs(n) >= 10 ? n.toFixed(1) : n.toFixed(2));
 
 /** Display width: CJK characters take two columns in a terminal. */
-const width = (s: string) => [...s].reduce((w, ch) => w + (/[\u1100-\uffff]/.test(ch) ? 2 : 1), 0);
+const width = (s: string) =>
+  [...s].reduce((w, ch) => w + (/[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1), 0);
 const padEnd = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - width(s)));
 
 export function toTable(report: BenchReport): string {

@@ -127,4 +127,30 @@ describe('browser-mode server over real HTTP', () => {
     expect(res.status).toBe(413);
     expect(((await res.json()) as { error: string }).error).toMatch(/文件太大/);
   });
+
+  it('refuses an over-long body without Content-Length too (chunked)', async () => {
+    const reply = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port: web.port,
+          path: '/api/import.read',
+          method: 'POST',
+          headers: { 'X-Shenbao-Token': web.token, 'Transfer-Encoding': 'chunked' },
+        },
+        (res) => {
+          let body = '';
+          res.setEncoding('utf8');
+          res.on('data', (c: string) => (body += c));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        },
+      );
+      req.on('error', reject);
+      const chunk = Buffer.alloc(1024 * 1024, 65);
+      for (let i = 0; i < 41; i++) req.write(chunk);
+      req.end();
+    });
+    expect(reply.status).toBe(413);
+    expect(JSON.parse(reply.body)).toEqual({ ok: false, error: '文件太大（超过 40 MB），请选择小一些的文件' });
+  });
 });
