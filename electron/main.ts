@@ -5,12 +5,13 @@
 import * as electron from 'electron';
 import { APP_VERSION, PRODUCT_NAME } from './core/appInfo';
 import { createCoreHandlers } from './core/handlers';
-import { openStore } from './core/store';
+import { openStore, restoreDamaged } from './core/store';
 import { startShell } from './shell/app';
 
 startShell({
   electron,
   openStore,
+  restoreDamaged,
   createCoreHandlers,
   appVersion: APP_VERSION,
   productName: PRODUCT_NAME,

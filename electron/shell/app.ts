@@ -28,9 +28,13 @@ export interface ClosableStore {
   close(): void;
 }
 
+type StoreOptions = { file: string; appVersion: string; nativeBinding?: string };
+
 export interface ShellDeps<S extends ClosableStore> {
   electron: ElectronApi;
-  openStore(options: { file: string; appVersion: string; nativeBinding?: string }): S;
+  openStore(options: StoreOptions): S;
+  /** Replaces a damaged database with an automatic backup (the damaged file is kept aside). */
+  restoreDamaged?(options: StoreOptions, backupFile: string): S;
   createCoreHandlers(ctx: { store: S; appVersion: string; mode: 'desktop' }): Handlers;
   appVersion: string;
   productName: string;
@@ -83,12 +87,35 @@ export function startShell<S extends ClosableStore>(deps: ShellDeps<S>): Shell |
     return win.loadURL(APP_INDEX_URL);
   };
 
+  /** A damaged database is not the end: offer the newest automatic backup, which the store keeps. */
+  const openOrRecover = async (options: StoreOptions): Promise<S> => {
+    try {
+      return deps.openStore(options);
+    } catch (e) {
+      const damaged = e as { code?: string; newestBackup?: string | null };
+      if (!deps.restoreDamaged || damaged.code !== 'damaged' || !damaged.newestBackup) throw e;
+      logError('数据库损坏', e);
+      const { response } = await dialog.showMessageBox({
+        type: 'warning',
+        title: '数据库文件已损坏',
+        message: '数据库文件已损坏，无法打开。',
+        detail: `可以用最新的自动备份恢复：\n${damaged.newestBackup}\n损坏的文件会被另存在原处，不会被删除。`,
+        buttons: ['用自动备份恢复', '退出'],
+        defaultId: 0,
+        cancelId: 1,
+      });
+      if (response !== 0) throw e;
+      log.info(`用自动备份恢复：${damaged.newestBackup}`);
+      return deps.restoreDamaged(options, damaged.newestBackup);
+    }
+  };
+
   const ready = app.whenReady().then(async () => {
     try {
       hardenSession(session.defaultSession, (m) => log.info(m));
       installAppProtocol(protocol, rendererDir(deps.mainDir));
       const file = databaseFile(userData);
-      store = deps.openStore({ file, appVersion: deps.appVersion, nativeBinding: sqliteBinding(deps.env, app.isPackaged) });
+      store = await openOrRecover({ file, appVersion: deps.appVersion, nativeBinding: sqliteBinding(deps.env, app.isPackaged) });
       log.info(`数据库：${file}`);
       const core = deps.createCoreHandlers({ store, appVersion: deps.appVersion, mode: 'desktop' });
       const getForm = core['forms.get'];

@@ -33,7 +33,11 @@ const describe = (error: unknown): string => {
 
 export function createLog({ dir, name = 'shenbao.log', maxBytes = 1024 * 1024, keep = 3, now = () => new Date() }: LogOptions): AppLog {
   const file = join(dir, name);
-  mkdirSync(dir, { recursive: true });
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch {
+    // Reported by the first write; the app must still be able to tell the user what went wrong.
+  }
 
   const rotate = () => {
     rmSync(`${file}.${keep}`, { force: true });
