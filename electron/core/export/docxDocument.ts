@@ -27,7 +27,11 @@ import { CELL_PADDING_TWIPS, type PrintedCell, type PrintedForm, type PrintedLin
 
 const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
 const VALIGN = { top: VerticalAlignTable.TOP, center: VerticalAlignTable.CENTER, bottom: VerticalAlignTable.BOTTOM } as const;
-const LANGUAGE = { value: 'zh-CN', eastAsia: 'zh-CN' } as const;
+/**
+ * What Chinese Word itself writes: zh-CN for East Asian text, en-US for Latin text. Tagging
+ * digits zh-CN too lets LibreOffice break a number such as 393.2134 in the middle.
+ */
+const LANGUAGE = { value: 'en-US', eastAsia: 'zh-CN' } as const;
 
 export interface DocumentMeta {
   title: string;
