@@ -58,8 +58,12 @@ function samePrint(def: FieldDef, printed: string, tableText: string): boolean {
     const b = parseAmountInput(tableText);
     if (a.ok && b.ok) return a.value === b.value;
   }
+  if (def.kind === 'date') return blankDate(printed) === blankDate(tableText);
   return squash(printed) === squash(tableText);
 }
+
+/** A blank date prints as its 年 月 日 for filling in by hand. */
+const blankDate = (s: string): string => (squash(s) === '年月日' ? '' : squash(s));
 
 /**
  * The embedded form with every field whose printed text differs from the table replaced
