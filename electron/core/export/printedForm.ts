@@ -58,8 +58,8 @@ export interface PrintedForm {
 export const CELL_PADDING_TWIPS = 108;
 
 /** A blank form leaves room to write by hand; a date gets its 年 月 日 printed. */
-const BLANK_SEGMENT = '　'.repeat(6);
-const BLANK_DATE = '　　　　年　　月　　日';
+const BLANK_SEGMENT = '　'.repeat(4);
+const BLANK_DATE = '　　年　　月　　日';
 
 /** Width of a text in full-width characters: CJK counts one, ASCII half. */
 export function charWidth(s: string): number {
