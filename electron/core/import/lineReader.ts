@@ -86,7 +86,7 @@ export function readLines(t: TemplateDef, aboveNearestFirst: readonly string[], 
       const def = byLabel.get(normalizeLabel(m[1]));
       if (!def || raw.has(def.id)) return;
       const end = i + 1 < matches.length ? matches[i + 1].index : text.length;
-      // Some forms print the money unit at the end of the unit line: "…看守所　　单位：万元".
+      // Some forms print the money unit at the end of the unit line: "…看守所\u3000\u3000单位：万元".
       const value = text.slice(m.index + m[0].length, end).replace(/[\s\u3000]*(?:金额)?单位[：:][\s\u3000]*万元[\s\u3000]*$/, '');
       raw.set(def.id, value.replace(/^[\s\u3000]+|[\s\u3000]+$/g, ''));
     });
