@@ -75,7 +75,7 @@ function moveValue(v: FieldValue | undefined, ctx: Ctx): FieldValue | undefined 
   if (ctx.def.kind === 'outputIndicators' && 'parts' in v) return moveOutput(v, ctx);
   if (ctx.def.kind === 'outputIndicators' && v.mode === 'text') return moveOutput(v as OutputIndicators, ctx);
   if (ctx.def.kind === 'benefitIndicators' && (v.mode === 'items' || v.mode === 'text')) return moveBenefit(v as BenefitIndicators, ctx);
-  return structuredClone(v);
+  return JSON.parse(JSON.stringify(v)) as FieldValue;
 }
 
 /** A new 草稿 for `year` from last year's form, and the list of texts whose dates moved. */
