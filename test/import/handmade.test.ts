@@ -32,6 +32,13 @@ describe('hand-made Word files are read from their table', () => {
     expect(r.data).toEqual(seed());
   });
 
+  it('drops a money-unit note printed at the end of the unit line', async () => {
+    const r = await readDocxForm(
+      await makeDocx(handmadeFormBody({ ...seedJson(), 填报单位: '湖南省桃源县看守所\u3000\u3000\u3000单位：万元' })),
+    );
+    expect(r.data.values.unit).toBe('湖南省桃源县看守所');
+  });
+
   it('reads amounts written as 442.21万元, in full-width digits, blank and 0', async () => {
     const v = {
       ...seedJson(),
