@@ -100,6 +100,8 @@ export function buildDocument(t: TemplateDef, printed: PrintedForm, meta: Docume
   const border = { style: BorderStyle.SINGLE, size: Math.round(t.table.borderPt * 8), color: '000000' };
   const table = new Table({
     layout: TableLayoutType.FIXED,
+    // Centred on the text block: Word versions and WPS disagree on outdenting a left-aligned table.
+    alignment: AlignmentType.CENTER,
     width: { size: t.table.columnsTwips.reduce((a, b) => a + b, 0), type: WidthType.DXA },
     columnWidths: [...t.table.columnsTwips],
     margins: { top: 0, bottom: 0, left: CELL_PADDING_TWIPS, right: CELL_PADDING_TWIPS },
