@@ -75,6 +75,8 @@ describe('seed export read back as a grid', () => {
     expect(cellAt(g.table, 4, 3)!.paragraphs[0].indent.left).toBe(720);
     expect(cellAt(g.table, 6, 1)!.paragraphs[0].indent.left).toBe(720);
     expect(cellAt(g.table, 3, 1)!.paragraphs[0].indent.left).toBeNull();
+    // 纳入专户管理的非税收入拨款：0 would wrap under a full 3-character indent; it gets 1.5.
+    expect(cellAt(g.table, 5, 1)!.paragraphs[0].indent.left).toBe(360);
   });
 
   it('centres labels and left-aligns free text with a two-character first-line indent, one paragraph per line', () => {
