@@ -17,9 +17,12 @@ export type SaveStatus =
 export type SaveFn = (input: { id: number; data: FormData }) => Promise<FormRecord>;
 
 export const AUTOSAVE_DELAY_MS = 1000;
+/** Drafts are written at most this often while typing (and at once when the page goes away). */
+export const DRAFT_THROTTLE_MS = 250;
 
 export class Autosaver {
   private timer: ReturnType<typeof setTimeout> | null = null;
+  private draftTimer: ReturnType<typeof setTimeout> | null = null;
   private savedVersion: number;
   private inFlight: Promise<void> | null = null;
   private listeners = new Set<() => void>();
@@ -73,6 +76,8 @@ export class Autosaver {
         this.revision = rec.revision;
         this.savedVersion = version;
         if (this.store.version === version) {
+          if (this.draftTimer) clearTimeout(this.draftTimer);
+          this.draftTimer = null;
           clearDraft(this.formId);
           this.setStatus({ state: 'saved', at: new Date() });
         } else {
@@ -91,14 +96,26 @@ export class Autosaver {
     await this.inFlight;
   }
 
+  /** Writes the pending draft now: called when the page is hidden or closed. */
+  writeDraftNow(): void {
+    if (this.draftTimer) clearTimeout(this.draftTimer);
+    this.draftTimer = null;
+    if (this.dirty) this.writeDraft();
+  }
+
   dispose(): void {
+    this.writeDraftNow();
     this.clearTimer();
     this.unsubscribe();
     this.listeners.clear();
   }
 
   private changed(): void {
-    this.writeDraft();
+    // Throttled: a draft write per keystroke costs more than a frame's budget on slow PCs.
+    this.draftTimer ??= setTimeout(() => {
+      this.draftTimer = null;
+      if (this.dirty) this.writeDraft();
+    }, DRAFT_THROTTLE_MS);
     if (this._status.state !== 'dirty') this.setStatus({ state: 'dirty' });
     this.schedule();
   }

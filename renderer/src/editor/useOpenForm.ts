@@ -47,7 +47,10 @@ export function useOpenForm(id: number | null, reloadKey: number) {
       },
       (e: unknown) => !cancelled && setError(e instanceof Error ? e.message : String(e)),
     );
-    const flush = () => void current?.saver.flush();
+    const flush = () => {
+      current?.saver.writeDraftNow();
+      void current?.saver.flush();
+    };
     const onHidden = () => document.visibilityState === 'hidden' && flush();
     window.addEventListener('pagehide', flush);
     window.addEventListener('beforeunload', flush);
