@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 // js-yaml comes with electron-builder (it reads this file with it), untyped here.
 // @ts-expect-error no type declarations
@@ -59,6 +59,10 @@ describe('electron-builder.yml', () => {
     expect(config.asarUnpack).toContain('**/*.node');
     expect(config.files).toEqual(expect.arrayContaining(['package.json', 'dist/main/**', 'dist/renderer/**', '!node_modules/**']));
     expect(pkg.main).toBe('dist/main/main.cjs');
+  });
+
+  it('names hook files that exist', () => {
+    for (const hook of ['beforeBuild', 'afterAllArtifactBuild']) expect(statSync(config[hook] as string).isFile(), hook).toBe(true);
   });
 
   it('points at icons that exist', () => {
