@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -73,6 +73,20 @@ describe('writeFileAtomic', () => {
     mkdirSync(join(dir, '表.docx'));
     const e = await userError(writeFileAtomic(join(dir, '表.docx'), new Uint8Array([1])));
     expect(e.message).toContain('文件夹');
+  });
+
+  it('rides out a file held for a moment (a virus scanner on Windows)', async () => {
+    const target = join(dir, '扫描中.docx');
+    let refusals = 2;
+    const briefly = {
+      rename: async (a: string, b: string) => {
+        if (refusals-- > 0) throw Object.assign(new Error('EBUSY'), { code: 'EBUSY' });
+        renameSync(a, b);
+      },
+    };
+    await writeFileAtomic(target, new Uint8Array([7]), briefly);
+    expect([...readFileSync(target)]).toEqual([7]);
+    expect(readdirSync(dir)).toEqual(['扫描中.docx']);
   });
 
   it.each(['EBUSY', 'EPERM'])('explains a target locked by Word (%s on Windows) and cleans up', async (code) => {

@@ -74,9 +74,24 @@ export async function writeFileAtomic(target: string, bytes: Uint8Array, fs: Wri
     throw explain(e, target, 'folder');
   }
   try {
-    await fs.rename(tmp, target);
+    await renameWithRetry(fs, tmp, target);
   } catch (e) {
     await fsp.rm(tmp, { force: true }).catch(() => undefined);
     throw explain(e, target, 'replace');
+  }
+}
+
+/** On Windows a virus scanner or the search indexer holds a fresh file for a moment; Word holds it for good. */
+const RETRY_DELAYS_MS = [20, 50, 100, 200];
+
+async function renameWithRetry(fs: WriteFs, from: string, to: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await fs.rename(from, to);
+    } catch (e) {
+      const transient = ['EBUSY', 'EPERM', 'EACCES'].includes(codeOf(e));
+      if (!transient || attempt >= RETRY_DELAYS_MS.length) throw e;
+      await new Promise((r) => setTimeout(r, RETRY_DELAYS_MS[attempt]));
+    }
   }
 }
