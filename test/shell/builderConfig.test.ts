@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 // js-yaml comes with electron-builder (it reads this file with it), untyped here.
 // @ts-expect-error no type declarations
@@ -61,8 +62,16 @@ describe('electron-builder.yml', () => {
     expect(pkg.main).toBe('dist/main/main.cjs');
   });
 
-  it('names hook files that exist', () => {
-    for (const hook of ['beforeBuild', 'afterAllArtifactBuild']) expect(statSync(config[hook] as string).isFile(), hook).toBe(true);
+  it('names hooks that electron-builder resolves to functions', async () => {
+    const { resolveFunction } = createRequire(import.meta.url)('app-builder-lib/out/util/resolve') as {
+      resolveFunction(type: string, executor: unknown, name: string, root: string): Promise<unknown>;
+    };
+    for (const hook of ['beforeBuild', 'afterAllArtifactBuild']) {
+      expect(statSync(config[hook] as string).isFile(), hook).toBe(true);
+      const fn = await resolveFunction('module', config[hook], hook, process.cwd());
+      expect(typeof fn, hook).toBe('function');
+      expect((fn as { name: string }).name).toBe(hook);
+    }
   });
 
   it('points at icons that exist', () => {

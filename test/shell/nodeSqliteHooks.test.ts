@@ -1,13 +1,16 @@
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-type Hooks = { saveNodeBuild(root: string): boolean; restoreNodeBuild(root: string): boolean };
-const require = createRequire(import.meta.url);
-const { saveNodeBuild, restoreNodeBuild } = require('../../build/hooks/nodeSqlite.cjs') as Hooks;
-const beforeBuild = require('../../build/hooks/beforeBuild.cjs') as (ctx: { appDir: string }) => Promise<boolean>;
+// @ts-expect-error plain .mjs hook module without types
+import * as hooks from '../../build/hooks/nodeSqlite.mjs';
+
+const { saveNodeBuild, restoreNodeBuild, beforeBuild } = hooks as {
+  saveNodeBuild(root: string): boolean;
+  restoreNodeBuild(root: string): boolean;
+  beforeBuild(ctx: { appDir: string }): Promise<boolean>;
+};
 
 const NODE_BUILD = join(process.cwd(), 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node');
 const ELECTRON_BUILD = Buffer.from('\x7fELF pretend this was built for Electron’s ABI');
