@@ -4,7 +4,7 @@
  * Keeping this apart from the docx code lets the layout rules be read (and tested) on
  * their own, and keeps the exporter generic: nothing here knows this form's field ids.
  */
-import type { BenefitIndicators, FormData, OutputIndicators } from '../../../shared/form';
+import { DEFAULT_OPTIONS, type BenefitIndicators, type FormData, type OutputIndicators } from '../../../shared/form';
 import { printDate, str, withComputed } from '../../../shared/formOps';
 import { renderBenefit, renderOutput } from '../../../shared/indicators';
 import { printAmount } from '../../../shared/money';
@@ -77,7 +77,7 @@ export function printField(def: FieldDef, form: FormData): string {
   const v = form.values[def.id];
   switch (def.kind) {
     case 'amount':
-      return printAmount(str(v), form.options);
+      return printAmount(str(v), form.options ?? DEFAULT_OPTIONS);
     case 'date':
       return printDate(str(v).trim());
     case 'outputIndicators':
