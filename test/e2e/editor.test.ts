@@ -32,8 +32,8 @@ afterAll(async () => {
 describe('editor (browser mode)', () => {
   it('draws the template grid: same rows, spans and column proportions', async () => {
     const grid = await page.getByTestId('paper-table').evaluate((table: HTMLTableElement) => ({
-      rows: [...table.rows].map((r) => [...r.cells].map((c) => [c.rowSpan, c.colSpan])),
-      cols: [...table.querySelectorAll('col')].map((c) => c.getBoundingClientRect().width),
+      rows: Array.from(table.rows).map((r) => Array.from(r.cells).map((c) => [c.rowSpan, c.colSpan])),
+      cols: Array.from(table.querySelectorAll('col')).map((c) => c.getBoundingClientRect().width),
     }));
     const expected = cellsByRow(template).map((r) => r.map((c) => [c.rowSpan ?? 1, c.colSpan ?? 1]));
     expect(grid.rows).toEqual(expected);
@@ -52,7 +52,9 @@ describe('editor (browser mode)', () => {
     const income = cell(page, '按收入性质分');
     await other.fill('70');
     await expect(income.inputValue()).resolves.toBe('452.21');
-    await expect(income.getAttribute('aria-readonly').then(async (v) => v ?? (await income.getAttribute('readonly')))).resolves.not.toBeNull();
+    await expect(
+      income.getAttribute('aria-readonly').then(async (v) => v ?? (await income.getAttribute('readonly'))),
+    ).resolves.not.toBeNull();
     await expect(income.getAttribute('aria-invalid')).resolves.toBe('true');
     const describedBy = await income.getAttribute('aria-describedby');
     expect(await page.locator(`#${describedBy}`).textContent()).toContain('按收入性质分合计应等于资金总额');

@@ -63,9 +63,7 @@ function pickInBrowser(accept: string, multiple: boolean): Promise<FilePayload[]
       const files = [...(input.files ?? [])];
       input.remove();
       resolve(
-        await Promise.all(
-          files.map(async (f) => ({ fileName: f.name, data: bytesToBase64(new Uint8Array(await f.arrayBuffer())) })),
-        ),
+        await Promise.all(files.map(async (f) => ({ fileName: f.name, data: bytesToBase64(new Uint8Array(await f.arrayBuffer())) }))),
       );
     });
     input.addEventListener('cancel', () => {

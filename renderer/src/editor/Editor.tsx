@@ -79,7 +79,8 @@ export function Editor({ formId, onOpen, onListChanged, onPrint }: EditorProps) 
 
   const saveFirst = async () => {
     await open.saver.flush();
-    if (open.saver.status.state === 'error') throw new Error(`请先处理保存失败的问题：${(open.saver.status as { message: string }).message}`);
+    if (open.saver.status.state === 'error')
+      throw new Error(`请先处理保存失败的问题：${(open.saver.status as { message: string }).message}`);
   };
 
   const exportWord = () =>
@@ -130,7 +131,13 @@ export function Editor({ formId, onOpen, onListChanged, onPrint }: EditorProps) 
           <Text fw={700}>
             {record.year}年 {record.department || '（未填部门名称）'}
           </Text>
-          {final ? <Badge color="gray">已定稿</Badge> : <Badge color="blue" variant="light">草稿</Badge>}
+          {final ? (
+            <Badge color="gray">已定稿</Badge>
+          ) : (
+            <Badge color="blue" variant="light">
+              草稿
+            </Badge>
+          )}
           {!final && <SaveStatus saver={open.saver} />}
           {!final && <UndoButtons open={open} />}
           <div style={{ flex: 1 }} />

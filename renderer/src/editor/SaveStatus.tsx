@@ -19,7 +19,13 @@ export function SaveStatus({ saver }: { saver: Autosaver }) {
   const sub = useCallback((fn: () => void) => saver.subscribe(fn), [saver]);
   const status = useSyncExternalStore(sub, () => saver.status);
   return (
-    <span className={`save-status save-${status.state}`} data-testid="save-status" data-state={status.state} role="status" aria-live="polite">
+    <span
+      className={`save-status save-${status.state}`}
+      data-testid="save-status"
+      data-state={status.state}
+      role="status"
+      aria-live="polite"
+    >
       {statusText(status)}
       {status.state === 'error' && (
         <button type="button" className="save-retry" onClick={() => void saver.flush()}>

@@ -8,11 +8,7 @@ import type { FormRecord } from '../../../shared/contract';
 import { clearDraft, writeDraft } from './drafts';
 import type { FormStore } from './formStore';
 
-export type SaveStatus =
-  | { state: 'saved'; at: Date }
-  | { state: 'dirty' }
-  | { state: 'saving' }
-  | { state: 'error'; message: string };
+export type SaveStatus = { state: 'saved'; at: Date } | { state: 'dirty' } | { state: 'saving' } | { state: 'error'; message: string };
 
 export type SaveFn = (input: { id: number; data: FormData }) => Promise<FormRecord>;
 

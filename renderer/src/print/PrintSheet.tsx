@@ -36,7 +36,9 @@ export function PrintSheet({ template: t, data }: { template: TemplateDef; data:
         style={{ ...fontStyle(l.font, titleFirst && i === 0), textAlign: l.align, marginBottom: `${l.spaceAfterPt ?? 0}pt` }}
       >
         {l.segments.map((s, j) => (
-          <Fragment key={j}>{'text' in s ? s.text : text(s.field) || (s.minChars ? '\u3000'.repeat(Math.ceil(s.minChars / 2)) : '')}</Fragment>
+          <Fragment key={j}>
+            {'text' in s ? s.text : text(s.field) || (s.minChars ? '\u3000'.repeat(Math.ceil(s.minChars / 2)) : '')}
+          </Fragment>
         ))}
       </div>
     ));

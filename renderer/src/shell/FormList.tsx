@@ -24,7 +24,12 @@ export interface FormListProps {
 export function FormList({ forms, selected, search, onSearch, onSelect }: FormListProps) {
   return (
     <Stack gap="xs" h="100%">
-      <TextInput placeholder="搜索部门名称、填报单位或年度" aria-label="搜索申报表" value={search} onChange={(e) => onSearch(e.currentTarget.value)} />
+      <TextInput
+        placeholder="搜索部门名称、填报单位或年度"
+        aria-label="搜索申报表"
+        value={search}
+        onChange={(e) => onSearch(e.currentTarget.value)}
+      />
       <ScrollArea style={{ flex: 1 }}>
         {forms.length === 0 && (
           <Text size="sm" c="dimmed" p="xs">

@@ -29,7 +29,11 @@ export function MainShell({ formId, onOpen }: { formId: number | null; onOpen(id
     let live = true;
     const q = search.trim();
     const timer = setTimeout(
-      () => api['forms.list'](q ? { search: q } : {}).then((l) => live && setForms(l), (e: unknown) => live && notifyError(e, '读取申报表列表失败')),
+      () =>
+        api['forms.list'](q ? { search: q } : {}).then(
+          (l) => live && setForms(l),
+          (e: unknown) => live && notifyError(e, '读取申报表列表失败'),
+        ),
       q ? 200 : 0,
     );
     return () => {
@@ -81,7 +85,9 @@ export function MainShell({ formId, onOpen }: { formId: number | null; onOpen(id
       if (!file) return;
       if (!window.confirm(`用备份文件「${file.fileName}」替换现在的全部申报表？现在的数据会先自动备份。`)) return;
       const r = await api['backup.restore'](file);
-      notifyOk(`已恢复 ${r.manifest.formCount} 份申报表（备份于 ${new Date(r.manifest.createdAt).toLocaleString('zh-CN', { hour12: false })}）。`);
+      notifyOk(
+        `已恢复 ${r.manifest.formCount} 份申报表（备份于 ${new Date(r.manifest.createdAt).toLocaleString('zh-CN', { hour12: false })}）。`,
+      );
       onOpen(null);
       refreshList();
       setEditorKey((k) => k + 1);

@@ -50,7 +50,11 @@ export const BenefitCell = memo(function BenefitCell({ def }: { def: FieldDef })
           onChange={(text) => store.set(def.id, { mode: 'text', text }, { coalesceKey: def.id })}
         />
         {!readOnly && (
-          <button type="button" className="cell-tool no-print" onClick={() => store.set(def.id, parseBenefit(value.text).mode === 'items' ? parseBenefit(value.text) : emptyBenefit())}>
+          <button
+            type="button"
+            className="cell-tool no-print"
+            onClick={() => store.set(def.id, parseBenefit(value.text).mode === 'items' ? parseBenefit(value.text) : emptyBenefit())}
+          >
             按“指标N：”分条整理
           </button>
         )}
@@ -59,7 +63,8 @@ export const BenefitCell = memo(function BenefitCell({ def }: { def: FieldDef })
   }
 
   const items = value.items;
-  const setItems = (next: BenefitItem[], key?: string) => store.set(def.id, { mode: 'items', items: next }, key ? { coalesceKey: key } : {});
+  const setItems = (next: BenefitItem[], key?: string) =>
+    store.set(def.id, { mode: 'items', items: next }, key ? { coalesceKey: key } : {});
 
   /** A description may itself be a numbered list, so only 指标N： headings split there. */
   function paste(i: number, text: string, headingsOnly = false): boolean {

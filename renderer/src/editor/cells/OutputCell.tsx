@@ -37,7 +37,11 @@ export const OutputCell = memo(function OutputCell({ def }: { def: FieldDef }) {
           onChange={(text) => store.set(def.id, { mode: 'text', text }, { coalesceKey: def.id })}
         />
         {!readOnly && (
-          <button type="button" className="cell-tool no-print" onClick={() => store.set(def.id, parseOutput(value.text).mode === 'parts' ? parseOutput(value.text) : emptyOutput())}>
+          <button
+            type="button"
+            className="cell-tool no-print"
+            onClick={() => store.set(def.id, parseOutput(value.text).mode === 'parts' ? parseOutput(value.text) : emptyOutput())}
+          >
             按数量、质量、时效、成本指标分条整理
           </button>
         )}
@@ -59,7 +63,10 @@ export const OutputCell = memo(function OutputCell({ def }: { def: FieldDef }) {
     }
     const items = splitPastedItems(text);
     if (!items) return false;
-    setPart(part, pasteItems(parts[part], i, items, (x) => x.trim() === ''));
+    setPart(
+      part,
+      pasteItems(parts[part], i, items, (x) => x.trim() === ''),
+    );
     focusLabelLater(root.current, outputItemLabel(part, (parts[part][i]?.trim() ? i + 1 : i) + items.length - 1));
     return true;
   }

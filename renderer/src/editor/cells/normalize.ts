@@ -20,7 +20,9 @@ export function tidyOnLeave(kind: FieldKind, text: string): string {
     case 'amount':
       return readTyped(kind, text);
     case 'year':
-      return halfDigits(text).trim().replace(/年度?$/, '');
+      return halfDigits(text)
+        .trim()
+        .replace(/年度?$/, '');
     case 'phone':
       return halfDigits(text).trim();
     case 'date': {

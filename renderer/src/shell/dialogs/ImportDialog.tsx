@@ -19,7 +19,12 @@ type Entry =
   | { fileName: string; state: 'failed'; message: string }
   | { fileName: string; state: 'done'; result: Output<'import.commit'> };
 
-const OUTCOME: Record<Output<'import.commit'>['outcome'], string> = { imported: '已导入', replaced: '已替换', copied: '已另存为副本', skipped: '已跳过' };
+const OUTCOME: Record<Output<'import.commit'>['outcome'], string> = {
+  imported: '已导入',
+  replaced: '已替换',
+  copied: '已另存为副本',
+  skipped: '已跳过',
+};
 
 function Review({ preview }: { preview: ImportPreview }) {
   const t = getTemplate(preview.data.templateId);
@@ -66,7 +71,15 @@ function Review({ preview }: { preview: ImportPreview }) {
   );
 }
 
-export function ImportDialog({ files, onClose, onImported }: { files: FilePayload[]; onClose(): void; onImported(lastId: number | null): void }) {
+export function ImportDialog({
+  files,
+  onClose,
+  onImported,
+}: {
+  files: FilePayload[];
+  onClose(): void;
+  onImported(lastId: number | null): void;
+}) {
   const [entries, setEntries] = useState<Entry[]>(() => files.map((f) => ({ fileName: f.fileName, state: 'reading' })));
   const [committing, setCommitting] = useState(false);
   const [progress, setProgress] = useState(0);
@@ -134,7 +147,9 @@ export function ImportDialog({ files, onClose, onImported }: { files: FilePayloa
                       {e.preview.messages.some((m) => m.severity === 'error') ? '已读取，有需要修改的地方' : '已读取'}
                     </Badge>
                   )}
-                  {e.state === 'done' && <Badge color={e.result.outcome === 'skipped' ? 'gray' : 'green'}>{OUTCOME[e.result.outcome]}</Badge>}
+                  {e.state === 'done' && (
+                    <Badge color={e.result.outcome === 'skipped' ? 'gray' : 'green'}>{OUTCOME[e.result.outcome]}</Badge>
+                  )}
                 </Group>
               </Accordion.Control>
               <Accordion.Panel>

@@ -26,8 +26,19 @@ export function NewFormDialog({ onClose, onCreated }: { onClose(): void; onCreat
   return (
     <Modal opened onClose={onClose} title="新建申报表">
       <Stack>
-        <TextInput label="年度" value={year} onChange={(e) => setYear(e.currentTarget.value.trim())} error={validYear ? null : '年度应为四位数字，如 2020'} data-autofocus />
-        <TextInput label="部门名称" value={department} onChange={(e) => setDepartment(e.currentTarget.value)} placeholder="可以稍后在表中填写" />
+        <TextInput
+          label="年度"
+          value={year}
+          onChange={(e) => setYear(e.currentTarget.value.trim())}
+          error={validYear ? null : '年度应为四位数字，如 2020'}
+          data-autofocus
+        />
+        <TextInput
+          label="部门名称"
+          value={department}
+          onChange={(e) => setDepartment(e.currentTarget.value)}
+          placeholder="可以稍后在表中填写"
+        />
         {error && <Alert color="red">{error}</Alert>}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>

@@ -44,7 +44,13 @@ export function NewYearDialog({ record, onClose, onCreated }: { record: FormReco
         <Text size="sm">
           以「{record.year}年 {record.department}」为底稿，新建下一年度的草稿。金额会保留，请在新表中逐项核对。
         </Text>
-        <TextInput label="新表的年度" value={year} onChange={(e) => setYear(e.currentTarget.value.trim())} error={validYear ? null : '年度应为四位数字，如 2020'} w={200} />
+        <TextInput
+          label="新表的年度"
+          value={year}
+          onChange={(e) => setYear(e.currentTarget.value.trim())}
+          error={validYear ? null : '年度应为四位数字，如 2020'}
+          w={200}
+        />
         {error && <Alert color="red">{error}</Alert>}
         {preview?.conflict && (
           <Alert color="yellow">

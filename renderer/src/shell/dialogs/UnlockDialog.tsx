@@ -9,7 +9,14 @@ export function UnlockDialog({ onClose, onConfirm }: { onClose(): void; onConfir
     <Modal opened onClose={onClose} title="解除定稿">
       <Stack>
         <Text size="sm">解除后可以继续修改，定稿时的内容会保留在历史版本中。</Text>
-        <Textarea label="原因（可不填）" value={reason} maxLength={500} onChange={(e) => setReason(e.currentTarget.value)} autosize minRows={2} />
+        <Textarea
+          label="原因（可不填）"
+          value={reason}
+          maxLength={500}
+          onChange={(e) => setReason(e.currentTarget.value)}
+          autosize
+          minRows={2}
+        />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             取消

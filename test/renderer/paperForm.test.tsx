@@ -1,0 +1,67 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { FormData } from '../../shared/form';
+import { fromLabelJson } from '../../shared/labelJson';
+import { getTemplate } from '../../shared/templates';
+import { FormStore } from '../../renderer/src/editor/formStore';
+import { PaperForm } from '../../renderer/src/editor/PaperForm';
+import seedJson from '../fixtures/seed-2019-taoyuan.json';
+
+const t = getTemplate('bumen-zhengti-2019');
+const seedForm = (): FormData => fromLabelJson(seedJson).form;
+
+afterEach(cleanup);
+
+function setup(readOnly = false) {
+  const store = new FormStore(t, seedForm());
+  render(<PaperForm store={store} readOnly={readOnly} onLeaveCell={() => {}} />);
+  return store;
+}
+
+describe('PaperForm', () => {
+  it('names every value cell by its printed label', () => {
+    setup();
+    for (const f of t.fields) {
+      if (f.kind === 'outputIndicators' || f.kind === 'benefitIndicators')
+        expect(screen.getByRole('group', { name: f.label })).toBeTruthy();
+      else expect(screen.getByRole('textbox', { name: f.label })).toBeTruthy();
+    }
+    expect((screen.getByRole('textbox', { name: '数量指标 第1条' }) as HTMLTextAreaElement).value).toContain('1000名');
+    expect((screen.getByRole('textbox', { name: '效益指标2 名称' }) as HTMLTextAreaElement).value).toBe('安全管理效益');
+  });
+
+  it('marks the sum cell invalid with a linked message, and clears it', () => {
+    const store = setup();
+    const other = screen.getByRole('textbox', { name: '其他资金' }) as HTMLInputElement;
+    const income = screen.getByRole('textbox', { name: '按收入性质分' }) as HTMLInputElement;
+    other.value = '70';
+    fireEvent.input(other);
+    expect(store.get('otherFunds')).toBe('70');
+    expect(income.value).toBe('452.21');
+    expect(income.getAttribute('aria-invalid')).toBe('true');
+    expect(document.getElementById(income.getAttribute('aria-describedby')!)?.textContent).toContain('按收入性质分合计应等于资金总额');
+    other.value = '60';
+    fireEvent.input(other);
+    expect(income.getAttribute('aria-invalid')).toBeNull();
+  });
+
+  it('does not commit text while an input method is composing', () => {
+    const store = setup();
+    const filler = screen.getByRole('textbox', { name: '填报人' }) as HTMLInputElement;
+    const before = store.get('filler');
+    fireEvent.compositionStart(filler);
+    filler.value = `${before}zhang`;
+    fireEvent.input(filler);
+    expect(store.get('filler')).toBe(before);
+    filler.value = `${before}张`;
+    fireEvent.compositionEnd(filler);
+    expect(store.get('filler')).toBe(`${before}张`);
+  });
+
+  it('is read-only when finalised', () => {
+    setup(true);
+    expect(screen.getByRole('textbox', { name: '部门名称' }).hasAttribute('readonly')).toBe(true);
+    expect(screen.queryByRole('button', { name: '＋ 添加数量指标' })).toBeNull();
+  });
+});
