@@ -70,7 +70,6 @@ function cellParagraph(p: PrintedParagraph, font: FontSpec): Paragraph {
   return new Paragraph({
     alignment: alignOf(p.align),
     indent,
-    spacing: { before: 0, after: 0 },
     // An empty paragraph's height comes from its mark, which takes the document default:
     // the table font, so the mark needs no properties of its own.
     children: p.text ? [new TextRun(runOptions(p.text, font))] : [],
@@ -126,6 +125,8 @@ export function buildDocument(t: TemplateDef, printed: PrintedForm, meta: Docume
     styles: {
       default: {
         document: {
+          // Table paragraphs sit tight; set once here instead of on each of them.
+          paragraph: { spacing: { before: 0, after: 0 } },
           run: {
             font: { eastAsia: font.eastAsia, ascii: font.ascii, hAnsi: font.ascii },
             size: Math.round(font.sizePt * 2),
