@@ -2,6 +2,7 @@
  * Editor speed in real Chromium through browser mode, on the seed form:
  *   editor_ready_ms  — navigation until the seed form's cells are editable
  *   keystroke_ms_p95 — typing 200 characters into 效益指标: input event to the next paint
+ *     (this includes waiting for the next frame, up to one 16.7 ms vsync interval)
  * Each figure is the median of repeated runs. Targets on the 2-core machine: ≤ 1500 ms, ≤ 16 ms.
  */
 import { startEditorEnv } from '../test/e2e/helpers/app';
@@ -42,17 +43,22 @@ export async function run(): Promise<Record<string, number>> {
     }
 
     const p95s: number[] = [];
+    const jsP95s: number[] = [];
     for (let r = 0; r < TYPING_RUNS; r++) {
       const box = page.locator(EDITABLE);
       await box.focus();
       await box.evaluate((el: HTMLTextAreaElement) => el.setSelectionRange(el.value.length, el.value.length));
       await page.evaluate(() => {
-        const w = window as unknown as { __lat: number[] };
+        const w = window as unknown as { __lat: number[]; __js: number[]; __t0: number };
         w.__lat = [];
+        w.__js = [];
+        // Input handling alone (React's listener on the root runs before this one on window).
+        window.addEventListener('input', () => w.__js.push(performance.now() - w.__t0));
         document.addEventListener(
           'beforeinput',
           (e) => {
             const start = e.timeStamp;
+            w.__t0 = performance.now();
             // After the next frame's rendering: rAF runs before paint, the posted message after it.
             requestAnimationFrame(() => {
               const ch = new MessageChannel();
@@ -65,13 +71,23 @@ export async function run(): Promise<Record<string, number>> {
       });
       await page.keyboard.type(TEXT, { delay: 15 });
       await page.waitForTimeout(200);
-      const lat = await page.evaluate(() => (window as unknown as { __lat: number[] }).__lat);
+      const { lat, js } = await page.evaluate(() => {
+        const w = window as unknown as { __lat: number[]; __js: number[] };
+        return { lat: w.__lat, js: w.__js };
+      });
+      jsP95s.push(percentile(js, 95));
       if (lat.length < TEXT.length * 0.9) throw new Error(`only ${lat.length} keystrokes measured`);
       p95s.push(percentile(lat, 95));
       await page.reload();
       await page.waitForSelector(EDITABLE);
     }
-    return { editor_ready_ms: Math.round(median(ready)), keystroke_ms_p95: Math.round(median(p95s) * 10) / 10 };
+    const tenth = (x: number) => Math.round(x * 10) / 10;
+    return {
+      editor_ready_ms: Math.round(median(ready)),
+      keystroke_ms_p95: tenth(median(p95s)),
+      // Not a target: the script part of a keystroke, to tell our work from the frame wait.
+      keystroke_input_handling_ms_p95: tenth(median(jsP95s)),
+    };
   } finally {
     await env.dispose();
   }
