@@ -9,9 +9,18 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { extractAll, extractFile, listPackage, statFile } from '@electron/asar';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNELS } from '../../shared/contract';
+import { createCoreHandlers, dispatch } from '../../electron/core/handlers';
+import { openStore, type Store } from '../../electron/core/store';
+import { CHANNEL_NAMES } from '../../electron/shell/channels';
+import { PDF_OPTIONS } from '../../electron/shell/print';
+import { CONTENT_SECURITY_POLICY, createAppRequestHandler } from '../../electron/shell/protocol';
+import { seedForm } from '../helpers/seed';
 
 const root = process.cwd();
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
@@ -195,6 +204,139 @@ describe('the packaged app (electron-builder --linux dir)', () => {
     expect(report.loaded).toEqual(['app://shenbao/index.html']);
     expect(existsSync(join(home, 'userData', 'shenbao.db'))).toBe(true);
     expect(relative(extracted, join(extracted, pkg.main))).toBe(pkg.main);
+  });
+});
+
+/**
+ * Electron cannot launch here, so the packed renderer runs in real Chromium behind the shell's own
+ * app:// handler (served over loopback HTTP with the same files and CSP header) and with a window.api
+ * built like preload's, answered by the real core through dispatch.
+ */
+describe('the packed renderer under the shell’s protocol and CSP (Chromium)', () => {
+  let server: Server;
+  let context: BrowserContext;
+  let store: Store;
+  let base: string;
+  let formId: number;
+  let dir: string;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'shenbao-csp-'));
+    const extracted = join(dir, 'app');
+    extractAll(asar, extracted);
+    const serve = createAppRequestHandler(join(extracted, 'dist', 'renderer'));
+    server = createServer((req, res) => {
+      void serve(new Request(`app://shenbao${req.url}`, { method: req.method })).then(async (response) => {
+        const headers: Record<string, string> = {};
+        response.headers.forEach((value, name) => (headers[name] = value));
+        res.writeHead(response.status, headers);
+        res.end(Buffer.from(await response.arrayBuffer()));
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+    store = openStore({ file: join(dir, 'shenbao.db'), appVersion: '0.0.0-test' });
+    const handlers = createCoreHandlers({ store, appVersion: '0.0.0-test', mode: 'desktop' });
+    formId = store.create(seedForm()).id;
+
+    context = await chromium.launchPersistentContext(join(dir, 'profile'), {
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    });
+    await context.exposeFunction('__shenbaoInvoke', (channel: string, input: unknown) =>
+      dispatch(handlers, channel, input, { log: () => undefined }),
+    );
+    await context.addInitScript(
+      (channels: string[]) => {
+        const w = window as unknown as Record<string, unknown> & {
+          __csp: string[];
+          __shenbaoInvoke(c: string, i: unknown): Promise<{ ok: boolean; value?: unknown; error?: string }>;
+        };
+        w.__csp = [];
+        document.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+        const api: Record<string, (input?: unknown) => Promise<unknown>> = {};
+        for (const c of channels) {
+          api[c] = async (input) => {
+            const reply = await w.__shenbaoInvoke(c, input ?? {});
+            if (reply.ok) return reply.value;
+            throw new Error(reply.error);
+          };
+        }
+        w.api = Object.freeze(api);
+      },
+      [...CHANNEL_NAMES],
+    );
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await new Promise((r) => server?.close(r));
+    store?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  /**
+   * CSP violations, minus one that is expected: zod probes whether eval works (`Function('')` in a
+   * try/catch) and falls back to plain parsing when the CSP says no, as it should.
+   */
+  const violations = (page: Page) =>
+    page.evaluate(() => (window as unknown as { __csp: string[] }).__csp.filter((v) => v !== 'script-src eval'));
+
+  async function open(hash: string): Promise<{ page: Page; errors: string[] }> {
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => {
+      // Chromium asks for /favicon.ico on its own; Electron windows do not.
+      if (m.type() === 'error' && !m.location().url.endsWith('/favicon.ico')) errors.push(`${m.text()} ${m.location().url}`);
+    });
+    const response = await page.goto(`${base}/index.html${hash}`);
+    expect(response?.headers()['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+    return { page, errors };
+  }
+
+  it('starts the editor with no CSP violation and no script error', async () => {
+    const { page, errors } = await open('');
+    await page.getByText('湖南省桃源县看守所').first().waitFor({ timeout: 30_000 });
+    expect(await violations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('renders the print view to an A4 PDF the way print.pdf does', async () => {
+    const { page, errors } = await open(`#/print/${formId}`);
+    await page.locator('[data-print-ready]').waitFor({ state: 'attached', timeout: 30_000 });
+    const pdf = await page.pdf({ format: PDF_OPTIONS.pageSize, preferCSSPageSize: PDF_OPTIONS.preferCSSPageSize, printBackground: true });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const pdfFile = join(dir, 'print.pdf');
+    writeFileSync(pdfFile, pdf);
+    const text = spawnSync('pdftotext', ['-layout', pdfFile, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, '');
+    expect(text).toContain('湖南省桃源县看守所');
+    expect(text).toContain('442.21');
+    const size = spawnSync('pdfinfo', [pdfFile], { encoding: 'utf8' }).stdout.match(/Page size:\s+([\d.]+) x ([\d.]+) pts/);
+    // A4 is 595.28 × 841.89 pt.
+    expect(Math.round(Number(size?.[1]))).toBe(595);
+    expect(Math.round(Number(size?.[2]))).toBe(842);
+    expect(await violations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows a Chinese error in the print view for a form that does not exist', async () => {
+    const { page } = await open('#/print/99999');
+    const error = page.locator('[data-print-error]');
+    await error.waitFor({ timeout: 30_000 });
+    expect(await error.textContent()).toMatch(/[\u4e00-\u9fff]/);
+    await page.close();
   });
 });
 
