@@ -19,14 +19,26 @@ export default tseslint.config(
   },
   {
     files: ['shared/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [...noNode, { group: ['**/electron/**', '**/renderer/**'], message: 'shared/ 不依赖 electron/ 或 renderer/' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [...noNode, { group: ['**/electron/**', '**/renderer/**'], message: 'shared/ 不依赖 electron/ 或 renderer/' }] },
+      ],
+    },
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [...noNode, { group: ['**/electron/**'], message: 'renderer 只通过 window.api 与核心通信' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [...noNode, { group: ['**/electron/**'], message: 'renderer 只通过 window.api 与核心通信' }] },
+      ],
+    },
   },
   {
     files: ['electron/core/**/*.ts', 'electron/cli/**/*.ts', 'electron/web/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: '核心服务不依赖 electron，以便在纯 Node 下运行和测试' }] }] },
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: '核心服务不依赖 electron，以便在纯 Node 下运行和测试' }] }],
+    },
   },
 );

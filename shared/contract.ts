@@ -110,7 +110,11 @@ export const contract = {
   'import.read': { input: fileSchema, output: importPreviewSchema },
   'import.commit': {
     input: z.object({ data: formDataSchema, onConflict: onConflictSchema }),
-    output: z.object({ outcome: z.enum(['imported', 'replaced', 'copied', 'skipped']), id: z.number().int().nullable(), message: z.string() }),
+    output: z.object({
+      outcome: z.enum(['imported', 'replaced', 'copied', 'skipped']),
+      id: z.number().int().nullable(),
+      message: z.string(),
+    }),
   },
   'backup.create': { input: none, output: fileSchema.extend({ manifest: backupManifestSchema }) },
   'backup.restore': { input: fileSchema, output: z.object({ manifest: backupManifestSchema }) },
@@ -141,7 +145,7 @@ export const DESKTOP_ONLY: readonly Channel[] = ['files.saveAs', 'files.open', '
 export type Api = { [C in Channel]: (input: Input<C>) => Promise<Output<C>> };
 
 /** The wire shape of every reply, so errors arrive as Chinese messages and never as stacks. */
-export type Reply<T> = { ok: true; value: T } | { ok: false, error: string };
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
 
 export type FormSummary = z.output<typeof formSummarySchema>;
 export type FormRecord = z.output<typeof formRecordSchema>;

@@ -53,10 +53,7 @@ export function encodeEmbedded(e: Omit<EmbeddedForm, 'format' | 'version'>): Cus
   ];
 }
 
-export type DecodeResult =
-  | { status: 'absent' }
-  | { status: 'ok'; embedded: EmbeddedForm }
-  | { status: 'invalid'; reason: string };
+export type DecodeResult = { status: 'absent' } | { status: 'ok'; embedded: EmbeddedForm } | { status: 'invalid'; reason: string };
 
 /** Reassembles the JSON from the custom properties read from a file. */
 export function decodeEmbedded(props: ReadonlyMap<string, string>): DecodeResult {

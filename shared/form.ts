@@ -11,9 +11,7 @@ export const OUTPUT_PART_LABELS: Record<OutputPart, string> = {
 };
 
 /** 产出指标: the four parts, each a list of one-line items; or whole text when it has no such structure. */
-export type OutputIndicators =
-  | { mode: 'parts'; parts: Record<OutputPart, string[]> }
-  | { mode: 'text'; text: string };
+export type OutputIndicators = { mode: 'parts'; parts: Record<OutputPart, string[]> } | { mode: 'text'; text: string };
 
 export interface BenefitItem {
   name: string;

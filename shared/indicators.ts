@@ -9,19 +9,13 @@
  *   2、item              指标2：…
  *   二、质量指标：…
  */
-import {
-  OUTPUT_PARTS,
-  OUTPUT_PART_LABELS,
-  type BenefitIndicators,
-  type BenefitItem,
-  type OutputIndicators,
-  type OutputPart,
-} from './form';
+import { OUTPUT_PARTS, OUTPUT_PART_LABELS, type BenefitIndicators, type BenefitItem, type OutputIndicators, type OutputPart } from './form';
 
 const CN_NUMS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
 /** A leading list number: 1、 1. 1．（1） (1) 一、 ①. */
-const ITEM_NUMBER = /^\s*(?:[（(]\s*[0-9０-９一二三四五六七八九十]+\s*[)）]|[0-9０-９]+\s*(?:[、)）]|[.．](?![0-9]))|[一二三四五六七八九十]+\s*[、.．]|[①-⑳])\s*/;
+const ITEM_NUMBER =
+  /^\s*(?:[（(]\s*[0-9０-９一二三四五六七八九十]+\s*[)）]|[0-9０-９]+\s*(?:[、)）]|[.．](?![0-9]))|[一二三四五六七八九十]+\s*[、.．]|[①-⑳])\s*/;
 
 export function stripItemNumber(line: string): string {
   return line.replace(ITEM_NUMBER, '').trim();

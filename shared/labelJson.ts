@@ -14,12 +14,7 @@ export type LabelJson = Record<string, string>;
 
 /** Comparable key: brackets and colons in either width, spaces removed. */
 export function normalizeLabel(s: string): string {
-  return s
-    .replace(/[（(]/g, '（')
-    .replace(/[）)]/g, '）')
-    .replace(/[:：]/g, '')
-    .replace(/\s+/g, '')
-    .trim();
+  return s.replace(/[（(]/g, '（').replace(/[）)]/g, '）').replace(/[:：]/g, '').replace(/\s+/g, '').trim();
 }
 
 export function labelsOf(def: FieldDef): string[] {

@@ -9,9 +9,7 @@ const SCALE = 10n ** BigInt(AMOUNT_DECIMALS);
 /** Largest amount we accept: 一千亿万元 is far beyond any county budget; it guards typos. */
 const MAX_UNITS = 10n ** 11n * SCALE;
 
-export type AmountParse =
-  | { ok: true; value: string; units: bigint | null }
-  | { ok: false; message: string };
+export type AmountParse = { ok: true; value: string; units: bigint | null } | { ok: false; message: string };
 
 const FULL_WIDTH = /[\uFF10-\uFF19\uFF0E\uFF0C\uFF0D\uFF0B\u3000]/g;
 

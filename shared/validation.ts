@@ -23,7 +23,10 @@ const MOBILE = /^1[3-9]\d{9}$/;
 const LANDLINE = /^0\d{2,3}\d{7,8}(?:转\d{1,6}|-\d{1,6})?$/;
 
 export function isValidPhone(raw: string): boolean {
-  const s = raw.replace(/[\s（）()]/g, '').replace(/^(0\d{2,3})-/, '$1').replace(/^\+?86-?/, '');
+  const s = raw
+    .replace(/[\s（）()]/g, '')
+    .replace(/^(0\d{2,3})-/, '$1')
+    .replace(/^\+?86-?/, '');
   return MOBILE.test(s) || LANDLINE.test(s);
 }
 

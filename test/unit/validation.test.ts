@@ -38,7 +38,15 @@ describe('validation', () => {
 
   it('sums 0.1 + 0.2 exactly when checking', () => {
     const ms = validateForm(
-      withValues({ total: '0.3', generalBudget: '0.1', govFund: '0.2', specialNonTax: '', otherFunds: '', basicExpenditure: '0.3', projectExpenditure: '' }),
+      withValues({
+        total: '0.3',
+        generalBudget: '0.1',
+        govFund: '0.2',
+        specialNonTax: '',
+        otherFunds: '',
+        basicExpenditure: '0.3',
+        projectExpenditure: '',
+      }),
     );
     expect(ms.filter((m) => m.code === 'sum')).toEqual([]);
   });
