@@ -17,4 +17,5 @@ startShell({
   productName: PRODUCT_NAME,
   mainDir: __dirname,
   env: process.env,
+  process,
 });

@@ -9,7 +9,7 @@ import { isUserError } from '../../shared/errors';
 import type { Handlers } from '../core/handlers';
 import { dialogHandlers } from './dialogs';
 import { registerIpc, type SenderRole } from './ipc';
-import { createLog, type AppLog } from './log';
+import { createLog, logFatalErrors, type AppLog } from './log';
 import { menuTemplate } from './menu';
 import { APP_INDEX_URL } from './origin';
 import { databaseFile, logDir, preloadFile, rendererDir, sqliteBinding } from './paths';
@@ -41,6 +41,8 @@ export interface ShellDeps<S extends ClosableStore> {
   /** The folder of main.cjs (dist/main). */
   mainDir: string;
   env: Record<string, string | undefined>;
+  /** Where uncaught errors are caught and logged (the real `process` in main.ts). */
+  process?: Parameters<typeof logFatalErrors>[0];
 }
 
 export interface Shell {
@@ -56,10 +58,13 @@ export function startShell<S extends ClosableStore>(deps: ShellDeps<S>): Shell |
   let mainWindow: BrowserWindow | null = null;
   if (!claimSingleInstance(app, () => mainWindow)) return null;
 
+  // Every renderer sandboxed, whatever options a window is created with.
+  app.enableSandbox();
   registerAppScheme(protocol);
   const userData = app.getPath('userData');
   const log: AppLog = createLog({ dir: logDir(userData) });
   const logError = (message: string, error?: unknown) => log.error(message, error);
+  if (deps.process) logFatalErrors(deps.process, log, (title, detail) => dialog.showErrorBox(title, detail));
   log.info(`启动 ${deps.productName} ${deps.appVersion}（${app.isPackaged ? '安装版' : '开发版'}）`);
 
   const devTools = !app.isPackaged;

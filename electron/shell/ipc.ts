@@ -5,7 +5,7 @@
  */
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import type { Channel, Reply } from '../../shared/contract';
-import { dispatch, type Handlers, type Logger } from '../core/handlers';
+import { dispatch, INTERNAL_ERROR, type Handlers, type Logger } from '../core/handlers';
 import { CHANNEL_NAMES } from './channels';
 import { isAppUrl } from './origin';
 
@@ -48,12 +48,18 @@ export interface IpcOptions {
 export function registerIpc({ ipcMain, handlers, roleOf, log }: IpcOptions): Channel[] {
   for (const channel of CHANNEL_NAMES) {
     ipcMain.handle(channel, async (event: SenderEvent, rawInput: unknown): Promise<Reply<unknown>> => {
-      const why = rejectSender(event, channel, roleOf);
-      if (why) {
-        log(`拒绝 ${channel}：${why}`);
-        return { ok: false, error: FOREIGN_SENDER };
+      try {
+        const why = rejectSender(event, channel, roleOf);
+        if (why) {
+          log(`拒绝 ${channel}：${why}`);
+          return { ok: false, error: FOREIGN_SENDER };
+        }
+        return await dispatch(handlers, channel, rawInput, { log });
+      } catch (e) {
+        // e.g. a window destroyed mid-call; still a reply, never a stack.
+        log(`处理 ${channel} 时出错`, e);
+        return { ok: false, error: INTERNAL_ERROR };
       }
-      return dispatch(handlers, channel, rawInput, { log });
     });
   }
   return [...CHANNEL_NAMES];

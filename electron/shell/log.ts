@@ -65,3 +65,17 @@ export function createLog({ dir, name = 'shenbao.log', maxBytes = 1024 * 1024, k
     error: (message, error) => write('ERROR', message, error),
   };
 }
+
+type ProcessEvents = { on(event: 'uncaughtException' | 'unhandledRejection', listener: (error: unknown) => void): unknown };
+
+/**
+ * Replaces Electron's default crash dialog (an English stack trace) with a log entry and, for an
+ * uncaught exception, a Chinese message that points to the log. No crash report leaves the machine.
+ */
+export function logFatalErrors(proc: ProcessEvents, log: AppLog, showError: (title: string, detail: string) => void): void {
+  proc.on('uncaughtException', (error) => {
+    log.error('未捕获的异常', error);
+    showError('绩效目标申报出错了', `已填写的内容都已保存。请关闭程序后重新打开；如果反复出现，请把日志文件发给技术支持：\n${log.file}`);
+  });
+  proc.on('unhandledRejection', (error) => log.error('未处理的 Promise 拒绝', error));
+}

@@ -352,6 +352,7 @@ const whenReady = new Promise((r) => (ready = r));
 const app = Object.assign(new EventEmitter(), {
   isPackaged: true,
   requestSingleInstanceLock: () => true,
+  enableSandbox: () => {},
   quit: () => {},
   getPath: (name) => path.join(home, name),
   whenReady: () => whenReady,

@@ -19,6 +19,7 @@ export function createFakeElectron(opts: FakeOptions) {
   const app = Object.assign(new EventEmitter(), {
     isPackaged: opts.isPackaged ?? false,
     requestSingleInstanceLock: vi.fn(() => opts.lock ?? true),
+    enableSandbox: vi.fn(),
     quit: vi.fn(),
     getPath: vi.fn((name: string) => join(opts.home, name)),
     whenReady: vi.fn(() => Promise.resolve()),

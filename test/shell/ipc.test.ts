@@ -127,6 +127,17 @@ describe('registerIpc', () => {
     expect(save).not.toHaveBeenCalled();
   });
 
+  it('answers even when the sender vanished mid-call', async () => {
+    const { call } = setup({ 'forms.list': () => [] });
+    const gone = {
+      get sender(): never {
+        throw new Error('Object has been destroyed');
+      },
+      senderFrame: topFrame(),
+    } as unknown as SenderEvent;
+    await expect(call('forms.list', gone, {})).resolves.toEqual({ ok: false, error: INTERNAL_ERROR });
+  });
+
   it('explains each rejection for the log', () => {
     expect(rejectSender(eventFrom(MAIN_ID), 'forms.save', roleOf)).toBeNull();
     expect(rejectSender(eventFrom(PRINT_ID), 'files.saveAs', roleOf)).toMatch(/打印窗口/);

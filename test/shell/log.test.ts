@@ -2,7 +2,9 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createLog } from '../../electron/shell/log';
+import { EventEmitter } from 'node:events';
+import { vi } from 'vitest';
+import { createLog, logFatalErrors } from '../../electron/shell/log';
 
 let dir: string;
 beforeEach(() => {
@@ -44,5 +46,24 @@ describe('createLog', () => {
       console.error = quiet;
     }
     expect(existsSync(log.file)).toBe(false);
+  });
+});
+
+describe('logFatalErrors', () => {
+  it('logs uncaught errors with their stack and tells the user in Chinese, without the stack', () => {
+    const proc = new EventEmitter();
+    const log = createLog({ dir });
+    const show = vi.fn();
+    logFatalErrors(proc, log, show);
+    proc.emit('uncaughtException', new Error('boom in main'));
+    proc.emit('unhandledRejection', new Error('lost promise'));
+    const text = readFileSync(log.file, 'utf8');
+    expect(text).toMatch(/未捕获的异常\nError: boom in main\n\s+at /);
+    expect(text).toContain('lost promise');
+    expect(show).toHaveBeenCalledTimes(1);
+    const [title, detail] = show.mock.calls[0] as [string, string];
+    expect(title).toMatch(/[\u4e00-\u9fff]/);
+    expect(detail).toContain(log.file);
+    expect(detail).not.toMatch(/boom|\bat /);
   });
 });

@@ -14,9 +14,14 @@ vi.mock('electron', () => {
 });
 
 let home: string;
+const fatalEvents = ['uncaughtException', 'unhandledRejection'] as const;
+type Listener = (...args: unknown[]) => void;
+const listenersOf = (e: (typeof fatalEvents)[number]) => process.listeners(e as 'uncaughtException') as Listener[];
+let listenersBefore: Map<string, Listener[]>;
 beforeEach(() => {
   home = mkdtempSync(join(tmpdir(), 'shenbao-main-'));
   vi.resetModules();
+  listenersBefore = new Map(fatalEvents.map((e) => [e, listenersOf(e)]));
 });
 afterEach(() => {
   const fake = (globalThis as unknown as { __fakeElectron?: FakeElectron }).__fakeElectron;
@@ -24,6 +29,10 @@ afterEach(() => {
   rmSync(home, { recursive: true, force: true });
   delete process.env.SHENBAO_SQLITE_BINDING;
   vi.restoreAllMocks();
+  // main.ts hooks the real process; take its handlers off again so vitest keeps its own.
+  for (const e of fatalEvents) {
+    for (const l of listenersOf(e)) if (!listenersBefore.get(e)!.includes(l)) process.off(e as 'uncaughtException', l);
+  }
 });
 
 async function launch(opts: Partial<FakeOptions> = {}): Promise<FakeElectron> {
@@ -66,6 +75,13 @@ describe('the main process', () => {
   it('registers exactly the contract channels', async () => {
     const { fake } = await launched();
     expect([...fake.handlers.keys()].sort()).toEqual([...CHANNELS].sort());
+  });
+
+  it('sandboxes every renderer and catches uncaught errors into its log', async () => {
+    const { fake } = await launched();
+    expect(fake.app.enableSandbox).toHaveBeenCalled();
+    expect(fake.app.enableSandbox.mock.invocationCallOrder[0]).toBeLessThan(fake.app.whenReady.mock.invocationCallOrder[0]);
+    for (const e of fatalEvents) expect(listenersOf(e).length).toBe(listenersBefore.get(e)!.length + 1);
   });
 
   it('opens one hardened window on app://shenbao and a Chinese menu', async () => {
