@@ -1,7 +1,9 @@
 /** Where the desktop app keeps its files, all under Electron's per-user userData folder. */
 import { join } from 'node:path';
+import { DATABASE_FILE_NAME } from '../core/paths';
 
-export const databaseFile = (userData: string): string => join(userData, 'shenbao.db');
+/** The same file the command line opens by default (electron/core/paths.ts). */
+export const databaseFile = (userData: string): string => join(userData, DATABASE_FILE_NAME);
 export const logDir = (userData: string): string => join(userData, 'logs');
 
 /** main.cjs and preload.cjs sit in dist/main, the renderer build in dist/renderer (inside app.asar when packaged). */

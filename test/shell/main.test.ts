@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CHANNELS } from '../../shared/contract';
+import { defaultDatabasePath } from '../../electron/core/paths';
 import { FOREIGN_SENDER } from '../../electron/shell/ipc';
 import { createFakeElectron, type FakeElectron, type FakeOptions } from './fakeElectron';
 
@@ -115,7 +116,11 @@ describe('the main process', () => {
   });
 
   it('keeps the database and the log in userData, and answers the page through the real core', async () => {
-    const { call } = await launched();
+    const { call, fake } = await launched();
+    // Electron's userData is <appData>/<productName>: the command line finds the same file.
+    const appData = join(home, 'appData');
+    expect(defaultDatabasePath({ XDG_CONFIG_HOME: appData, APPDATA: appData }, 'linux')).toBe(join(appData, '绩效目标申报', 'shenbao.db'));
+    expect(fake.electron.dialog.showErrorBox).not.toHaveBeenCalled();
     expect(existsSync(join(home, 'userData', 'shenbao.db'))).toBe(true);
     expect(readFileSync(join(home, 'userData', 'logs', 'shenbao.log'), 'utf8')).toContain('启动');
     await expect(call('app.info', {})).resolves.toMatchObject({ ok: true, value: { mode: 'desktop' } });
