@@ -17,16 +17,19 @@ const built = spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs')], 
 if (built.status !== 0) fail('构建失败，程序没有启动。请根据上面的信息修正后重新运行 npm start。');
 
 // node_modules/electron downloads its binary the first time it is required.
+console.log('检查 Electron 程序文件（首次启动时下载）…');
 const located = spawnSync(process.execPath, ['-e', "process.stdout.write(require('electron'))"], {
   cwd: root,
-  stdio: ['ignore', 'pipe', 'inherit'],
+  stdio: ['ignore', 'pipe', 'pipe'],
   encoding: 'utf8',
 });
 const version = electronVersion(root);
 if (located.status !== 0 || !located.stdout) {
+  const reason = (located.stderr ?? '').split('\n').find((l) => /Error/.test(l)) ?? '';
   fail(
     `无法下载 Electron ${version} 的程序文件。首次运行 npm start 需要能访问 github.com/electron/electron/releases，` +
-      `或设置环境变量 ELECTRON_MIRROR 指向可用的镜像（例如 https://npmmirror.com/mirrors/electron/）后重试。`,
+      `或设置环境变量 ELECTRON_MIRROR 指向可用的镜像（例如 https://npmmirror.com/mirrors/electron/）后重试。` +
+      (reason ? `\n详细信息：${reason.trim()}` : ''),
   );
 }
 const electronBinary = located.stdout.trim();
