@@ -51,7 +51,7 @@ export const contentTypeFor = (file: string): string => MIME[extname(file).toLow
 /** Privileges must be declared before app 'ready': standard + secure make app:// behave like https for the page. */
 export function registerAppScheme(protocol: Pick<Protocol, 'registerSchemesAsPrivileged'>): void {
   protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true, codeCache: true } },
   ]);
 }
 
