@@ -4,9 +4,8 @@
  * core's dispatch validates input and output and turns every failure into a Chinese message.
  */
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
-import type { Channel, Reply } from '../../shared/contract';
+import { CHANNELS, type Channel, type Reply } from '../../shared/contract';
 import { dispatch, INTERNAL_ERROR, type Handlers, type Logger } from '../core/handlers';
-import { CHANNEL_NAMES } from './channels';
 import { isAppUrl } from './origin';
 
 /** What a web contents may do: the editor window everything, a hidden print window only read its form. */
@@ -46,7 +45,7 @@ export interface IpcOptions {
 }
 
 export function registerIpc({ ipcMain, handlers, roleOf, log }: IpcOptions): Channel[] {
-  for (const channel of CHANNEL_NAMES) {
+  for (const channel of CHANNELS) {
     ipcMain.handle(channel, async (event: SenderEvent, rawInput: unknown): Promise<Reply<unknown>> => {
       try {
         const why = rejectSender(event, channel, roleOf);
@@ -62,5 +61,5 @@ export function registerIpc({ ipcMain, handlers, roleOf, log }: IpcOptions): Cha
       }
     });
   }
-  return [...CHANNEL_NAMES];
+  return [...CHANNELS];
 }
