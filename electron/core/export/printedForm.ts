@@ -4,10 +4,9 @@
  * Keeping this apart from the docx code lets the layout rules be read (and tested) on
  * their own, and keeps the exporter generic: nothing here knows this form's field ids.
  */
-import { DEFAULT_OPTIONS, type BenefitIndicators, type FormData, type OutputIndicators } from '../../../shared/form';
-import { printDate, str, withComputed } from '../../../shared/formOps';
-import { renderBenefit, renderOutput } from '../../../shared/indicators';
-import { printAmount } from '../../../shared/money';
+import { DEFAULT_OPTIONS, type FormData } from '../../../shared/form';
+import { withComputed } from '../../../shared/formOps';
+import { printedFieldText } from '../../../shared/printing';
 import type { Align, CellDef, FieldDef, FontSpec, LineDef, TemplateDef } from '../../../shared/template/types';
 
 export interface PrintedParagraph {
@@ -74,19 +73,7 @@ function linesOf(text: string): string[] {
 
 /** The printed text of one field (may contain line breaks). */
 export function printField(def: FieldDef, form: FormData): string {
-  const v = form.values[def.id];
-  switch (def.kind) {
-    case 'amount':
-      return printAmount(str(v), form.options ?? DEFAULT_OPTIONS);
-    case 'date':
-      return printDate(str(v).trim());
-    case 'outputIndicators':
-      return v && typeof v === 'object' ? renderOutput(v as OutputIndicators) : str(v);
-    case 'benefitIndicators':
-      return v && typeof v === 'object' ? renderBenefit(v as BenefitIndicators) : str(v);
-    default:
-      return str(v);
-  }
+  return printedFieldText(def, form.values[def.id], form.options ?? DEFAULT_OPTIONS);
 }
 
 const isFreeText = (def: FieldDef): boolean =>

@@ -5,10 +5,10 @@
  */
 import { formDataSchema } from '../../../shared/contract';
 import { decodeEmbedded, type EmbeddedForm } from '../../../shared/embedded';
-import type { BenefitIndicators, FieldValue, FormData, FormOptions, OutputIndicators } from '../../../shared/form';
-import { emptyValue, printDate, str } from '../../../shared/formOps';
-import { renderBenefit, renderOutput } from '../../../shared/indicators';
+import type { FieldValue, FormData, FormOptions } from '../../../shared/form';
+import { emptyValue, str } from '../../../shared/formOps';
 import { parseAmountInput, printAmount, sumAmounts } from '../../../shared/money';
+import { printedFieldText } from '../../../shared/printing';
 import type { FieldDef, TemplateDef } from '../../../shared/template/types';
 import { TEMPLATES } from '../../../shared/templates';
 import { valueFromText, type ReadNotes } from './fieldValues';
@@ -36,20 +36,7 @@ export function readEmbedded(props: ReadonlyMap<string, string>): EmbeddedRead {
 }
 
 /** The field as the exporter prints it. */
-export function printedValue(def: FieldDef, v: FieldValue | undefined, options: FormOptions): string {
-  switch (def.kind) {
-    case 'amount':
-      return printAmount(str(v), options);
-    case 'date':
-      return printDate(str(v));
-    case 'outputIndicators':
-      return v && typeof v === 'object' ? renderOutput(v as OutputIndicators) : str(v);
-    case 'benefitIndicators':
-      return v && typeof v === 'object' ? renderBenefit(v as BenefitIndicators) : str(v);
-    default:
-      return str(v);
-  }
-}
+export const printedValue = (def: FieldDef, v: FieldValue | undefined, options: FormOptions): string => printedFieldText(def, v, options);
 
 /** Whitespace (layout) and characters Word cannot hold do not count as an edit. */
 function samePrint(def: FieldDef, printed: string, tableText: string): boolean {
