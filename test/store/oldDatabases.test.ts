@@ -1,8 +1,9 @@
+import Database from 'better-sqlite3';
 import { copyFileSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openStore, SCHEMA_VERSION } from '../../electron/core/store';
+import { inspectBackup, listBackups, openStore, SCHEMA_VERSION } from '../../electron/core/store';
 import { toLabelJson } from '../../shared/labelJson';
 import { tempDir } from './tempStore';
 
@@ -57,5 +58,30 @@ describe('databases made by earlier versions', () => {
     const draft = expected.find((e) => e.status === 'draft' && !e.trashed);
     if (draft) expect(store.save(draft.id, store.get(draft.id).data).revision).toBe(draft.revision + 1);
     store.close();
+  });
+
+  it('backs up a v1 database before migrating it, and the backup still opens as v1', () => {
+    const file = join(tmp.dir, 'shenbao.db');
+    copyFileSync(join(FIXTURES, 'schema-v1.db'), file);
+    const expected = JSON.parse(readFileSync(join(FIXTURES, 'schema-v1.expected.json'), 'utf8')) as Expected[];
+    const original = new Database(join(FIXTURES, 'schema-v1.db'), { readonly: true });
+    const forms = original.prepare('SELECT id, data FROM forms ORDER BY id').all();
+    const revisions = original.prepare('SELECT * FROM revisions ORDER BY form_id, revision').all();
+    original.close();
+
+    openStore({ file, appVersion: 'current', autoBackup: false }).close();
+    const backups = listBackups(join(tmp.dir, 'backups'), 'before-migration');
+    expect(backups).toHaveLength(1);
+    expect(inspectBackup(backups[0])).toMatchObject({ schemaVersion: 1, formCount: expected.filter((e) => !e.trashed).length });
+    const backup = new Database(backups[0], { readonly: true });
+    expect(backup.pragma('user_version', { simple: true })).toBe(1);
+    expect(backup.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(backup.prepare('SELECT id, data FROM forms ORDER BY id').all()).toEqual(forms);
+    expect(backup.prepare('SELECT * FROM revisions ORDER BY form_id, revision').all()).toEqual(revisions);
+    backup.close();
+
+    // Opening again migrates nothing, so no second safety copy.
+    openStore({ file, appVersion: 'current', autoBackup: false }).close();
+    expect(listBackups(join(tmp.dir, 'backups'), 'before-migration')).toHaveLength(1);
   });
 });

@@ -1,4 +1,4 @@
-/** How a form maps onto its row: identity and summary columns, search text, JSON. */
+/** How a form maps onto its row: identity and summary columns, search text, packed JSON. */
 import type { FormSummary } from '../../../shared/contract';
 import { formDataSchema } from '../../../shared/contract';
 import { UserError } from '../../../shared/errors';
@@ -6,6 +6,7 @@ import type { FormData } from '../../../shared/form';
 import { str, withComputed } from '../../../shared/formOps';
 import { toLabelJson } from '../../../shared/labelJson';
 import { TEMPLATES } from '../../../shared/templates';
+import { packJson } from './jsonBlob';
 
 export interface FormColumns {
   templateId: string;
@@ -13,7 +14,8 @@ export interface FormColumns {
   department: string;
   unit: string;
   searchText: string;
-  json: string;
+  /** The form JSON as stored in its revision. */
+  packed: Buffer;
   data: FormData;
 }
 
@@ -30,7 +32,7 @@ export function formColumns(input: FormData): FormColumns {
     department: str(data.values[t.identity.name]).trim(),
     unit: t.identity.unit ? str(data.values[t.identity.unit]).trim() : '',
     searchText: Object.values(toLabelJson(data)).join('\n'),
-    json: JSON.stringify(data),
+    packed: packJson(JSON.stringify(data)),
     data,
   };
 }

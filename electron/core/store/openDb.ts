@@ -94,7 +94,12 @@ export function openDatabase(opts: OpenDbOptions): Db {
       });
       pruneBackups(opts.backupDir, 'before-migration');
     }
-    runMigrations(db);
+    const applied = runMigrations(db);
+    // Schema 2 halves an old file; without VACUUM the freed pages would stay in it for good.
+    if (version > 0 && applied.length > 0) {
+      db.exec('VACUUM');
+      db.pragma('wal_checkpoint(TRUNCATE)');
+    }
     const setMeta = db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
     db.transaction(() => {
       setMeta.run(APP_KEY, APP_ID);

@@ -19,6 +19,7 @@ import {
   tempNameFor,
 } from './backupFiles';
 import { describeForm, formColumns, likePattern, SUMMARY_COLUMNS, type FormColumns } from './formRow';
+import { unpackJson } from './jsonBlob';
 import { LATEST_VERSION, userVersion } from './migrations';
 import { autoBackup, newerSchemaError, openDatabase, type OpenDbOptions } from './openDb';
 import { connect, writing, type Db, type Durability } from './sqlite';
@@ -78,7 +79,6 @@ export interface Store {
 interface FormRow extends FormSummary {
   createdAt: string;
   revision: number;
-  data: string;
 }
 
 const YEAR = /^\d{4}$/;
@@ -129,15 +129,27 @@ class SqliteStore implements Store {
   }
 
   private row(id: number): FormRow {
-    const row = this.db.prepare(`SELECT ${SUMMARY_COLUMNS}, created_at AS createdAt, revision, data FROM forms WHERE id = ?`).get(id) as
+    const row = this.db.prepare(`SELECT ${SUMMARY_COLUMNS}, created_at AS createdAt, revision FROM forms WHERE id = ?`).get(id) as
       FormRow | undefined;
     if (!row) throw new UserError(`找不到编号为 ${id} 的表单`, 'not-found');
     return row;
   }
 
+  /** The JSON of one revision, or undefined when thinning has dropped it. */
+  private revisionData(id: number, revision: number): FormData | undefined {
+    const rev = this.db.prepare('SELECT data FROM revisions WHERE form_id = ? AND revision = ?').get(id, revision) as
+      { data: Buffer } | undefined;
+    return rev && (JSON.parse(unpackJson(rev.data)) as FormData);
+  }
+
+  /** The form row and its newest revision are read in one transaction, so they always match. */
   get(id: number): FormRecord {
-    const { data, ...rest } = this.row(id);
-    return { ...rest, data: JSON.parse(data) as FormData };
+    return this.db.transaction(() => {
+      const row = this.row(id);
+      const data = this.revisionData(id, row.revision);
+      if (!data) throw new Error(`form ${id} has no revision ${row.revision}`);
+      return { ...row, data };
+    })();
   }
 
   findLive(templateId: string, year: string, department: string): FormSummary | null {
@@ -188,14 +200,14 @@ class SqliteStore implements Store {
           const at = this.nowIso();
           const info = this.db
             .prepare(
-              `INSERT INTO forms (template_id, year, department, unit, status, revision, created_at, updated_at, search_text, data)
-               VALUES (?, ?, ?, ?, 'draft', 1, ?, ?, ?, ?)`,
+              `INSERT INTO forms (template_id, year, department, unit, status, revision, created_at, updated_at, search_text)
+               VALUES (?, ?, ?, ?, 'draft', 1, ?, ?, ?)`,
             )
-            .run(cols.templateId, cols.year, cols.department, cols.unit, at, at, cols.searchText, cols.json);
+            .run(cols.templateId, cols.year, cols.department, cols.unit, at, at, cols.searchText);
           const newId = Number(info.lastInsertRowid);
           this.db
             .prepare('INSERT INTO revisions (form_id, revision, saved_at, note, data) VALUES (?, 1, ?, ?, ?)')
-            .run(newId, at, opts.note ?? '新建', cols.json);
+            .run(newId, at, opts.note ?? '新建', cols.packed);
           this.event(newId, 'create', opts.note ?? '');
           return newId;
         })
@@ -221,12 +233,12 @@ class SqliteStore implements Store {
           const revision = row.revision + 1;
           this.db
             .prepare(
-              'UPDATE forms SET template_id = ?, year = ?, department = ?, unit = ?, revision = ?, updated_at = ?, search_text = ?, data = ? WHERE id = ?',
+              'UPDATE forms SET template_id = ?, year = ?, department = ?, unit = ?, revision = ?, updated_at = ?, search_text = ? WHERE id = ?',
             )
-            .run(cols.templateId, cols.year, cols.department, cols.unit, revision, at, cols.searchText, cols.json, id);
+            .run(cols.templateId, cols.year, cols.department, cols.unit, revision, at, cols.searchText, id);
           this.db
             .prepare('INSERT INTO revisions (form_id, revision, saved_at, note, data) VALUES (?, ?, ?, ?, ?)')
-            .run(id, revision, at, note, cols.json);
+            .run(id, revision, at, note, cols.packed);
           this.thin(id);
         })
         .immediate(),
@@ -315,13 +327,12 @@ class SqliteStore implements Store {
   }
 
   restoreRevision(id: number, revision: number): FormRecord {
-    const rev = this.db.prepare('SELECT data FROM revisions WHERE form_id = ? AND revision = ?').get(id, revision) as
-      { data: string } | undefined;
-    if (!rev) {
+    const data = this.revisionData(id, revision);
+    if (!data) {
       this.row(id);
       throw new UserError(`表单 ${id} 没有第 ${revision} 版（较早的版本每天只保留一份），请从版本列表中选择`, 'not-found');
     }
-    const record = this.save(id, JSON.parse(rev.data) as FormData, `恢复到第 ${revision} 版`);
+    const record = this.save(id, data, `恢复到第 ${revision} 版`);
     writing(() => this.event(id, 'restore-revision', String(revision)));
     return record;
   }

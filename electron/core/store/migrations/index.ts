@@ -5,6 +5,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import { migrate0001Initial } from './0001-initial';
+import { migrate0002CompressedJson } from './0002-compressed-json';
 
 export interface Migration {
   version: number;
@@ -12,7 +13,10 @@ export interface Migration {
   up(db: Database): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'initial', up: migrate0001Initial }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'initial', up: migrate0001Initial },
+  { version: 2, name: 'compressed-json', up: migrate0002CompressedJson },
+];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
 
@@ -20,16 +24,29 @@ export function userVersion(db: Database): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
-/** Runs every step above the database's version, up to `target`. Returns the versions applied. */
+/**
+ * Runs every step above the database's version, up to `target`. Returns the versions applied.
+ * Foreign keys are off meanwhile (SQLite's advice for rebuilding a table: dropping the old
+ * `forms` would otherwise cascade into revisions and events) and checked before each commit.
+ */
 export function runMigrations(db: Database, target: number = LATEST_VERSION): number[] {
   const applied: number[] = [];
-  for (const m of MIGRATIONS) {
-    if (m.version > target || m.version <= userVersion(db)) continue;
-    db.transaction(() => {
-      m.up(db);
-      db.pragma(`user_version = ${m.version}`);
-    }).immediate();
-    applied.push(m.version);
+  const pending = MIGRATIONS.filter((m) => m.version <= target && m.version > userVersion(db));
+  if (pending.length === 0) return applied;
+  const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
+  db.pragma('foreign_keys = OFF');
+  try {
+    for (const m of pending) {
+      db.transaction(() => {
+        m.up(db);
+        const broken = db.pragma('foreign_key_check') as unknown[];
+        if (broken.length > 0) throw new Error(`migration ${m.version} left ${broken.length} rows without their form`);
+        db.pragma(`user_version = ${m.version}`);
+      }).immediate();
+      applied.push(m.version);
+    }
+  } finally {
+    db.pragma(`foreign_keys = ${foreignKeys ? 'ON' : 'OFF'}`);
   }
   return applied;
 }
