@@ -1,27 +1,10 @@
 /** Serves the built renderer read-only; any path that would leave its folder is a plain 404. */
+import { contentTypeFor } from '../core/contentType';
 import { createReadStream } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { extname, resolve, sep } from 'node:path';
+import { resolve, sep } from 'node:path';
 import { sendText } from './respond';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.txt': 'text/plain; charset=utf-8',
-  '.wasm': 'application/wasm',
-};
 
 const inside = (root: string, full: string) => full === root || full.startsWith(root + sep);
 
@@ -55,7 +38,7 @@ export async function serveStatic(root: string, req: IncomingMessage, res: Serve
   if (!file) return sendText(res, 404, '找不到这个页面，请使用启动时显示的地址');
   const size = (await stat(file)).size;
   res.writeHead(200, {
-    'Content-Type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
+    'Content-Type': contentTypeFor(file),
     'Content-Length': size,
     'Cache-Control': 'no-store',
   });
