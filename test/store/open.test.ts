@@ -71,6 +71,50 @@ describe('opening the database', () => {
     expect(readdirSync(tmp.dir).some((n) => n.startsWith('shenbao.db.damaged-'))).toBe(true);
   });
 
+  it('runs the full integrity check whenever the data changed since the last one, and at least weekly', () => {
+    const clock = manualClock();
+    const store = storeIn(tmp.dir, { now: clock.now });
+    store.create(seedForm());
+    store.close();
+    clock.advance(1000);
+    storeIn(tmp.dir, { now: clock.now }).close(); // full check (the data is new) and start-up backup
+    const file = join(tmp.dir, 'shenbao.db');
+
+    // Damage only the listing index: its one entry says 2018 where the row says 2019. Every page
+    // still reads well, so only the full check, which compares indexes with rows, sees it.
+    const raw = new Database(file, { readonly: true });
+    const root = (raw.prepare("SELECT rootpage FROM sqlite_master WHERE name = 'forms_listing'").get() as { rootpage: number }).rootpage;
+    const pageSize = raw.pragma('page_size', { simple: true }) as number;
+    raw.close();
+    const bytes = readFileSync(file);
+    const page = bytes.subarray((root - 1) * pageSize, root * pageSize);
+    const at = page.indexOf('2019');
+    expect(at).toBeGreaterThan(0);
+    page.write('2018', at, 'latin1');
+    writeFileSync(file, bytes);
+    const damaged = new Database(file, { readonly: true });
+    expect(damaged.pragma('quick_check', { simple: true })).toBe('ok');
+    expect(damaged.pragma('integrity_check', { simple: true })).not.toBe('ok');
+    damaged.close();
+
+    // Unchanged since the last full check, which is a day old: the quick check passes.
+    clock.advance(24 * 3600_000);
+    storeIn(tmp.dir, { now: clock.now, autoBackup: false }).close();
+    // Another program (or a copy) changed the data: full check, refused untouched.
+    const other = new Database(file);
+    other.prepare("INSERT INTO events (form_id, kind, at) VALUES (1, 'finalize', 'x')").run();
+    other.close();
+    const before = sha(file);
+    expect(() => storeIn(tmp.dir, { now: clock.now })).toThrow(DamagedDatabaseError);
+    expect(sha(file)).toBe(before);
+    const undo = new Database(file);
+    undo.prepare("DELETE FROM events WHERE at = 'x'").run();
+    undo.close();
+    // Data as last checked, but the check is over a week old: full check again.
+    clock.advance(7 * 24 * 3600_000);
+    expect(() => storeIn(tmp.dir, { now: clock.now })).toThrow(DamagedDatabaseError);
+  });
+
   it('refuses a garbage file and a SQLite file of another program without touching them', () => {
     const garbage = join(tmp.dir, 'garbage.db');
     writeFileSync(garbage, 'this is not a database'.repeat(300));

@@ -6,6 +6,8 @@ import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { UserError } from '../../../shared/errors';
 import { APP_ID, APP_KEY, backupFileName, listBackups, pruneBackups, snapshotTo } from './backupFiles';
+import { limitWal } from './idleCheckpoint';
+import { dataFingerprint, fullCheckDue, fullyCheckedAsIs, passes, recordFullCheck } from './integrityCheck';
 import { LATEST_VERSION, runMigrations, userVersion } from './migrations';
 import { configureForUse, connect, isBusy, busyError, type Db, type Durability } from './sqlite';
 
@@ -45,8 +47,14 @@ function notOurDatabase(file: string): UserError {
   return new UserError(`文件 ${file} 不是本程序的数据库，程序没有改动它；请检查 --db 指定的文件是否正确。`, 'not-ours');
 }
 
-/** Read-only look at an existing file. Returns its schema version. */
-function preflight(opts: OpenDbOptions): number {
+interface Preflight {
+  version: number;
+  /** Set when this open ran the full integrity_check: the data it checked. */
+  fullyChecked: string | null;
+}
+
+/** Read-only look at an existing file, before anything may write to it (see integrityCheck.ts). */
+function preflight(opts: OpenDbOptions): Preflight {
   const damaged = () => new DamagedDatabaseError(opts.file, listBackups(opts.backupDir)[0] ?? null);
   let db: Db;
   try {
@@ -56,24 +64,39 @@ function preflight(opts: OpenDbOptions): number {
     throw damaged();
   }
   try {
-    let check: { integrity_check: string }[];
-    try {
-      check = db.pragma('integrity_check') as { integrity_check: string }[];
-    } catch (e) {
-      if (isBusy(e)) throw busyError();
-      throw damaged();
-    }
-    if (check.length !== 1 || check[0].integrity_check !== 'ok') throw damaged();
+    const check = (kind: 'quick_check' | 'integrity_check') => {
+      let ok: boolean;
+      try {
+        ok = passes(db, kind);
+      } catch (e) {
+        if (isBusy(e)) throw busyError();
+        throw damaged();
+      }
+      if (!ok) throw damaged();
+    };
+    check('quick_check');
     const version = userVersion(db);
     if (version > LATEST_VERSION) throw newerSchemaError(opts.file, version);
     if (version === 0) {
       const tables = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number };
       if (tables.n > 0) throw notOurDatabase(opts.file);
-    } else {
+      return { version, fullyChecked: null };
+    }
+    let fingerprint: string;
+    let due: boolean;
+    try {
       const app = db.prepare('SELECT value FROM meta WHERE key = ?').get(APP_KEY) as { value: string } | undefined;
       if (app?.value !== APP_ID) throw notOurDatabase(opts.file);
+      fingerprint = dataFingerprint(db);
+      due = version < LATEST_VERSION || fullCheckDue(db, fingerprint, opts.now());
+    } catch (e) {
+      if (e instanceof UserError) throw e;
+      if (isBusy(e)) throw busyError();
+      throw damaged();
     }
-    return version;
+    if (!due) return { version, fullyChecked: null };
+    check('integrity_check');
+    return { version, fullyChecked: fingerprint };
   } finally {
     db.close();
   }
@@ -82,10 +105,11 @@ function preflight(opts: OpenDbOptions): number {
 export function openDatabase(opts: OpenDbOptions): Db {
   mkdirSync(dirname(opts.file), { recursive: true });
   const existing = existsSync(opts.file) && statSync(opts.file).size > 0;
-  const version = existing ? preflight(opts) : 0;
+  const { version, fullyChecked } = existing ? preflight(opts) : { version: 0, fullyChecked: null };
   const db = connect(opts.file, { nativeBinding: opts.nativeBinding, busyTimeoutMs: opts.busyTimeoutMs });
   try {
     configureForUse(db, opts.durability);
+    limitWal(db);
     if (version > 0 && version < LATEST_VERSION) {
       const at = opts.now();
       snapshotTo(db, join(opts.backupDir, backupFileName('before-migration', at)), {
@@ -105,6 +129,7 @@ export function openDatabase(opts: OpenDbOptions): Db {
       setMeta.run(APP_KEY, APP_ID);
       setMeta.run('app_version', opts.appVersion);
       db.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)').run('created_at', opts.now().toISOString());
+      if (fullyChecked !== null) recordFullCheck(db, fullyChecked, opts.now());
     }).immediate();
     return db;
   } catch (e) {
@@ -119,18 +144,19 @@ export function openDatabase(opts: OpenDbOptions): Db {
  * the app (or running the command line) many times a day does not push out useful backups.
  */
 export function autoBackup(db: Db, opts: OpenDbOptions): string | null {
-  const fp = db
-    .prepare(
-      "SELECT count(*) || '|' || ifnull(max(updated_at), '') || '|' || ifnull(max(deleted_at), '') || '|' || (SELECT ifnull(max(id), 0) FROM events) AS fp FROM forms",
-    )
-    .get() as { fp: string };
+  const fp = dataFingerprint(db);
   const last = db.prepare("SELECT value FROM meta WHERE key = 'auto_backup_fingerprint'").get() as { value: string } | undefined;
   const newest = listBackups(opts.backupDir, 'auto')[0];
-  if (fp.fp.startsWith('0|') || (last?.value === fp.fp && newest)) return null;
+  if (fp.startsWith('0|') || (last?.value === fp && newest)) return null;
+  // Normally checked at this open already; a damaged copy must never push out good backups.
+  if (!fullyCheckedAsIs(db, fp)) {
+    if (!passes(db, 'integrity_check')) throw new Error('integrity_check failed; start-up backup skipped');
+    recordFullCheck(db, fp, opts.now());
+  }
   const at = opts.now();
   const file = join(opts.backupDir, backupFileName('auto', at));
   snapshotTo(db, file, { appVersion: opts.appVersion, createdAt: at.toISOString() });
-  db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('auto_backup_fingerprint', ?)").run(fp.fp);
+  db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('auto_backup_fingerprint', ?)").run(fp);
   pruneBackups(opts.backupDir, 'auto');
   return file;
 }
