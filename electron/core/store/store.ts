@@ -24,6 +24,7 @@ import { LATEST_VERSION, userVersion } from './migrations';
 import { autoBackup, newerSchemaError, openDatabase, type OpenDbOptions } from './openDb';
 import { connect, writing, type Db, type Durability } from './sqlite';
 import { KEEP_ALL_WITHIN_MS, revisionsToDrop } from './thinning';
+import { IdleCheckpoint } from './idleCheckpoint';
 
 export const SCHEMA_VERSION: number = LATEST_VERSION;
 
@@ -86,6 +87,7 @@ const YEAR = /^\d{4}$/;
 class SqliteStore implements Store {
   private db: Db;
   private closed = false;
+  private readonly checkpoint = new IdleCheckpoint(() => (this.closed ? null : this.db));
 
   constructor(
     private readonly opts: OpenDbOptions,
@@ -100,6 +102,13 @@ class SqliteStore implements Store {
 
   get schemaVersion(): number {
     return userVersion(this.db);
+  }
+
+  /** Every write goes through here: busy errors in Chinese, then a checkpoint once writes pause. */
+  private write<T>(fn: () => T): T {
+    const result = writing(fn);
+    this.checkpoint.afterWrite();
+    return result;
   }
 
   private nowIso(): string {
@@ -189,7 +198,7 @@ class SqliteStore implements Store {
 
   create(data: FormData, opts: { asCopy?: boolean; note?: string } = {}): FormRecord {
     let cols = formColumns(data);
-    const id = writing(() =>
+    const id = this.write(() =>
       this.db
         .transaction(() => {
           if (opts.asCopy && this.findLiveExcept(cols.templateId, cols.year, cols.department, -1)) {
@@ -223,7 +232,7 @@ class SqliteStore implements Store {
 
   save(id: number, data: FormData, note = ''): FormRecord {
     const cols = formColumns(data);
-    writing(() =>
+    this.write(() =>
       this.db
         .transaction(() => {
           const row = this.row(id);
@@ -259,7 +268,7 @@ class SqliteStore implements Store {
   }
 
   private setStatus(id: number, status: 'draft' | 'final', kind: FormEventKind, detail: string): FormRecord {
-    writing(() =>
+    this.write(() =>
       this.db
         .transaction(() => {
           const row = this.row(id);
@@ -282,7 +291,7 @@ class SqliteStore implements Store {
   }
 
   delete(id: number): void {
-    writing(() =>
+    this.write(() =>
       this.db
         .transaction(() => {
           const row = this.row(id);
@@ -295,7 +304,7 @@ class SqliteStore implements Store {
   }
 
   restoreFromTrash(id: number): FormRecord {
-    writing(() =>
+    this.write(() =>
       this.db
         .transaction(() => {
           const row = this.row(id);
@@ -316,7 +325,7 @@ class SqliteStore implements Store {
   }
 
   emptyTrash(): number {
-    return writing(() => this.db.prepare('DELETE FROM forms WHERE deleted_at IS NOT NULL').run().changes);
+    return this.write(() => this.db.prepare('DELETE FROM forms WHERE deleted_at IS NOT NULL').run().changes);
   }
 
   revisions(id: number): Revision[] {
@@ -333,7 +342,7 @@ class SqliteStore implements Store {
       throw new UserError(`表单 ${id} 没有第 ${revision} 版（较早的版本每天只保留一份），请从版本列表中选择`, 'not-found');
     }
     const record = this.save(id, data, `恢复到第 ${revision} 版`);
-    writing(() => this.event(id, 'restore-revision', String(revision)));
+    this.write(() => this.event(id, 'restore-revision', String(revision)));
     return record;
   }
 
@@ -402,6 +411,7 @@ class SqliteStore implements Store {
   close(): void {
     if (this.closed) return;
     this.closed = true;
+    this.checkpoint.stop();
     this.db.close();
   }
 }
