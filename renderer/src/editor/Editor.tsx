@@ -5,6 +5,7 @@ import type { FormData } from '../../../shared/form';
 import type { TemplateDef } from '../../../shared/template/types';
 import { api, isDesktop } from '../api';
 import { saveFile } from '../api/files';
+import { ConfirmDialog } from '../shell/dialogs/ConfirmDialog';
 import { NewYearDialog } from '../shell/dialogs/NewYearDialog';
 import { RevisionsDialog } from '../shell/dialogs/RevisionsDialog';
 import { UnlockDialog } from '../shell/dialogs/UnlockDialog';
@@ -39,7 +40,7 @@ function UndoButtons({ open }: { open: OpenForm }) {
 export function Editor({ formId, onOpen, onListChanged, onPrint }: EditorProps) {
   const [reloadKey, setReloadKey] = useState(0);
   const { open, error } = useOpenForm(formId, reloadKey);
-  const [dialog, setDialog] = useState<'newYear' | 'revisions' | 'unlock' | null>(null);
+  const [dialog, setDialog] = useState<'newYear' | 'revisions' | 'unlock' | 'delete' | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const reload = useCallback(() => setReloadKey((k) => k + 1), []);
   const saver = open?.saver;
@@ -115,14 +116,15 @@ export function Editor({ formId, onOpen, onListChanged, onPrint }: EditorProps) 
       reload();
     });
 
-  const remove = () =>
-    run('删除', async () => {
-      if (!window.confirm(`把「${record.year}年 ${record.department}」移到回收站？可以在回收站中恢复。`)) return;
-      await saveFirst();
-      await api['forms.delete']({ id: record.id });
-      onListChanged();
-      onOpen(null);
-    });
+  /** Throws into the confirmation dialog, which shows the message and stays open. */
+  const remove = async () => {
+    await saveFirst();
+    await api['forms.delete']({ id: record.id });
+    setDialog(null);
+    notifyOk(`「${record.year}年 ${record.department || '（未填部门名称）'}」已移到回收站，需要时可在「回收站」中恢复。`);
+    onListChanged();
+    onOpen(null);
+  };
 
   return (
     <div className="editor">
@@ -167,7 +169,7 @@ export function Editor({ formId, onOpen, onListChanged, onPrint }: EditorProps) 
               定稿
             </Button>
           )}
-          <Button size="xs" variant="subtle" color="red" onClick={remove}>
+          <Button size="xs" variant="subtle" color="red" onClick={() => setDialog('delete')}>
             删除
           </Button>
         </Group>
@@ -205,6 +207,13 @@ export function Editor({ formId, onOpen, onListChanged, onPrint }: EditorProps) 
             notifyOk('已恢复所选版本。');
           }}
         />
+      )}
+      {dialog === 'delete' && (
+        <ConfirmDialog title="移到回收站" confirmLabel="移到回收站" onClose={() => setDialog(null)} onConfirm={remove}>
+          把「{record.year}年 {record.department || '（未填部门名称）'}」移到回收站？
+          <br />
+          移走后可以在「回收站」中恢复；清空回收站后就不能恢复了。
+        </ConfirmDialog>
       )}
       {dialog === 'unlock' && (
         <UnlockDialog

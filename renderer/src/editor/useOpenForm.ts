@@ -27,6 +27,17 @@ export function openForm(record: FormRecord, onSaved: (r: FormRecord) => void): 
   return { record, store, saver, restoredDraft: draft !== null };
 }
 
+/** Savers of the forms open right now, so a whole-database action (恢复) can save them first. */
+const openSavers = new Set<Autosaver>();
+
+/** Saves every open form now; rejects when one cannot be saved, so nothing typed is overwritten. */
+export async function flushOpenForms(): Promise<void> {
+  for (const saver of openSavers) {
+    await saver.flush();
+    if (saver.status.state === 'error') throw new Error(`正在编辑的申报表没有保存成功：${saver.status.message}。请先处理后再试`);
+  }
+}
+
 export function useOpenForm(id: number | null, reloadKey: number) {
   const [open, setOpen] = useState<OpenForm | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -43,6 +54,7 @@ export function useOpenForm(id: number | null, reloadKey: number) {
       (record) => {
         if (cancelled) return;
         current = openForm(record, (saved) => setOpen((o) => (o && o.record.id === saved.id ? { ...o, record: saved } : o)));
+        openSavers.add(current.saver);
         setOpen(current);
       },
       (e: unknown) => !cancelled && setError(e instanceof Error ? e.message : String(e)),
@@ -62,7 +74,10 @@ export function useOpenForm(id: number | null, reloadKey: number) {
       document.removeEventListener('visibilitychange', onHidden);
       if (current) {
         const c = current;
-        void c.saver.flush().finally(() => c.saver.dispose());
+        void c.saver.flush().finally(() => {
+          c.saver.dispose();
+          openSavers.delete(c.saver);
+        });
       }
     };
   }, [id, reloadKey]);

@@ -18,10 +18,22 @@ export function printedText(def: FieldDef, form: FormData): string {
   return printValue(def, v);
 }
 
+/** Word's A4 in twips (210 × 297 mm, rounded by Word to whole twips). */
+const A4_TWIPS = { width: 11906, height: 16838 };
+const near = (a: number, b: number) => Math.abs(a - b) <= 30; // half a millimetre
+
+/** The paper size by name when it is A4, so print dialogs pick the A4 sheet rather than a custom size. */
+export function pageSizeCss(t: TemplateDef): string {
+  const { widthTwips: w, heightTwips: h } = t.page;
+  if (near(w, A4_TWIPS.width) && near(h, A4_TWIPS.height)) return 'A4 portrait';
+  if (near(w, A4_TWIPS.height) && near(h, A4_TWIPS.width)) return 'A4 landscape';
+  return `${mmCss(w)} ${mmCss(h)}`;
+}
+
 /** The @page rule of a template, so the browser's print and Electron's printToPDF use its margins. */
 export function pageCss(t: TemplateDef): string {
   const m = t.page.marginsTwips;
-  return `@page { size: ${mmCss(t.page.widthTwips)} ${mmCss(t.page.heightTwips)}; margin: ${mmCss(m.top)} ${mmCss(m.right)} ${mmCss(m.bottom)} ${mmCss(m.left)}; }`;
+  return `@page { size: ${pageSizeCss(t)}; margin: ${mmCss(m.top)} ${mmCss(m.right)} ${mmCss(m.bottom)} ${mmCss(m.left)}; }`;
 }
 
 export function PrintSheet({ template: t, data }: { template: TemplateDef; data: FormData }) {

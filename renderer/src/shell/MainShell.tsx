@@ -7,14 +7,18 @@ import type { TemplateDef } from '../../../shared/template/types';
 import { api } from '../api';
 import { openFiles, saveFile, type FilePayload } from '../api/files';
 import { Editor } from '../editor/Editor';
+import { flushOpenForms } from '../editor/useOpenForm';
 import { PrintSheet } from '../print/PrintSheet';
+import { ConfirmDialog } from './dialogs/ConfirmDialog';
 import { ImportDialog } from './dialogs/ImportDialog';
 import { NewFormDialog } from './dialogs/NewFormDialog';
 import { TrashDialog } from './dialogs/TrashDialog';
 import { FormList } from './FormList';
-import { errorText, notifyError, notifyOk } from './notify';
+import { notifyError, notifyOk } from './notify';
+import './shell.css';
 
-type Dialog = { kind: 'new' } | { kind: 'import'; files: FilePayload[] } | { kind: 'trash' } | null;
+type Dialog =
+  { kind: 'new' } | { kind: 'import'; files: FilePayload[] } | { kind: 'restore'; file: FilePayload } | { kind: 'trash' } | null;
 
 export function MainShell({ formId, onOpen }: { formId: number | null; onOpen(id: number | null): void }) {
   const [forms, setForms] = useState<FormSummary[]>([]);
@@ -79,21 +83,28 @@ export function MainShell({ formId, onOpen }: { formId: number | null; onOpen(id
     }
   }
 
-  async function restore() {
+  async function pickBackup() {
     try {
       const [file] = await openFiles('backup', false);
-      if (!file) return;
-      if (!window.confirm(`用备份文件「${file.fileName}」替换现在的全部申报表？现在的数据会先自动备份。`)) return;
-      const r = await api['backup.restore'](file);
-      notifyOk(
-        `已恢复 ${r.manifest.formCount} 份申报表（备份于 ${new Date(r.manifest.createdAt).toLocaleString('zh-CN', { hour12: false })}）。`,
-      );
-      onOpen(null);
-      refreshList();
-      setEditorKey((k) => k + 1);
+      if (file) setDialog({ kind: 'restore', file });
     } catch (e) {
-      notifyError(e, `恢复没有完成：${errorText(e)}`);
+      notifyError(e, '恢复没有完成');
     }
+  }
+
+  /** Throws (shown in the confirmation) when the backup cannot be restored. */
+  async function restore(file: FilePayload) {
+    // What is being typed goes into the database first: it is then in the automatic pre-restore backup.
+    await flushOpenForms();
+    onOpen(null);
+    const r = await api['backup.restore'](file);
+    setDialog(null);
+    notifyOk(
+      `已恢复 ${r.manifest.formCount} 份申报表（备份于 ${new Date(r.manifest.createdAt).toLocaleString('zh-CN', { hour12: false })}）。恢复前的数据已自动另存一份备份。`,
+      '恢复完成',
+    );
+    refreshList();
+    setEditorKey((k) => k + 1);
   }
 
   return (
@@ -114,7 +125,7 @@ export function MainShell({ formId, onOpen }: { formId: number | null; onOpen(id
             <Button size="xs" variant="default" onClick={() => void backup()}>
               备份
             </Button>
-            <Button size="xs" variant="default" onClick={() => void restore()}>
+            <Button size="xs" variant="default" onClick={() => void pickBackup()}>
               恢复
             </Button>
             <Button size="xs" variant="default" onClick={() => setDialog({ kind: 'trash' })}>
@@ -159,6 +170,19 @@ export function MainShell({ formId, onOpen }: { formId: number | null; onOpen(id
             if (id !== null) onOpen(id);
           }}
         />
+      )}
+      {dialog?.kind === 'restore' && (
+        <ConfirmDialog
+          title="从备份恢复"
+          confirmLabel="确认恢复"
+          color="orange"
+          onClose={() => setDialog(null)}
+          onConfirm={() => restore(dialog.file)}
+        >
+          用备份文件「{dialog.file.fileName}」替换现在的全部申报表？
+          <br />
+          现在的数据会先自动另存一份备份，恢复后如有需要仍可找回。
+        </ConfirmDialog>
       )}
       {dialog?.kind === 'trash' && (
         <TrashDialog
