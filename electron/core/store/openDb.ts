@@ -47,6 +47,16 @@ function notOurDatabase(file: string): UserError {
   return new UserError(`文件 ${file} 不是本程序的数据库，程序没有改动它；请检查 --db 指定的文件是否正确。`, 'not-ours');
 }
 
+/**
+ * The checks read every page once. Through read() that is one system call per 4 KB page,
+ * which was most of quick_check's time on 5,000 forms on a loaded machine (~150 ms; ~45 ms
+ * through a memory map). The map is only on this short-lived read-only connection: nothing
+ * is ever written through it. Its one cost: a disk that fails to read a sector during the
+ * check stops the process (SIGBUS) instead of reporting SQLITE_IOERR; a file whose bytes
+ * are damaged is still reported as damaged.
+ */
+const CHECK_MMAP_BYTES = 1024 * 1024 * 1024;
+
 interface Preflight {
   version: number;
   /** Set when this open ran the full integrity_check: the data it checked. */
@@ -64,6 +74,7 @@ function preflight(opts: OpenDbOptions): Preflight {
     throw damaged();
   }
   try {
+    db.pragma(`mmap_size = ${CHECK_MMAP_BYTES}`);
     const check = (kind: 'quick_check' | 'integrity_check') => {
       let ok: boolean;
       try {
@@ -124,13 +135,24 @@ export function openDatabase(opts: OpenDbOptions): Db {
       db.exec('VACUUM');
       db.pragma('wal_checkpoint(TRUNCATE)');
     }
-    const setMeta = db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
-    db.transaction(() => {
-      setMeta.run(APP_KEY, APP_ID);
-      setMeta.run('app_version', opts.appVersion);
-      db.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)').run('created_at', opts.now().toISOString());
-      if (fullyChecked !== null) recordFullCheck(db, fullyChecked, opts.now());
-    }).immediate();
+    // Written only when something changes: an open that writes nothing also closes without a checkpoint.
+    const meta = new Map(
+      (
+        db.prepare("SELECT key, value FROM meta WHERE key IN ('app', 'app_version', 'created_at')").all() as {
+          key: string;
+          value: string;
+        }[]
+      ).map((r) => [r.key, r.value]),
+    );
+    if (meta.get(APP_KEY) !== APP_ID || meta.get('app_version') !== opts.appVersion || !meta.has('created_at') || fullyChecked !== null) {
+      const setMeta = db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
+      db.transaction(() => {
+        setMeta.run(APP_KEY, APP_ID);
+        setMeta.run('app_version', opts.appVersion);
+        db.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)').run('created_at', opts.now().toISOString());
+        if (fullyChecked !== null) recordFullCheck(db, fullyChecked, opts.now());
+      }).immediate();
+    }
     return db;
   } catch (e) {
     db.close();
