@@ -215,6 +215,18 @@ describe('dialogs (browser mode)', () => {
     await deleteOpenForm('2020', OTHER_DEPT);
     expect(listed().map((r) => r.department)).not.toContain(OTHER_DEPT);
 
+    // A file that is no backup: a Chinese reason in the confirmation, nothing replaced.
+    await pickFiles('恢复', [files.notDocx]);
+    const refused = dialog('从备份恢复');
+    await refused.getByRole('button', { name: '确认恢复' }).click();
+    const reason = refused.getByRole('alert');
+    await reason.waitFor();
+    await expect(reason.textContent()).resolves.toMatch(/不是本程序的备份文件.*没有任何改动.*请选择/);
+    await shot('dialog-restore-refused');
+    await refused.getByRole('button', { name: '取消' }).click();
+    await refused.waitFor({ state: 'detached' });
+    expect(listed().map((r) => r.department)).not.toContain(OTHER_DEPT);
+
     await pickFiles('恢复', [backup]);
     const confirm = dialog('从备份恢复');
     await confirm.waitFor();
@@ -310,6 +322,31 @@ describe('dialogs (browser mode)', () => {
     await dlg.waitFor({ state: 'detached' });
   });
 
+  it('打印 from the editor in web mode prints only the form (window.print of the print sheet)', async () => {
+    await openInList('2019', SEED_DEPT);
+    // Headless Chromium has no print dialog: record the call and keep the page in its printing state.
+    await page.evaluate(() => {
+      (window as unknown as { printCalls: number }).printCalls = 0;
+      window.print = () => void (window as unknown as { printCalls: number }).printCalls++;
+    });
+    await page.getByRole('button', { name: '打印', exact: true }).click();
+    await page.waitForFunction(() => (window as unknown as { printCalls: number }).printCalls === 1);
+    await page.emulateMedia({ media: 'print' });
+    const visible = await page.evaluate(() => ({
+      sheet: (document.querySelector('.print-only [data-testid="print-sheet"]') as HTMLElement | null)?.offsetHeight ?? 0,
+      toolbar: (document.querySelector('.editor-toolbar') as HTMLElement | null)?.offsetHeight ?? 0,
+      list: document.querySelector('nav')?.getBoundingClientRect().height ?? 0,
+    }));
+    expect(visible.sheet).toBeGreaterThan(500);
+    expect(visible.toolbar).toBe(0);
+    expect(visible.list).toBe(0);
+    await expect(page.locator('.print-only').textContent()).resolves.toContain('442.21');
+    await page.screenshot({ path: join(OUTPUT_DIR, 'print-from-editor.png'), fullPage: true });
+    await page.emulateMedia({ media: 'screen' });
+    await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+    await page.locator('.print-only').waitFor({ state: 'detached' });
+  });
+
   it('打印 in web mode: the print view is the paper form on an A4 page', async () => {
     const id = idOf(SEED_DEPT);
     await page.goto(`${server.origin}/#/print/${id}`);
@@ -324,9 +361,22 @@ describe('dialogs (browser mode)', () => {
       return null;
     });
     expect(pageRule).toMatch(/^a4( portrait)?$/i);
+    // On screen the sheet sits on an A4-wide page with the margins as padding; on paper @page does that alone.
+    const box = () =>
+      page.locator('.print-page').evaluate((el) => {
+        const s = getComputedStyle(el);
+        return { width: el.getBoundingClientRect().width, padding: parseFloat(s.paddingLeft) + parseFloat(s.paddingTop) };
+      });
+    const onScreen = await box();
+    expect(Math.abs(onScreen.width - (210 / 25.4) * 96)).toBeLessThan(2);
+    expect(onScreen.padding).toBeGreaterThan(100);
+    await page.emulateMedia({ media: 'print' });
+    await expect(box().then((b) => b.padding)).resolves.toBe(0);
+    await page.emulateMedia({ media: 'screen' });
     await page.screenshot({ path: join(OUTPUT_DIR, 'print-view.png'), fullPage: true });
     const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
     writeFileSync(join(OUTPUT_DIR, 'print-view.pdf'), pdf);
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
   });
 });
 

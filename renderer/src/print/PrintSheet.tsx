@@ -86,9 +86,9 @@ export function PrintSheet({ template: t, data }: { template: TemplateDef; data:
                   <td {...span} className={`c-field c-${def.kind}`}>
                     {k.label !== undefined ? (
                       <div className="shared-line">
-                        {k.lead && <span>{k.lead}</span>}
+                        {k.lead && <span className="lead">{k.lead}</span>}
                         {k.indentLead && <span className="lead-indent">{k.indentLead}</span>}
-                        <span>
+                        <span className="shared-text">
                           {k.label}：{value}
                         </span>
                       </div>
