@@ -4,6 +4,7 @@ import { copyFileSync, existsSync, readdirSync, readFileSync, statSync, writeFil
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DamagedDatabaseError, listBackups, openStore, restoreDamaged, SCHEMA_VERSION } from '../../electron/core/store';
+import { checkMarkerPath } from '../../electron/core/store/openDb';
 import { defaultDatabasePath } from '../../electron/core/paths';
 import { seedForm } from '../helpers/seed';
 import { manualClock, storeIn, tempDir } from './tempStore';
@@ -113,6 +114,32 @@ describe('opening the database', () => {
     // Data as last checked, but the check is over a week old: full check again.
     clock.advance(7 * 24 * 3600_000);
     expect(() => storeIn(tmp.dir, { now: clock.now })).toThrow(DamagedDatabaseError);
+  });
+
+  it('checks fully, without the memory map, when the last open died during its check', () => {
+    const clock = manualClock();
+    const store = storeIn(tmp.dir, { now: clock.now });
+    store.create(seedForm());
+    store.close();
+    clock.advance(1000);
+    storeIn(tmp.dir, { now: clock.now }).close();
+    const file = join(tmp.dir, 'shenbao.db');
+    expect(existsSync(checkMarkerPath(file))).toBe(false);
+    // Damage only an index, which the quick check at every open cannot see.
+    const raw = new Database(file, { readonly: true });
+    const root = (raw.prepare("SELECT rootpage FROM sqlite_master WHERE name = 'forms_listing'").get() as { rootpage: number }).rootpage;
+    const pageSize = raw.pragma('page_size', { simple: true }) as number;
+    raw.close();
+    const bytes = readFileSync(file);
+    const page = bytes.subarray((root - 1) * pageSize, root * pageSize);
+    page.write('2018', page.indexOf('2019'), 'latin1');
+    writeFileSync(file, bytes);
+    clock.advance(3600_000);
+    storeIn(tmp.dir, { now: clock.now, autoBackup: false }).close(); // not due: quick check only
+    // A marker left behind means the previous check never finished (SIGBUS, power cut).
+    writeFileSync(checkMarkerPath(file), '');
+    expect(() => storeIn(tmp.dir, { now: clock.now, autoBackup: false })).toThrow(DamagedDatabaseError);
+    expect(existsSync(checkMarkerPath(file))).toBe(false);
   });
 
   it('refuses a garbage file and a SQLite file of another program without touching them', () => {

@@ -2,7 +2,7 @@
  * Opening the database file safely: a damaged file or one from a newer app is looked at
  * read-only first and refused untouched; an older schema is backed up, then migrated.
  */
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { UserError } from '../../../shared/errors';
 import { APP_ID, APP_KEY, backupFileName, listBackups, pruneBackups, snapshotTo } from './backupFiles';
@@ -53,14 +53,27 @@ function notOurDatabase(file: string): UserError {
  * through a memory map). The map is only on this short-lived read-only connection: nothing
  * is ever written through it. Its one cost: a disk that fails to read a sector during the
  * check stops the process (SIGBUS) instead of reporting SQLITE_IOERR; a file whose bytes
- * are damaged is still reported as damaged.
+ * are damaged is still reported as damaged. So a marker file lives beside the database while
+ * the mapped check runs: if it is still there at the next open, that check died (SIGBUS, a
+ * power cut, a kill), and this open checks without the map, fully, and reports the damage.
  */
 const CHECK_MMAP_BYTES = 1024 * 1024 * 1024;
+export const checkMarkerPath = (file: string): string => `${file}.checking`;
 
 interface Preflight {
   version: number;
   /** Set when this open ran the full integrity_check: the data it checked. */
   fullyChecked: string | null;
+}
+
+/** False where the folder is read-only: then the check simply runs without the map. */
+function placeMarker(marker: string): boolean {
+  try {
+    writeFileSync(marker, '');
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Read-only look at an existing file, before anything may write to it (see integrityCheck.ts). */
@@ -73,8 +86,10 @@ function preflight(opts: OpenDbOptions): Preflight {
     if (isBusy(e)) throw busyError();
     throw damaged();
   }
+  const marker = checkMarkerPath(opts.file);
+  const lastCheckDied = existsSync(marker);
   try {
-    db.pragma(`mmap_size = ${CHECK_MMAP_BYTES}`);
+    if (!lastCheckDied && placeMarker(marker)) db.pragma(`mmap_size = ${CHECK_MMAP_BYTES}`);
     const check = (kind: 'quick_check' | 'integrity_check') => {
       let ok: boolean;
       try {
@@ -99,7 +114,7 @@ function preflight(opts: OpenDbOptions): Preflight {
       const app = db.prepare('SELECT value FROM meta WHERE key = ?').get(APP_KEY) as { value: string } | undefined;
       if (app?.value !== APP_ID) throw notOurDatabase(opts.file);
       fingerprint = dataFingerprint(db);
-      due = version < LATEST_VERSION || fullCheckDue(db, fingerprint, opts.now());
+      due = lastCheckDied || version < LATEST_VERSION || fullCheckDue(db, fingerprint, opts.now());
     } catch (e) {
       if (e instanceof UserError) throw e;
       if (isBusy(e)) throw busyError();
@@ -110,6 +125,7 @@ function preflight(opts: OpenDbOptions): Preflight {
     return { version, fullyChecked: fingerprint };
   } finally {
     db.close();
+    rmSync(marker, { force: true });
   }
 }
 
