@@ -110,8 +110,8 @@ describe('export, import and backup channels', () => {
   it('backup.restore refuses garbage and leaves the data as it was', async () => {
     const form = store.create(seedForm());
     const garbage = Buffer.from('not a database at all').toString('base64');
-    const message = await failure('backup.restore', { fileName: 'x.db', data: garbage });
-    expect(message).toMatch(/[\u4e00-\u9fff]/);
+    const message = await failure('backup.restore', { fileName: 'C:\\Users\\会计\\桌面\\旧表格.db', data: garbage });
+    expect(message).toContain('「旧表格.db」不是本程序的备份文件');
     expect(message).not.toMatch(/内部错误/);
     expect(await failure('backup.restore', { fileName: 'x.db', data: '' })).toBe('备份文件“x.db”是空的，请选择用“备份”功能保存的文件');
     expect(store.list().map((f) => f.id)).toEqual([form.id]);

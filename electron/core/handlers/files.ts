@@ -65,10 +65,21 @@ export function fileHandlers({ store, appVersion }: CoreContext): Handlers {
       withTempDir(async (dir) => {
         const bytes = decodeBase64(data, `备份文件“${fileName}”`);
         if (bytes.length === 0) throw new UserError(`备份文件“${fileName}”是空的，请选择用“备份”功能保存的文件`);
-        // The user's file name is only for messages; it never becomes a path.
-        const file = join(dir, 'restore.db');
+        // Messages name the file as the user chose it; only its cleaned base name, inside our own temp folder, becomes a path.
+        const file = join(dir, safeBaseName(fileName, 'restore.db'));
         await writeFile(file, bytes);
         return { manifest: await store.restoreFrom(file) };
       }),
   };
+}
+
+/** A base name with no path parts or characters a file system could take as one. */
+export function safeBaseName(fileName: string, fallback: string): string {
+  const base = fileName.split(/[\\/]/).pop() ?? '';
+  const cleaned = base
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
+    .replace(/[\u0000-\u001f<>:"|?*]/g, '_')
+    .replace(/^\.+/, '')
+    .slice(0, 120);
+  return cleaned || fallback;
 }
