@@ -77,7 +77,7 @@ export function fileHandlers({ store, appVersion }: CoreContext): Handlers {
 export function safeBaseName(fileName: string, fallback: string): string {
   const base = fileName.split(/[\\/]/).pop() ?? '';
   const cleaned = base
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
     .replace(/[\u0000-\u001f<>:"|?*]/g, '_')
     .replace(/^\.+/, '')
     .slice(0, 120);

@@ -68,6 +68,6 @@ export function commitImport(store: Store, data: FormData, onConflict: OnConflic
   return {
     outcome: 'skipped',
     id: null,
-    message: `已跳过：已有${describe(existing)}。如需替换，请选择“替换”（原内容进入历史版本）；如要两份都保留，请选择“保留两份”`,
+    message: `已跳过：已有${describe(existing)}。如需替换或两份都保留，请重新导入该文件并选择“替换”（原内容进入历史版本）或“保留两份”`,
   };
 }
