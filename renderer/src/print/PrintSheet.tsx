@@ -4,18 +4,15 @@
  */
 import { Fragment, type CSSProperties } from 'react';
 import type { FormData } from '../../../shared/form';
-import { printDate, str, withComputed } from '../../../shared/formOps';
-import { printValue } from '../../../shared/labelJson';
-import { printAmount } from '../../../shared/money';
+import { withComputed } from '../../../shared/formOps';
+import { printedFieldText } from '../../../shared/printing';
 import type { FieldDef, TemplateDef } from '../../../shared/template/types';
 import { cellsByRow, columnPercents, mmCss } from '../editor/layout';
 import { fontStyle } from '../editor/PaperForm';
 
+/** The same printed text as the Word export (shared/printing.ts). */
 export function printedText(def: FieldDef, form: FormData): string {
-  const v = form.values[def.id];
-  if (def.kind === 'amount') return printAmount(str(v), form.options);
-  if (def.kind === 'date') return printDate(str(v));
-  return printValue(def, v);
+  return printedFieldText(def, form.values[def.id], form.options);
 }
 
 /** Word's A4 in twips (210 × 297 mm, rounded by Word to whole twips). */
