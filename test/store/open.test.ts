@@ -11,6 +11,23 @@ import { manualClock, storeIn, tempDir } from './tempStore';
 
 const sha = (f: string) => createHash('sha256').update(readFileSync(f)).digest('hex');
 
+/**
+ * Damages only the listing index: its one entry says 2018 where the row says 2019. Every page
+ * still reads well, so only the full check, which compares indexes with rows, sees it.
+ */
+function damageListingIndex(file: string): void {
+  const raw = new Database(file, { readonly: true });
+  const root = (raw.prepare("SELECT rootpage FROM sqlite_master WHERE name = 'forms_listing'").get() as { rootpage: number }).rootpage;
+  const pageSize = raw.pragma('page_size', { simple: true }) as number;
+  raw.close();
+  const bytes = readFileSync(file);
+  const page = bytes.subarray((root - 1) * pageSize, root * pageSize);
+  const at = page.indexOf('2019');
+  expect(at).toBeGreaterThan(0);
+  page.write('2018', at, 'latin1');
+  writeFileSync(file, bytes);
+}
+
 let tmp: ReturnType<typeof tempDir>;
 beforeEach(() => (tmp = tempDir()));
 afterEach(() => tmp.cleanup());
@@ -81,18 +98,7 @@ describe('opening the database', () => {
     storeIn(tmp.dir, { now: clock.now }).close(); // full check (the data is new) and start-up backup
     const file = join(tmp.dir, 'shenbao.db');
 
-    // Damage only the listing index: its one entry says 2018 where the row says 2019. Every page
-    // still reads well, so only the full check, which compares indexes with rows, sees it.
-    const raw = new Database(file, { readonly: true });
-    const root = (raw.prepare("SELECT rootpage FROM sqlite_master WHERE name = 'forms_listing'").get() as { rootpage: number }).rootpage;
-    const pageSize = raw.pragma('page_size', { simple: true }) as number;
-    raw.close();
-    const bytes = readFileSync(file);
-    const page = bytes.subarray((root - 1) * pageSize, root * pageSize);
-    const at = page.indexOf('2019');
-    expect(at).toBeGreaterThan(0);
-    page.write('2018', at, 'latin1');
-    writeFileSync(file, bytes);
+    damageListingIndex(file);
     const damaged = new Database(file, { readonly: true });
     expect(damaged.pragma('quick_check', { simple: true })).toBe('ok');
     expect(damaged.pragma('integrity_check', { simple: true })).not.toBe('ok');
@@ -125,15 +131,7 @@ describe('opening the database', () => {
     storeIn(tmp.dir, { now: clock.now }).close();
     const file = join(tmp.dir, 'shenbao.db');
     expect(existsSync(checkMarkerPath(file))).toBe(false);
-    // Damage only an index, which the quick check at every open cannot see.
-    const raw = new Database(file, { readonly: true });
-    const root = (raw.prepare("SELECT rootpage FROM sqlite_master WHERE name = 'forms_listing'").get() as { rootpage: number }).rootpage;
-    const pageSize = raw.pragma('page_size', { simple: true }) as number;
-    raw.close();
-    const bytes = readFileSync(file);
-    const page = bytes.subarray((root - 1) * pageSize, root * pageSize);
-    page.write('2018', page.indexOf('2019'), 'latin1');
-    writeFileSync(file, bytes);
+    damageListingIndex(file);
     clock.advance(3600_000);
     storeIn(tmp.dir, { now: clock.now, autoBackup: false }).close(); // not due: quick check only
     // A marker left behind means the previous check never finished (SIGBUS, power cut).
