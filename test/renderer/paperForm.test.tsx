@@ -46,6 +46,28 @@ describe('PaperForm', () => {
     expect(income.getAttribute('aria-invalid')).toBeNull();
   });
 
+  it('keeps unstructured indicator text whole, and splits it into items on request', () => {
+    const form = seedForm();
+    form.values.output = { mode: 'text', text: '全年完成各项任务' };
+    form.values.benefit = { mode: 'text', text: '社会效益明显' };
+    const store = new FormStore(t, form);
+    render(<PaperForm store={store} readOnly={false} onLeaveCell={() => {}} />);
+    const output = screen.getByRole('textbox', { name: '产出指标' }) as HTMLTextAreaElement;
+    expect(output.value).toBe('全年完成各项任务');
+    output.value = '数量指标：\n1、完成100件\n质量指标：合格率100%';
+    fireEvent.input(output);
+    fireEvent.click(screen.getByRole('button', { name: '按数量、质量、时效、成本指标分条整理' }));
+    expect(store.get('output')).toEqual({
+      mode: 'parts',
+      parts: { quantity: ['完成100件'], quality: ['合格率100%'], timeliness: [], cost: [] },
+    });
+    expect((screen.getByRole('textbox', { name: '数量指标 第1条' }) as HTMLTextAreaElement).value).toBe('完成100件');
+    // Text with no 指标N： headings stays whole when asked to split, and the user is told why.
+    fireEvent.click(screen.getByRole('button', { name: '按“指标N：”分条整理' }));
+    expect(store.get('benefit')).toEqual({ mode: 'text', text: '社会效益明显' });
+    expect(screen.getByRole('status').textContent).toContain('原文保持不变');
+  });
+
   it('does not commit text while an input method is composing', () => {
     const store = setup();
     const filler = screen.getByRole('textbox', { name: '填报人' }) as HTMLInputElement;

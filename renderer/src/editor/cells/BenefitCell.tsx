@@ -7,6 +7,7 @@ import { useFieldMessages, useFieldValue } from '../hooks';
 import { useSheet } from '../sheetContext';
 import { ariaFor } from './CellMessages';
 import { focusLabelLater } from './focusLater';
+import { IndicatorText } from './IndicatorText';
 import { ItemButtons, ItemText } from './ItemText';
 import { insertAt, move, pasteItems, removeAt, replaceAt } from './listOps';
 
@@ -39,26 +40,18 @@ export const BenefitCell = memo(function BenefitCell({ def }: { def: FieldDef })
 
   if (value.mode === 'text') {
     return (
-      <div className="indicators" role="group" aria-label={def.label} {...aria} ref={root}>
-        <ItemText
-          label={def.label}
-          field={def.id}
-          value={value.text}
-          coalesceKey={def.id}
-          multiline
-          className="v-textarea"
-          onChange={(text) => store.set(def.id, { mode: 'text', text }, { coalesceKey: def.id })}
-        />
-        {!readOnly && (
-          <button
-            type="button"
-            className="cell-tool no-print"
-            onClick={() => store.set(def.id, parseBenefit(value.text).mode === 'items' ? parseBenefit(value.text) : emptyBenefit())}
-          >
-            按“指标N：”分条整理
-          </button>
-        )}
-      </div>
+      <IndicatorText
+        def={def}
+        text={value.text}
+        messages={messages}
+        root={root}
+        structureLabel="按“指标N：”分条整理"
+        structured={(text) => {
+          const b = parseBenefit(text);
+          return b.mode === 'items' ? b : null;
+        }}
+        howToNumber="没有找到“指标1：名称”这样的标题，原文保持不变。请在每条效益指标前写上“指标1：”“指标2：”后再整理。"
+      />
     );
   }
 

@@ -7,6 +7,7 @@ import { useFieldMessages, useFieldValue } from '../hooks';
 import { useSheet } from '../sheetContext';
 import { ariaFor } from './CellMessages';
 import { focusLabelLater } from './focusLater';
+import { IndicatorText } from './IndicatorText';
 import { ItemButtons, ItemText } from './ItemText';
 import { insertAt, move, pasteItems, removeAt, replaceAt } from './listOps';
 
@@ -26,26 +27,18 @@ export const OutputCell = memo(function OutputCell({ def }: { def: FieldDef }) {
 
   if (value.mode === 'text') {
     return (
-      <div className="indicators" role="group" aria-label={def.label} {...aria} ref={root}>
-        <ItemText
-          label={def.label}
-          field={def.id}
-          value={value.text}
-          coalesceKey={def.id}
-          multiline
-          className="v-textarea"
-          onChange={(text) => store.set(def.id, { mode: 'text', text }, { coalesceKey: def.id })}
-        />
-        {!readOnly && (
-          <button
-            type="button"
-            className="cell-tool no-print"
-            onClick={() => store.set(def.id, parseOutput(value.text).mode === 'parts' ? parseOutput(value.text) : emptyOutput())}
-          >
-            按数量、质量、时效、成本指标分条整理
-          </button>
-        )}
-      </div>
+      <IndicatorText
+        def={def}
+        text={value.text}
+        messages={messages}
+        root={root}
+        structureLabel="按数量、质量、时效、成本指标分条整理"
+        structured={(text) => {
+          const o = parseOutput(text);
+          return o.mode === 'parts' ? o : null;
+        }}
+        howToNumber="没有找到“数量指标：”“质量指标：”等小标题，原文保持不变。请在各部分前写上这些小标题后再整理。"
+      />
     );
   }
 
