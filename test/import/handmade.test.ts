@@ -143,4 +143,32 @@ describe('hand-made Word files are read from their table', () => {
     const r = await readDocxForm(await makeDocx(other + handmadeFormBody(seedJson()) + other));
     expect(r.data).toEqual(seed());
   });
+
+  describe('a form table split into two tables', () => {
+    /** Closes the form's table before its `row`-th row (0-based) and opens a second one, as Word does. */
+    const splitBefore = (body: string, row: number, between = ''): string => {
+      const at = [...body.matchAll(/<w:tr>/g)][row].index;
+      const open = tbl([]).slice(0, -'</w:tbl>'.length);
+      return body.slice(0, at) + '</w:tbl>' + between + open + body.slice(at);
+    };
+
+    it('joins the rows continued in a second table right after the first', async () => {
+      const r = await readDocxForm(await makeDocx(splitBefore(handmadeFormBody(seedJson()), 7)));
+      expect(r.data).toEqual(seed());
+      expect(r.notes).toEqual([]);
+    });
+
+    it('joins across an empty paragraph and a vertical merge cut at a page break', async () => {
+      const r = await readDocxForm(await makeDocx(splitBefore(handmadeFormBody(seedJson()), 4, para(run('')))));
+      expect(r.data).toEqual(seed());
+      expect(r.notes).toEqual([]);
+    });
+
+    it('does not join a table separated from the form by text', async () => {
+      const body = splitBefore(handmadeFormBody(seedJson()), 7, paras('附：续表'));
+      const r = await readDocxForm(await makeDocx(body));
+      expect(r.data.values.functions).toBe('');
+      expect(r.notes.join('\n')).toMatch(/没有找到「部门职能职责概述」/);
+    });
+  });
 });

@@ -28,11 +28,12 @@ function looksTwoDecimals(printed: string[]): boolean {
 }
 
 export function formFromTable(walk: DocWalk, t: TemplateDef, deadline: () => void): TableForm | null {
-  const table = readFormTable(walk.tables, t, deadline);
+  const table = readFormTable(walk, t, deadline);
   if (!table) return null;
-  const pos = walk.tables.find((x) => x.el === table.el)!;
+  const first = walk.tables.find((x) => x.el === table.first)!;
+  const last = walk.tables.find((x) => x.el === table.last)!;
   const near = (ps: string[]) => ps.filter((p) => p.trim() !== '').slice(0, NEARBY);
-  const lines = readLines(t, near(walk.paragraphs.slice(0, pos.start).reverse()), near(walk.paragraphs.slice(pos.end)));
+  const lines = readLines(t, near(walk.paragraphs.slice(0, first.start).reverse()), near(walk.paragraphs.slice(last.end)));
   const raw = new Map([...lines, ...table.raw]);
 
   const acc: ReadNotes = { notes: [], uncertain: new Set() };

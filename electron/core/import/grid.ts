@@ -36,10 +36,12 @@ function unwrap(el: El, localName: string): El[] {
   return out;
 }
 
-export function readGrid(tbl: El): Grid {
+/** One grid from one table, or from a table split into several whose rows continue one another. */
+export function readGrid(tbls: El | readonly El[]): Grid {
   const cells: GridCell[] = [];
   const owner: (GridCell | undefined)[][] = [];
-  unwrap(tbl, 'tr').forEach((tr, r) => {
+  const rows = (Array.isArray(tbls) ? (tbls as readonly El[]) : [tbls as El]).flatMap((t) => unwrap(t, 'tr'));
+  rows.forEach((tr, r) => {
     const rowOwner: (GridCell | undefined)[] = [];
     owner.push(rowOwner);
     const trPr = child(tr, 'trPr');

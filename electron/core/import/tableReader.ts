@@ -8,6 +8,7 @@ import { labelsOf, normalizeLabel } from '../../../shared/labelJson';
 import type { CellDef, FieldDef, TemplateDef } from '../../../shared/template/types';
 import { cellText, readGrid, type Grid, type GridCell } from './grid';
 import { labelAlternation, squash } from './looseText';
+import type { DocWalk } from './wordText';
 import type { El } from './xml';
 
 interface BlockField {
@@ -160,28 +161,55 @@ function scanGrid(grid: Grid, model: TableModel): Scan {
   return { raw, found: raw.size };
 }
 
+/** The table that follows `i` directly (same container, only blank paragraphs between), if any. */
+function nextAdjacent(walk: DocWalk, i: number): number {
+  const a = walk.tables[i];
+  const j = walk.tables.findIndex((b, k) => k > i && b.parent === a.parent && b.start >= a.end);
+  if (j < 0) return -1;
+  const between = walk.paragraphs.slice(a.end, walk.tables[j].start);
+  return between.every((p) => p.trim() === '') ? j : -1;
+}
+
 /**
  * Chooses the table holding the form: the one where most of the template's fields are
- * found; on a tie the innermost (a form table inside a layout table).
+ * found; on a tie the innermost (a form table inside a layout table). A form split into
+ * several tables (Enter pressed inside the table, or a page break) is read as one: a table
+ * right after is joined while its rows add fields of the form.
  */
-export function readFormTable(
-  tables: readonly { el: El; depth: number }[],
-  t: TemplateDef,
-  deadline: () => void,
-): (TableRead & { el: El }) | null {
+export function readFormTable(walk: DocWalk, t: TemplateDef, deadline: () => void): (TableRead & { first: El; last: El }) | null {
   const model = tableModel(t);
   const total = model.block.length + model.pair.length;
-  let best: { scan: Scan; el: El; depth: number } | null = null;
-  for (const tbl of tables) {
+  let best: { scan: Scan; els: El[]; depth: number } | null = null;
+  walk.tables.forEach((tbl, i) => {
     deadline();
-    const scan = scanGrid(readGrid(tbl.el), model);
-    if (!best || scan.found > best.scan.found || (scan.found === best.scan.found && tbl.depth > best.depth)) {
-      best = { scan, el: tbl.el, depth: tbl.depth };
+    const els = [tbl.el];
+    let scan = scanGrid(readGrid(els), model);
+    // Only a table that already holds part of the form is continued: an unrelated table
+    // just above the form must not take its place as the form's start.
+    for (let j = scan.found > 0 ? nextAdjacent(walk, i) : -1; j >= 0; j = nextAdjacent(walk, j)) {
+      deadline();
+      const joined = scanGrid(readGrid([...els, walk.tables[j].el]), model);
+      if (joined.found <= scan.found) break;
+      els.push(walk.tables[j].el);
+      scan = joined;
     }
-  }
-  if (!best || best.scan.found < Math.max(3, Math.ceil(total / 2))) return null;
+    const better =
+      !best ||
+      scan.found > best.scan.found ||
+      (scan.found === best.scan.found && (tbl.depth > best.depth || (tbl.depth === best.depth && els.length < best.els.length)));
+    if (better) {
+      best = { scan, els, depth: tbl.depth };
+    }
+  });
+  const chosen = best as { scan: Scan; els: El[]; depth: number } | null;
+  if (!chosen || chosen.scan.found < Math.max(3, Math.ceil(total / 2))) return null;
   const all = [...model.block.map((b) => b.def), ...model.pair];
-  return { raw: best.scan.raw, missing: all.filter((d) => !best.scan.raw.has(d.id)), el: best.el };
+  return {
+    raw: chosen.scan.raw,
+    missing: all.filter((d) => !chosen.scan.raw.has(d.id)),
+    first: chosen.els[0],
+    last: chosen.els[chosen.els.length - 1],
+  };
 }
 
 export function tableFieldIds(t: TemplateDef): string[] {

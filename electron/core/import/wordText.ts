@@ -76,7 +76,8 @@ export function paragraphText(p: El): string {
 /** A paragraph or table in document order; a table lists its own paragraphs' range. */
 export interface DocWalk {
   paragraphs: string[];
-  tables: { el: El; depth: number; start: number; end: number }[];
+  /** `parent`: the element holding the table, to tell tables that follow one another apart. */
+  tables: { el: El; parent: El; depth: number; start: number; end: number }[];
 }
 
 function walkBlocks(el: El, depth: number, acc: DocWalk): void {
@@ -86,7 +87,7 @@ function walkBlocks(el: El, depth: number, acc: DocWalk): void {
         acc.paragraphs.push(paragraphText(c));
         break;
       case 'tbl': {
-        const entry = { el: c, depth, start: acc.paragraphs.length, end: 0 };
+        const entry = { el: c, parent: el, depth, start: acc.paragraphs.length, end: 0 };
         acc.tables.push(entry);
         walkBlocks(c, depth + 1, acc);
         entry.end = acc.paragraphs.length;
