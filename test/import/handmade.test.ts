@@ -171,4 +171,47 @@ describe('hand-made Word files are read from their table', () => {
       expect(r.notes.join('\n')).toMatch(/没有找到「部门职能职责概述」/);
     });
   });
+
+  describe('label words inside the values of the lines above and below the table', () => {
+    const lineValues = (r: Awaited<ReturnType<typeof readDocxForm>>) => {
+      const { unit, filler, phone, fillDate } = r.data.values;
+      return { unit, filler, phone, fillDate };
+    };
+
+    it('does not cut a value at another field’s label word that has no colon', async () => {
+      const r = await readDocxForm(
+        await makeDocx(handmadeFormBody({ ...seedJson(), 填报单位: '湖南省桃源县填报日期管理办公室', 填报人: '联系电话张三' })),
+      );
+      expect(lineValues(r)).toEqual({
+        unit: '湖南省桃源县填报日期管理办公室',
+        filler: '联系电话张三',
+        phone: '13973666908',
+        fillDate: '2019-11-26',
+      });
+    });
+
+    it('splits a sign line at each label followed by a colon', async () => {
+      const v = { ...seedJson(), 填报人: '张三', 联系电话: '0736-1234567' };
+      const r = await readDocxForm(await makeDocx(handmadeFormBody(v)));
+      expect(lineValues(r)).toMatchObject({ filler: '张三', phone: '0736-1234567', fillDate: '2019-11-26' });
+    });
+
+    it('still splits a sign line whose 填报人 has an unclosed bracket', async () => {
+      const r = await readDocxForm(await makeDocx(handmadeFormBody({ ...seedJson(), 填报人: '张三（科长' })));
+      expect(lineValues(r)).toMatchObject({ filler: '张三（科长', phone: '13973666908', fillDate: '2019-11-26' });
+    });
+
+    it('keeps a label：value written in brackets inside a value as part of that value', async () => {
+      const r = await readDocxForm(
+        await makeDocx(handmadeFormBody({ ...seedJson(), 填报单位: '湖南省桃源县看守所（联系电话：0736-7654321）' })),
+      );
+      expect(lineValues(r)).toEqual({
+        unit: '湖南省桃源县看守所（联系电话：0736-7654321）',
+        filler: '郭明胜',
+        phone: '13973666908',
+        fillDate: '2019-11-26',
+      });
+      expect(r.uncertain).toEqual([]);
+    });
+  });
 });

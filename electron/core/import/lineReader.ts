@@ -71,17 +71,44 @@ export function lineFieldIds(t: TemplateDef): string[] {
   return modelsOf(t).lines.flatMap((l) => l.fields.map((f) => f.id));
 }
 
+const OPEN = /[（(［[【〔]/g;
+const CLOSE = /[）)］\]】〕]/g;
+
+/**
+ * Drops a label：value match that belongs to another printed line than the paragraph's
+ * first label and sits inside brackets of the value before it: in
+ * "填报单位：某某局（联系电话：0736-1234567）" the phone is part of the unit's text, not the
+ * sign line's 联系电话. Labels of the paragraph's own line always count, so a value with a
+ * stray bracket does not hide the next label of its line.
+ */
+function labelsOutsideBrackets(text: string, matches: RegExpExecArray[], lineOf: (label: string) => number): RegExpExecArray[] {
+  const kept: RegExpExecArray[] = [];
+  let from = 0;
+  for (const m of matches) {
+    const before = text.slice(from, m.index);
+    const foreign = kept.length > 0 && lineOf(m[1]) !== lineOf(kept[0][1]);
+    if (foreign && (before.match(OPEN)?.length ?? 0) > (before.match(CLOSE)?.length ?? 0)) continue;
+    kept.push(m);
+    from = m.index + m[0].length;
+  }
+  return kept;
+}
+
 /**
  * Printed text per field from the paragraphs near the table (nearest first). A field that
  * is not found is absent from the result.
  */
 export function readLines(t: TemplateDef, aboveNearestFirst: readonly string[], belowNearestFirst: readonly string[]): Map<string, string> {
   const { lines, labelRe, byLabel } = modelsOf(t);
+  const lineOf = (label: string) => {
+    const def = byLabel.get(normalizeLabel(label));
+    return lines.findIndex((l) => l.fields.some((f) => f === def));
+  };
   const raw = new Map<string, string>();
   const nearby = [...aboveNearestFirst, ...belowNearestFirst];
   // Pairs first: they are exact about where a value ends.
   for (const text of nearby) {
-    const matches = [...text.matchAll(labelRe)];
+    const matches = labelsOutsideBrackets(text, [...text.matchAll(labelRe)], lineOf);
     matches.forEach((m, i) => {
       const def = byLabel.get(normalizeLabel(m[1]));
       if (!def || raw.has(def.id)) return;
