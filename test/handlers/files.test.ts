@@ -2,11 +2,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
-import { CHANNELS, DESKTOP_ONLY, type BackupManifest, type FormRecord, type ImportPreview, type Reply } from '../../shared/contract';
-import { createCoreHandlers, dispatch, type Handlers } from '../../electron/core/handlers';
+import { CHANNELS, DESKTOP_ONLY, type BackupManifest, type FormRecord, type ImportPreview } from '../../shared/contract';
+import { createCoreHandlers, type Handlers } from '../../electron/core/handlers';
 import type { Store } from '../../electron/core/store';
 import { HANDMADE_DOCX_PATH, seedForm } from '../helpers/seed';
-import { tempStore } from './helpers';
+import { caller, tempStore } from './helpers';
 
 let env: ReturnType<typeof tempStore>;
 let store: Store;
@@ -19,17 +19,7 @@ beforeEach(() => {
 });
 afterEach(() => env.cleanup());
 
-async function call<T>(channel: string, input: unknown): Promise<T> {
-  const reply = (await dispatch(handlers, channel, input)) as Reply<T>;
-  if (!reply.ok) throw new Error(`${channel} 失败：${reply.error}`);
-  return reply.value;
-}
-
-async function failure(channel: string, input: unknown): Promise<string> {
-  const reply = await dispatch(handlers, channel, input);
-  expect(reply.ok, `${channel} 应当失败`).toBe(false);
-  return (reply as { error: string }).error;
-}
+const { call, failure } = caller(() => handlers);
 
 /** Temp folders the backup handlers make (the test stores use another prefix). */
 const handlerTemps = () =>

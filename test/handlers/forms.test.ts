@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { FormRecord, FormSummary, Reply, Revision, TextChange } from '../../shared/contract';
+import type { FormRecord, FormSummary, Revision, TextChange } from '../../shared/contract';
 import { INTERNAL_ERROR, dispatch, type Handlers } from '../../electron/core/handlers/dispatch';
 import { formHandlers } from '../../electron/core/handlers/forms';
 import type { Store } from '../../electron/core/store';
 import { seedForm } from '../helpers/seed';
-import { tempStore } from './helpers';
+import { caller, tempStore } from './helpers';
 
 let env: ReturnType<typeof tempStore>;
 let handlers: Handlers;
@@ -17,17 +17,7 @@ beforeEach(() => {
 });
 afterEach(() => env.cleanup());
 
-async function call<T>(channel: string, input: unknown): Promise<T> {
-  const reply = (await dispatch(handlers, channel, input)) as Reply<T>;
-  if (!reply.ok) throw new Error(`${channel} 失败：${reply.error}`);
-  return reply.value;
-}
-
-async function failure(channel: string, input: unknown): Promise<string> {
-  const reply = await dispatch(handlers, channel, input);
-  expect(reply.ok, `${channel} 应当失败`).toBe(false);
-  return (reply as { error: string }).error;
-}
+const { call, failure } = caller(() => handlers);
 
 describe('forms and trash channels on a real database', () => {
   it('app.info tells version, schema and mode', async () => {
