@@ -4,25 +4,27 @@
  * both ends validate. Binary payloads travel as base64 strings.
  */
 import { z } from 'zod';
+import { templateDefSchema } from './template/schema';
 
-const outputParts = z.object({
-  quantity: z.array(z.string()),
-  quality: z.array(z.string()),
-  timeliness: z.array(z.string()),
-  cost: z.array(z.string()),
-});
+/** Hard caps on what one request may carry; the template's own, smaller limits are checked by validation. */
+const MAX_VALUE_CHARS = 200_000;
+const text = z.string().max(MAX_VALUE_CHARS);
+
+const items = z.array(text).max(2000);
+const outputParts = z.object({ quantity: items, quality: items, timeliness: items, cost: items });
 export const outputIndicatorsSchema = z.union([
   z.object({ mode: z.literal('parts'), parts: outputParts }),
-  z.object({ mode: z.literal('text'), text: z.string() }),
+  z.object({ mode: z.literal('text'), text }),
 ]);
 export const benefitIndicatorsSchema = z.union([
-  z.object({ mode: z.literal('items'), items: z.array(z.object({ name: z.string(), description: z.string() })) }),
-  z.object({ mode: z.literal('text'), text: z.string() }),
+  z.object({ mode: z.literal('items'), items: z.array(z.object({ name: text, description: text })).max(2000) }),
+  z.object({ mode: z.literal('text'), text }),
 ]);
-export const fieldValueSchema = z.union([z.string(), outputIndicatorsSchema, benefitIndicatorsSchema]);
+export const groupRowsSchema = z.array(z.record(z.string().max(64), z.string().max(20_000))).max(2000);
+export const fieldValueSchema = z.union([text, outputIndicatorsSchema, benefitIndicatorsSchema, groupRowsSchema]);
 export const formDataSchema = z.object({
   templateId: z.string().min(1).max(100),
-  values: z.record(z.string(), fieldValueSchema),
+  values: z.record(z.string().max(64), fieldValueSchema),
   options: z.object({ twoDecimals: z.boolean(), blankZero: z.boolean() }),
 });
 
@@ -30,8 +32,11 @@ export const formStatusSchema = z.enum(['draft', 'final']);
 export const formSummarySchema = z.object({
   id: z.number().int(),
   templateId: z.string(),
+  templateVersion: z.number().int(),
   year: z.string(),
-  department: z.string(),
+  /** What names the form (部门名称; 项目名称), from the template's identity. */
+  title: z.string(),
+  /** The unit it belongs to (部门名称; 实施单位). */
   unit: z.string(),
   status: formStatusSchema,
   updatedAt: z.string(),
@@ -46,6 +51,8 @@ export const revisionSchema = z.object({ revision: z.number().int(), savedAt: z.
 export const textChangeSchema = z.object({ field: z.string(), label: z.string(), before: z.string(), after: z.string() });
 export const validationMessageSchema = z.object({
   field: z.string(),
+  row: z.number().int().optional(),
+  column: z.string().optional(),
   severity: z.enum(['error', 'warning']),
   code: z.string(),
   message: z.string(),
@@ -59,10 +66,23 @@ export const backupManifestSchema = z.object({
   createdAt: z.string(),
 });
 export const onConflictSchema = z.enum(['replace', 'copy', 'skip']);
+export const templateEntrySchema = z.object({
+  template: templateDefSchema,
+  builtIn: z.boolean(),
+  /** Forms (also in the trash) made with it: an imported template can be removed only at 0. */
+  formCount: z.number().int(),
+});
 export const importPreviewSchema = z.object({
   fileName: z.string(),
   source: z.enum(['embedded', 'table']),
   data: formDataSchema,
+  /** What the review list shows of each file at a glance: which form, which year, whose. */
+  templateTitle: z.string(),
+  year: z.string(),
+  title: z.string(),
+  unit: z.string(),
+  /** A template the file brought with it that this store lacks; sent back with import.commit. */
+  newTemplate: templateDefSchema.optional(),
   /** Things the reader was unsure of or changed, in Chinese, for the review screen. */
   notes: z.array(z.string()),
   /** Field ids whose value is uncertain. */
@@ -79,16 +99,33 @@ const yearStr = z.string().regex(/^\d{4}$/, '年度应为四位数字');
 /** channel name → input and output schemas */
 export const contract = {
   'app.info': { input: none, output: z.object({ version: z.string(), schemaVersion: z.number().int(), mode: z.enum(['desktop', 'web']) }) },
+  'templates.list': { input: none, output: z.array(templateEntrySchema) },
+  'templates.import': { input: fileSchema, output: templateEntrySchema },
+  'templates.export': { input: z.object({ id: z.string().max(100) }), output: fileSchema },
+  'templates.remove': { input: z.object({ id: z.string().max(100) }), output: ok },
   'forms.list': {
-    input: z.object({ search: z.string().max(200).optional(), year: z.string().optional() }),
+    input: z.object({
+      search: z.string().max(200).optional(),
+      year: z.string().max(10).optional(),
+      templateId: z.string().max(100).optional(),
+    }),
     output: z.array(formSummarySchema),
   },
   'forms.get': { input: id, output: formRecordSchema },
   'forms.create': {
-    input: z.object({ templateId: z.string().optional(), year: yearStr, department: z.string().max(200).optional() }),
+    input: z.object({
+      templateId: z.string().max(100).optional(),
+      year: yearStr,
+      /** First values by field id (the identity fields the 新建 dialog asks for). */
+      values: z.record(z.string().max(64), z.string().max(500)).optional(),
+    }),
     output: formRecordSchema,
   },
-  'forms.save': { input: z.object({ id: z.number().int().positive(), data: formDataSchema }), output: formRecordSchema },
+  /** `baseRevision`: the revision the edit started from; a save over a newer one is refused as stale. */
+  'forms.save': {
+    input: z.object({ id: z.number().int().positive(), data: formDataSchema, baseRevision: z.number().int().optional() }),
+    output: formRecordSchema,
+  },
   'forms.finalize': { input: id, output: formRecordSchema },
   'forms.unlock': { input: z.object({ id: z.number().int().positive(), reason: z.string().max(500) }), output: formRecordSchema },
   'forms.delete': { input: id, output: ok },
@@ -106,10 +143,10 @@ export const contract = {
   'trash.restore': { input: id, output: formRecordSchema },
   'trash.empty': { input: none, output: z.object({ removed: z.number().int() }) },
   'export.docx': { input: id, output: fileSchema.extend({ dropped: z.array(z.string()) }) },
-  'export.blankDocx': { input: z.object({ year: yearStr }), output: fileSchema },
+  'export.blankDocx': { input: z.object({ year: yearStr, templateId: z.string().max(100).optional() }), output: fileSchema },
   'import.read': { input: fileSchema, output: importPreviewSchema },
   'import.commit': {
-    input: z.object({ data: formDataSchema, onConflict: onConflictSchema }),
+    input: z.object({ data: formDataSchema, onConflict: onConflictSchema, newTemplate: templateDefSchema.optional() }),
     output: z.object({
       outcome: z.enum(['imported', 'replaced', 'copied', 'skipped']),
       id: z.number().int().nullable(),
@@ -120,12 +157,12 @@ export const contract = {
   'backup.restore': { input: fileSchema, output: z.object({ manifest: backupManifestSchema }) },
   /** Desktop only: save a file the core produced through a native dialog. In browser mode the renderer downloads instead. */
   'files.saveAs': {
-    input: fileSchema.extend({ kind: z.enum(['docx', 'pdf', 'backup']) }),
+    input: fileSchema.extend({ kind: z.enum(['docx', 'pdf', 'backup', 'template']) }),
     output: z.object({ saved: z.boolean(), fileName: z.string().nullable() }),
   },
   /** Desktop only: pick files through a native dialog; their bytes come back, never their paths. */
   'files.open': {
-    input: z.object({ kind: z.enum(['docx', 'backup']), multiple: z.boolean() }),
+    input: z.object({ kind: z.enum(['docx', 'backup', 'template']), multiple: z.boolean() }),
     output: z.array(fileSchema),
   },
   /** Desktop only: the print view of a form as PDF bytes (printToPDF), or sent to a printer. */
@@ -154,3 +191,4 @@ export type BackupManifest = z.output<typeof backupManifestSchema>;
 export type ImportPreview = z.output<typeof importPreviewSchema>;
 export type OnConflict = z.output<typeof onConflictSchema>;
 export type Revision = z.output<typeof revisionSchema>;
+export type TemplateEntry = z.output<typeof templateEntrySchema>;

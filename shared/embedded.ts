@@ -22,6 +22,11 @@ export interface EmbeddedForm {
   templateId: string;
   templateVersion: number;
   form: FormData;
+  /**
+   * The template itself, for a template imported from a file (not built in): the office that
+   * receives the form may not have it yet, and can then take it from the form's file.
+   */
+  template?: unknown;
 }
 
 export interface CustomProperty {

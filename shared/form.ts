@@ -1,4 +1,4 @@
-/** A form instance: which template, and the values of its fields. Pure data, JSON-safe. */
+/** A form instance: which template, and the values of its fields and row groups. Pure data, JSON-safe. */
 
 export const OUTPUT_PARTS = ['quantity', 'quality', 'timeliness', 'cost'] as const;
 export type OutputPart = (typeof OUTPUT_PARTS)[number];
@@ -21,7 +21,10 @@ export interface BenefitItem {
 /** 效益指标: named items (指标N：name, then a description); or whole text. */
 export type BenefitIndicators = { mode: 'items'; items: BenefitItem[] } | { mode: 'text'; text: string };
 
-export type FieldValue = string | OutputIndicators | BenefitIndicators;
+/** One row of a repeating group: column id → text ('' = blank). Amounts are canonical decimal strings. */
+export type GroupRow = Record<string, string>;
+
+export type FieldValue = string | OutputIndicators | BenefitIndicators | GroupRow[];
 
 export interface FormOptions {
   /** 统一保留两位小数 */
@@ -32,7 +35,10 @@ export interface FormOptions {
 
 export interface FormData {
   templateId: string;
-  /** Field values by field id. Amounts are canonical decimal strings in 万元 ('' = blank). */
+  /**
+   * Field values by field id, and each repeating group's rows by group id. Amounts are
+   * canonical decimal strings in 万元 ('' = blank).
+   */
   values: Record<string, FieldValue>;
   options: FormOptions;
 }
@@ -45,8 +51,4 @@ export function emptyOutput(): OutputIndicators {
 
 export function emptyBenefit(): BenefitIndicators {
   return { mode: 'items', items: [] };
-}
-
-export function textOf(v: FieldValue | undefined): string {
-  return typeof v === 'string' ? v : '';
 }

@@ -1,8 +1,64 @@
-/** Small pure operations on a form that every side needs. */
-import { DEFAULT_OPTIONS, emptyBenefit, emptyOutput, type FieldValue, type FormData } from './form';
+/** Small pure operations on a form and its template that every side needs. */
+import { DEFAULT_OPTIONS, emptyBenefit, emptyOutput, type FieldValue, type FormData, type GroupRow } from './form';
 import { sumAmounts } from './money';
-import type { FieldDef, TemplateDef } from './template/types';
-import { getTemplate } from './templates';
+import type { ColumnDef, FieldDef, GroupDef, TemplateDef } from './template/schema';
+
+interface TemplateIndex {
+  fields: Map<string, FieldDef>;
+  groups: Map<string, GroupDef>;
+}
+
+const indexes = new WeakMap<TemplateDef, TemplateIndex>();
+
+/** Fields and groups by id, built once per template object. */
+export function indexOf(t: TemplateDef): TemplateIndex {
+  let ix = indexes.get(t);
+  if (!ix) {
+    ix = { fields: new Map(t.fields.map((f) => [f.id, f])), groups: new Map((t.groups ?? []).map((g) => [g.id, g])) };
+    indexes.set(t, ix);
+  }
+  return ix;
+}
+
+export function fieldDef(t: TemplateDef, id: string): FieldDef {
+  const f = indexOf(t).fields.get(id);
+  if (!f) throw new Error(`模板 ${t.id} 没有字段 ${id}`);
+  return f;
+}
+
+export function groupDef(t: TemplateDef, id: string): GroupDef {
+  const g = indexOf(t).groups.get(id);
+  if (!g) throw new Error(`模板 ${t.id} 没有表格分组 ${id}`);
+  return g;
+}
+
+export function columnDef(g: GroupDef, id: string): ColumnDef {
+  const c = g.columns.find((x) => x.id === id);
+  if (!c) throw new Error(`表格分组 ${g.id} 没有列 ${id}`);
+  return c;
+}
+
+export function str(v: FieldValue | undefined): string {
+  return typeof v === 'string' ? v : '';
+}
+
+/** A group's rows as stored; anything that is not a list of rows reads as no rows. */
+export function rowsOf(values: FormData['values'], groupId: string): GroupRow[] {
+  const v = values[groupId];
+  return Array.isArray(v) ? v : [];
+}
+
+/** A row with every column of the group present, as text. */
+export function completeRow(g: GroupDef, row: Partial<GroupRow> = {}): GroupRow {
+  const out: GroupRow = {};
+  for (const c of g.columns) out[c.id] = typeof row[c.id] === 'string' ? (row[c.id] as string) : '';
+  return out;
+}
+
+/** Whether the clerk wrote anything in the row beyond the merged headings (一级/二级) it sits under. */
+export function rowInUse(g: GroupDef, row: GroupRow): boolean {
+  return g.columns.some((c) => !c.merge && (row[c.id] ?? '').trim() !== '');
+}
 
 export function emptyValue(def: FieldDef): FieldValue {
   if (def.kind === 'outputIndicators') return emptyOutput();
@@ -10,32 +66,39 @@ export function emptyValue(def: FieldDef): FieldValue {
   return '';
 }
 
-/** A blank form of a template for a budget year. */
-export function blankForm(templateId: string, year: string): FormData {
-  const t = getTemplate(templateId);
-  const values: Record<string, FieldValue> = {};
-  for (const f of t.fields) values[f.id] = emptyValue(f);
-  values[t.identity.year] = year;
-  return { templateId, values, options: { ...DEFAULT_OPTIONS } };
+export function defaultRows(g: GroupDef): GroupRow[] {
+  return (g.defaultRows ?? []).map((r) => completeRow(g, r));
 }
 
-/** Fill computed (sumOf) fields from their parts. Computed values are never typed. */
-export function withComputed(form: FormData, t: TemplateDef = getTemplate(form.templateId)): FormData {
+/** A blank form of a template for a budget year: empty fields, each group's default rows. */
+export function blankForm(t: TemplateDef, year: string): FormData {
+  const values: Record<string, FieldValue> = {};
+  for (const f of t.fields) values[f.id] = emptyValue(f);
+  for (const g of t.groups ?? []) values[g.id] = defaultRows(g);
+  values[t.identity.year] = year;
+  return { templateId: t.id, values, options: { ...DEFAULT_OPTIONS } };
+}
+
+/** The exact value of a computed field from the form's current values. */
+export function computedValue(def: FieldDef, values: FormData['values']): string {
+  const c = def.compute;
+  if (!c) return str(values[def.id]);
+  if ('sum' in c) return sumAmounts(c.sum.map((id) => str(values[id])));
+  return sumAmounts(rowsOf(values, c.columnSum.group).map((r) => r[c.columnSum.column] ?? ''));
+}
+
+/** Fill computed fields from their parts. Computed values are never typed. */
+export function withComputed(form: FormData, t: TemplateDef): FormData {
   const values = { ...form.values };
-  for (const f of t.fields) {
-    if (f.sumOf) values[f.id] = sumAmounts(f.sumOf.map((id) => str(values[id])));
-  }
+  for (const f of t.fields) if (f.compute) values[f.id] = computedValue(f, values);
   return { ...form, values };
 }
 
-export function str(v: FieldValue | undefined): string {
-  return typeof v === 'string' ? v : '';
-}
-
-export function fieldDef(t: TemplateDef, id: string): FieldDef {
-  const f = t.fields.find((x) => x.id === id);
-  if (!f) throw new Error(`模板 ${t.id} 没有字段 ${id}`);
-  return f;
+/** The ids a computed field is worked out from (field ids, or the group id for a column sum). */
+export function computeInputs(def: FieldDef): string[] {
+  const c = def.compute;
+  if (!c) return [];
+  return 'sum' in c ? [...c.sum] : [c.columnSum.group];
 }
 
 /** 2019-11-26 → 2019年11月26日 (as printed); anything else is printed as typed. */
@@ -43,3 +106,6 @@ export function printDate(iso: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : iso;
 }
+
+/** The printed name of a field: its paper text when that differs from its unique label. */
+export const printedLabel = (def: FieldDef): string => def.printed ?? def.label;

@@ -1,17 +1,20 @@
 /**
- * "New year from last year": the texts a unit keeps year after year are carried into a
- * blank form of the new budget year; amounts start empty because every budget is new.
- * Dates of the old budget year inside the texts (2019年1月1日至2019年12月31日) move to the
- * new year, and every such change is listed so the user can check it before saving.
+ * "New year from last year": what a template says each field and group column does in a new
+ * budget year — carry it, clear it, or carry it with the old budget year moved — applied to last
+ * year's form. Every text whose year moved is listed, so the user can check it before saving.
  */
 import type { TextChange } from './contract';
-import { type BenefitIndicators, type FieldValue, type FormData, type OutputIndicators, OUTPUT_PARTS, OUTPUT_PART_LABELS } from './form';
-import { blankForm, str } from './formOps';
-import type { FieldDef } from './template/types';
-import { getTemplate } from './templates';
-
-/** The printed labels of the fields that carry over; everything else starts blank. */
-export const CARRIED_LABELS = ['填报单位', '部门名称', '部门职能职责概述', '整体绩效目标', '产出指标', '效益指标'] as const;
+import {
+  type BenefitIndicators,
+  type FieldValue,
+  type FormData,
+  type GroupRow,
+  type OutputIndicators,
+  OUTPUT_PARTS,
+  OUTPUT_PART_LABELS,
+} from './form';
+import { blankForm, completeRow, rowsOf, str } from './formOps';
+import type { FieldDef, NewYearRule, TemplateDef } from './template/schema';
 
 const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 
@@ -24,7 +27,7 @@ export function moveYearInText(text: string, from: string, to: string): string {
   if (!/^\d{4}$/.test(from) || !/^\d{4}$/.test(to) || from === to) return text;
   const toLeap = isLeap(Number(to));
   const pattern = new RegExp(
-    `(?<![0-9０-９.])${from}(?=\\s*年|([-./])(?:0?[1-9]|1[0-2])\\1(?:0?[1-9]|[12][0-9]|3[01])(?![0-9]))(\\s*年\\s*2\\s*月\\s*29\\s*日)?`,
+    `(?<![0-9０-９.])${from}(?=\\s{0,3}年|([-./])(?:0?[1-9]|1[0-2])\\1(?:0?[1-9]|[12][0-9]|3[01])(?![0-9]))(\\s{0,3}年\\s{0,3}2\\s{0,3}月\\s{0,3}29\\s{0,3}日)?`,
     'g',
   );
   return text.replace(pattern, (_m, _sep: string | undefined, feb29: string | undefined) => {
@@ -36,60 +39,94 @@ export function moveYearInText(text: string, from: string, to: string): string {
 interface Ctx {
   from: string;
   to: string;
-  def: FieldDef;
   changes: TextChange[];
 }
 
 /** Moves the year line by line so the change list shows the lines that changed, not whole essays. */
-function moveText(text: string, ctx: Ctx, label = ctx.def.label): string {
+function moveText(text: string, ctx: Ctx, field: string, label: string): string {
   const lines = text.split('\n');
   const moved = lines.map((line) => {
     const after = moveYearInText(line, ctx.from, ctx.to);
-    if (after !== line) ctx.changes.push({ field: ctx.def.id, label, before: line, after });
+    if (after !== line) ctx.changes.push({ field, label, before: line, after });
     return after;
   });
   return moved.join('\n');
 }
 
-function moveOutput(v: OutputIndicators, ctx: Ctx): OutputIndicators {
-  if (v.mode === 'text') return { mode: 'text', text: moveText(v.text, ctx) };
+function moveOutput(v: OutputIndicators, ctx: Ctx, def: FieldDef): OutputIndicators {
+  if (v.mode === 'text') return { mode: 'text', text: moveText(v.text, ctx, def.id, def.label) };
   const parts = { ...v.parts };
-  for (const p of OUTPUT_PARTS) parts[p] = v.parts[p].map((item) => moveText(item, ctx, `${ctx.def.label}·${OUTPUT_PART_LABELS[p]}`));
+  for (const p of OUTPUT_PARTS) parts[p] = v.parts[p].map((item) => moveText(item, ctx, def.id, `${def.label}·${OUTPUT_PART_LABELS[p]}`));
   return { mode: 'parts', parts };
 }
 
-function moveBenefit(v: BenefitIndicators, ctx: Ctx): BenefitIndicators {
-  if (v.mode === 'text') return { mode: 'text', text: moveText(v.text, ctx) };
+function moveBenefit(v: BenefitIndicators, ctx: Ctx, def: FieldDef): BenefitIndicators {
+  if (v.mode === 'text') return { mode: 'text', text: moveText(v.text, ctx, def.id, def.label) };
   return {
     mode: 'items',
     items: v.items.map((item, i) => ({
-      name: moveText(item.name, ctx, `${ctx.def.label}·指标${i + 1}`),
-      description: moveText(item.description, ctx, `${ctx.def.label}·指标${i + 1}`),
+      name: moveText(item.name, ctx, def.id, `${def.label}·指标${i + 1}`),
+      description: moveText(item.description, ctx, def.id, `${def.label}·指标${i + 1}`),
     })),
   };
 }
 
-function moveValue(v: FieldValue | undefined, ctx: Ctx): FieldValue | undefined {
-  if (v === undefined) return undefined;
-  if (typeof v === 'string') return moveText(v, ctx);
-  if (ctx.def.kind === 'outputIndicators' && 'parts' in v) return moveOutput(v, ctx);
-  if (ctx.def.kind === 'outputIndicators' && v.mode === 'text') return moveOutput(v as OutputIndicators, ctx);
-  if (ctx.def.kind === 'benefitIndicators' && (v.mode === 'items' || v.mode === 'text')) return moveBenefit(v as BenefitIndicators, ctx);
-  return JSON.parse(JSON.stringify(v)) as FieldValue;
+const copy = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
+
+function moveValue(v: FieldValue, ctx: Ctx, def: FieldDef): FieldValue {
+  if (typeof v === 'string') return moveText(v, ctx, def.id, def.label);
+  if (Array.isArray(v)) return copy(v);
+  if (def.kind === 'outputIndicators' && (v.mode === 'parts' || v.mode === 'text')) return moveOutput(v as OutputIndicators, ctx, def);
+  if (def.kind === 'benefitIndicators' && (v.mode === 'items' || v.mode === 'text')) return moveBenefit(v as BenefitIndicators, ctx, def);
+  return copy(v);
 }
 
+const ruleOf = (r: NewYearRule | undefined): NewYearRule => r ?? 'clear';
+
 /** A new 草稿 for `year` from last year's form, and the list of texts whose dates moved. */
-export function carryToNewYear(form: FormData, year: string): { form: FormData; changes: TextChange[] } {
-  const t = getTemplate(form.templateId);
-  const next = blankForm(t.id, year);
+export function carryToNewYear(form: FormData, t: TemplateDef, year: string): { form: FormData; changes: TextChange[] } {
+  const next = blankForm(t, year);
   next.options = { ...form.options };
-  const from = str(form.values[t.identity.year]).trim();
-  const changes: TextChange[] = [];
-  for (const label of CARRIED_LABELS) {
-    const def = t.fields.find((f) => f.label === label);
-    if (!def || def.sumOf) continue;
-    const moved = moveValue(form.values[def.id], { from, to: year, def, changes });
-    if (moved !== undefined) next.values[def.id] = moved;
+  const ctx: Ctx = { from: str(form.values[t.identity.year]).trim(), to: year, changes: [] };
+  for (const def of t.fields) {
+    const rule = ruleOf(def.newYear);
+    const v = form.values[def.id];
+    if (def.id === t.identity.year || def.compute || rule === 'clear' || v === undefined) continue;
+    next.values[def.id] = rule === 'moveYear' ? moveValue(v, ctx, def) : copy(v);
   }
-  return { form: next, changes };
+  for (const g of t.groups ?? []) {
+    if (g.newYear !== 'carry') continue;
+    next.values[g.id] = rowsOf(form.values, g.id).map((row, i): GroupRow => {
+      const out = completeRow(g);
+      for (const c of g.columns) {
+        const rule = ruleOf(c.newYear);
+        const v = row[c.id] ?? '';
+        if (rule === 'carry') out[c.id] = v;
+        if (rule === 'moveYear') out[c.id] = moveText(v, ctx, g.id, `${g.label}第${i + 1}行·${c.label}`);
+      }
+      return out;
+    });
+  }
+  return { form: next, changes: ctx.changes };
+}
+
+/** What a new year keeps and what the user fills in again, by name, for the 从上年复制 dialog. */
+export function describeNewYear(t: TemplateDef): { carried: string[]; cleared: string[] } {
+  const carried: string[] = [];
+  const cleared: string[] = [];
+  for (const def of t.fields) {
+    if (def.id === t.identity.year || def.compute) continue;
+    (ruleOf(def.newYear) === 'clear' ? cleared : carried).push(def.label);
+  }
+  for (const g of t.groups ?? []) {
+    if (g.newYear !== 'carry') {
+      cleared.push(g.label);
+      continue;
+    }
+    const kept = g.columns.filter((c) => ruleOf(c.newYear) !== 'clear');
+    const blank = g.columns.filter((c) => ruleOf(c.newYear) === 'clear');
+    if (kept.length) carried.push(`${g.label}（${kept.map((c) => c.label).join('、')}）`);
+    if (blank.length) cleared.push(`${g.label}（${blank.map((c) => c.label).join('、')}）`);
+  }
+  return { carried, cleared };
 }

@@ -1,11 +1,8 @@
-import type { TemplateDef } from '../template/types';
+/** The templates that ship with the app. Each is pure data (see shared/template/schema.ts). */
+import type { TemplateDef } from '../template/schema';
 import { bumenZhengti2019 } from './bumen-zhengti-2019';
 
-export const TEMPLATES: readonly TemplateDef[] = [bumenZhengti2019];
-export const DEFAULT_TEMPLATE_ID = bumenZhengti2019.id;
+export const BUILTIN_TEMPLATES: readonly TemplateDef[] = [bumenZhengti2019];
 
-export function getTemplate(id: string): TemplateDef {
-  const t = TEMPLATES.find((x) => x.id === id);
-  if (!t) throw new Error(`未知的表格模板：${id}`);
-  return t;
-}
+/** What label-keyed JSON without a "表" key and old callers mean: the form this app started with. */
+export const DEFAULT_TEMPLATE_ID = bumenZhengti2019.id;

@@ -1,0 +1,11 @@
+/** The built-in checks a template may name (`{ type: 'check', check: name, params }`). */
+import { outputCostAmounts, outputQuantityNumbers, outputTimelinessYear } from './outputText';
+import type { BuiltinCheck } from './types';
+
+export type { BuiltinCheck, CheckContext, CheckRefs } from './types';
+
+export const BUILTIN_CHECKS: readonly BuiltinCheck<never>[] = [outputCostAmounts, outputTimelinessYear, outputQuantityNumbers] as never;
+
+export function builtinCheck(name: string): BuiltinCheck<unknown> | undefined {
+  return BUILTIN_CHECKS.find((c) => c.name === name) as BuiltinCheck<unknown> | undefined;
+}

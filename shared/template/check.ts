@@ -1,0 +1,215 @@
+/**
+ * What the schema cannot say about a template: that its grid is covered exactly once, that every
+ * field is printed exactly once, that rules, identity and checks name fields that exist and have
+ * the right kind. Each problem is one Chinese sentence naming where it is, for the people who
+ * write template files; an empty list means the template is sound.
+ */
+import { builtinCheck } from '../checks';
+import type { CellDef, FieldDef, GroupDef, TemplateDef } from './schema';
+
+const AMOUNT = ['amount'];
+
+export function checkTemplate(t: TemplateDef): string[] {
+  const problems: string[] = [];
+  const say = (p: string) => problems.push(p);
+  const fields = new Map<string, FieldDef>();
+  const groups = new Map<string, GroupDef>();
+
+  for (const f of t.fields) {
+    if (fields.has(f.id)) say(`字段编号「${f.id}」重复`);
+    fields.set(f.id, f);
+  }
+  for (const g of t.groups ?? []) {
+    if (groups.has(g.id) || fields.has(g.id)) say(`分组编号「${g.id}」与其他字段或分组重复`);
+    groups.set(g.id, g);
+  }
+  const labels = new Set<string>();
+  for (const l of [...t.fields.map((f) => f.label), ...(t.groups ?? []).map((g) => g.label), '表']) {
+    if (labels.has(l)) say(`名称「${l}」用了不止一次（字段和分组的名称不能重复，也不能叫“表”）`);
+    labels.add(l);
+  }
+
+  const fieldRef = (id: string, where: string, kinds?: readonly string[]) => {
+    const f = fields.get(id);
+    if (!f) say(`${where}用到的字段「${id}」不存在`);
+    else if (kinds && !kinds.includes(f.kind)) say(`${where}用到的字段「${f.label}」应为${kinds.map(kindName).join('或')}类型`);
+  };
+  const columnRef = (group: string, column: string, where: string, kinds?: readonly string[]) => {
+    const g = groups.get(group);
+    if (!g) return say(`${where}用到的分组「${group}」不存在`);
+    const c = g.columns.find((x) => x.id === column);
+    if (!c) say(`${where}用到的列「${column}」在分组「${g.label}」中不存在`);
+    else if (kinds && !kinds.includes(c.kind)) say(`${where}用到的列「${c.label}」应为${kinds.map(kindName).join('或')}类型`);
+  };
+
+  for (const f of t.fields) {
+    const where = `字段「${f.label}」`;
+    if (f.kind === 'choice' && !f.options) say(`${where}是选择类型，需要给出可选项（options）`);
+    if (f.compute) {
+      if (f.kind !== 'amount') say(`${where}是计算出来的合计，类型应为金额`);
+      if ('sum' in f.compute) for (const p of f.compute.sum) fieldRef(p, `${where}的合计`, AMOUNT);
+      else columnRef(f.compute.columnSum.group, f.compute.columnSum.column, `${where}的合计`, AMOUNT);
+    }
+  }
+  for (const g of groups.values()) checkGroupDef(g, say);
+
+  const id = t.identity;
+  fieldRef(id.year, '表单标识（年度）', ['year']);
+  for (const k of id.key) fieldRef(k, '表单标识');
+  for (const k of id.title) fieldRef(k, '表单名称');
+  fieldRef(id.unit, '所属单位');
+  if (id.date) fieldRef(id.date, '填报日期', ['date']);
+  for (const m of t.fileName.matchAll(/\{([^{}]*)\}/g)) fieldRef(m[1], '文件名');
+
+  const bound = new Map<string, number>();
+  const bind = (fid: string, where: string) => {
+    fieldRef(fid, where);
+    bound.set(fid, (bound.get(fid) ?? 0) + 1);
+  };
+  for (const line of [...t.above, ...t.below])
+    for (const s of line.segments) if ('field' in s) bind(s.field, `表格外的文字行「${line.id}」`);
+
+  checkGrid(t, groups, say, bind, fieldRef, columnRef);
+
+  for (const f of t.fields) {
+    const n = bound.get(f.id) ?? 0;
+    if (n === 0) say(`字段「${f.label}」没有放在表格或文字行中，填不了也打印不出来`);
+    if (n > 1) say(`字段「${f.label}」在表中放了 ${n} 次，每个字段只能放一处`);
+  }
+
+  t.rules.forEach((r, i) => {
+    const where = `第 ${i + 1} 条检查规则`;
+    switch (r.type) {
+      case 'equal':
+      case 'atMost':
+        fieldRef(r.a, where, AMOUNT);
+        fieldRef(r.b, where, AMOUNT);
+        break;
+      case 'sum':
+        fieldRef(r.total, where, AMOUNT);
+        for (const p of r.parts) fieldRef(p, where, AMOUNT);
+        break;
+      case 'rowSum':
+        for (const c of [r.total, ...r.parts]) columnRef(r.group, c, where, AMOUNT);
+        break;
+      case 'rowRequires':
+        for (const c of [r.column, ...r.when]) columnRef(r.group, c, where);
+        break;
+      case 'check': {
+        const check = builtinCheck(r.check);
+        if (!check) {
+          say(`${where}的检查「${r.check}」不存在`);
+          break;
+        }
+        const params = check.params.safeParse(r.params ?? {});
+        if (!params.success) {
+          say(`${where}（${r.check}）的参数不对：${params.error.issues.map((x) => x.path.join('.') || '参数').join('、')}`);
+          break;
+        }
+        const refs = check.refs(params.data);
+        for (const f of refs.fields ?? []) fieldRef(f.id, `${where}（${r.check}）`, f.kinds);
+        for (const c of refs.columns ?? []) columnRef(c.group, c.column, `${where}（${r.check}）`);
+      }
+    }
+  });
+
+  const width = t.table.columnsTwips.reduce((a, b) => a + b, 0);
+  if (width > t.page.widthTwips) say('表格各列宽度之和超过了纸张宽度');
+  if (t.page.marginsTwips.left + t.page.marginsTwips.right >= t.page.widthTwips) say('左右页边距之和超过了纸张宽度');
+  if (t.page.marginsTwips.top + t.page.marginsTwips.bottom >= t.page.heightTwips) say('上下页边距之和超过了纸张高度');
+  return problems;
+}
+
+const KIND_NAMES: Record<string, string> = {
+  text: '文字',
+  multiline: '多行文字',
+  amount: '金额',
+  year: '年度',
+  date: '日期',
+  phone: '电话',
+  choice: '选择',
+  outputIndicators: '产出指标',
+  benefitIndicators: '效益指标',
+};
+const kindName = (k: string): string => KIND_NAMES[k] ?? k;
+
+function checkGroupDef(g: GroupDef, say: (p: string) => void): void {
+  const where = `分组「${g.label}」`;
+  const cols = new Set<string>();
+  const heads = new Set<string>();
+  for (const c of g.columns) {
+    if (cols.has(c.id)) say(`${where}的列编号「${c.id}」重复`);
+    if (heads.has(c.label)) say(`${where}的列名「${c.label}」重复`);
+    cols.add(c.id);
+    heads.add(c.label);
+    if (c.kind === 'choice' && !c.options) say(`${where}的列「${c.label}」是选择类型，需要给出可选项（options）`);
+    for (const w of c.merge?.within ?? [])
+      if (!g.columns.some((x) => x.id === w)) say(`${where}的列「${c.label}」合并时参照的列「${w}」不存在`);
+  }
+  const placed = new Map<string, number>();
+  for (const p of g.cells) {
+    if (!cols.has(p.column)) say(`${where}放置了不存在的列「${p.column}」`);
+    placed.set(p.column, (placed.get(p.column) ?? 0) + 1);
+  }
+  for (const c of g.columns) if ((placed.get(c.id) ?? 0) !== 1) say(`${where}的列「${c.label}」应在表中恰好放一处`);
+  for (const [i, r] of (g.defaultRows ?? []).entries())
+    for (const k of Object.keys(r)) if (!cols.has(k)) say(`${where}的第 ${i + 1} 个默认行用到了不存在的列「${k}」`);
+  if (g.maxRows !== undefined && g.minRows !== undefined && g.minRows > g.maxRows) say(`${where}的最少行数大于最多行数`);
+}
+
+/** Every grid position is covered by exactly one cell; a group's row is covered by its cells and the fixed cells crossing it. */
+function checkGrid(
+  t: TemplateDef,
+  groups: Map<string, GroupDef>,
+  say: (p: string) => void,
+  bind: (field: string, where: string) => void,
+  fieldRef: (id: string, where: string) => void,
+  columnRef: (group: string, column: string, where: string) => void,
+): void {
+  const rows = t.table.rows.length;
+  const cols = t.table.columnsTwips.length;
+  const cover: number[][] = Array.from({ length: rows }, () => Array<number>(cols).fill(0));
+  const slots = new Map<string, number>();
+  t.table.rows.forEach((r, i) => {
+    if (!('group' in r)) return;
+    if (!groups.has(r.group)) say(`表格第 ${i + 1} 行放置的分组「${r.group}」不存在`);
+    else if (slots.has(r.group)) say(`分组「${groups.get(r.group)!.label}」在表中放了不止一处`);
+    slots.set(r.group, i);
+  });
+  for (const g of groups.values()) if (!slots.has(g.id)) say(`分组「${g.label}」没有放在表格中`);
+
+  const place = (row: number, col: number, rowSpan: number, colSpan: number, where: string): boolean => {
+    if (row >= rows || col >= cols || row + rowSpan > rows || col + colSpan > cols) {
+      say(`${where}超出了表格（表格共 ${rows} 行 ${cols} 列）`);
+      return false;
+    }
+    for (let r = row; r < row + rowSpan; r++) for (let c = col; c < col + colSpan; c++) cover[r][c]++;
+    return true;
+  };
+
+  t.table.cells.forEach((cell: CellDef) => {
+    const where = `单元格（第 ${cell.row + 1} 行第 ${cell.col + 1} 列）`;
+    const row = t.table.rows[cell.row];
+    if (row && 'group' in row) say(`${where}放在了分组的行上；分组行只能放分组的列`);
+    place(cell.row, cell.col, cell.rowSpan ?? 1, cell.colSpan ?? 1, where);
+    const c = cell.content;
+    if (c.type === 'field') bind(c.field, where);
+    if (c.type === 'label') {
+      if (!c.lines === !c.of) say(`${where}的标签应给出文字（lines）或所属字段（of）之一`);
+      if (c.of && 'field' in c.of) fieldRef(c.of.field, where);
+      if (c.of && 'group' in c.of) columnRef(c.of.group, c.of.column, where);
+    }
+  });
+  for (const [gid, r] of slots) {
+    const g = groups.get(gid);
+    if (!g) continue;
+    for (const p of g.cells) place(r, p.col, 1, p.colSpan ?? 1, `分组「${g.label}」的列「${p.column}」`);
+  }
+  const bad: string[] = [];
+  cover.forEach((line, r) =>
+    line.forEach((n, c) => {
+      if (n !== 1) bad.push(`第 ${r + 1} 行第 ${c + 1} 列${n === 0 ? '没有单元格' : '有单元格重叠'}`);
+    }),
+  );
+  if (bad.length) say(`表格没有恰好铺满：${bad.slice(0, 5).join('；')}${bad.length > 5 ? ` 等 ${bad.length} 处` : ''}`);
+}
