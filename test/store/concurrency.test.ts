@@ -35,7 +35,7 @@ describe('two connections to one file', () => {
     expect(b.get(r.id).data).toEqual(r.data);
     b.save(r.id, { ...r.data, values: { ...r.data.values, filler: '乙' } });
     expect(a.get(r.id).data.values.filler).toBe('乙');
-    expect(() => b.create(seedForm())).toThrow(/同一年度同一部门只能有一份/);
+    expect(() => b.create(seedForm())).toThrow(/同一年度同一部门名称只能有一份/);
     a.close();
     b.close();
   });

@@ -96,7 +96,7 @@ describe('crash safety', () => {
     }
     // The real store opens the file after all that and finds the four forms.
     const store = openStore({ file, appVersion: 'test', autoBackup: false });
-    expect(store.list().map((f) => f.department)).toEqual(['部门0', '部门1', '部门2', '部门3']);
+    expect(store.list().map((f) => f.title)).toEqual(['部门0', '部门1', '部门2', '部门3']);
     store.close();
     expect(rounds).toBeGreaterThanOrEqual(30);
     expect(totalAcks).toBeGreaterThan(rounds);

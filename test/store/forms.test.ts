@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from '../../electron/core/store';
 import type { FormData } from '../../shared/form';
 import { blankForm } from '../../shared/formOps';
-import { seedForm } from '../helpers/seed';
+import { seedForm, T2019 } from '../helpers/seed';
 import { manualClock, storeIn, tempDir } from './tempStore';
 
 const withValues = (f: FormData, values: Record<string, string>): FormData => ({ ...f, values: { ...f.values, ...values } });
@@ -26,7 +26,7 @@ describe('forms', () => {
     const r = store.create(seedForm());
     expect(r).toMatchObject({
       year: '2019',
-      department: '湖南省桃源县看守所',
+      title: '湖南省桃源县看守所',
       unit: '湖南省桃源县看守所',
       status: 'draft',
       revision: 1,
@@ -63,16 +63,16 @@ describe('forms', () => {
     expect(() => store.create(seedForm())).toThrow(new RegExp(`2019 年度「湖南省桃源县看守所」（编号 ${r.id}，草稿）`));
     const other = store.create(withValues(seedForm(), { department: '桃源县公安局' }));
     expect(() => store.save(other.id, withValues(other.data, { department: ' 湖南省桃源县看守所 ' }))).toThrow(
-      /同一年度同一部门只能有一份/,
+      /同一年度同一部门名称只能有一份部门整体支出绩效目标申报表/,
     );
     expect(store.create(withValues(seedForm(), { year: '2020' })).year).toBe('2020');
   });
 
   it('names copies X（副本）, X（副本2）', () => {
     store.create(seedForm());
-    expect(store.create(seedForm(), { asCopy: true }).department).toBe('湖南省桃源县看守所（副本）');
+    expect(store.create(seedForm(), { asCopy: true }).title).toBe('湖南省桃源县看守所（副本）');
     const c2 = store.create(seedForm(), { asCopy: true });
-    expect(c2.department).toBe('湖南省桃源县看守所（副本2）');
+    expect(c2.title).toBe('湖南省桃源县看守所（副本2）');
     expect(c2.data.values.department).toBe('湖南省桃源县看守所（副本2）');
   });
 
@@ -82,9 +82,9 @@ describe('forms', () => {
     store.create(withValues(seedForm(), { year: '2020', department: '甲', filler: '王五' }));
     const all = store.list();
     // Departments sort by code point (乙 U+4E59 before 甲 U+7532).
-    expect(all.map((f) => `${f.year}${f.department}`)).toEqual(['2020乙', '2020甲', '2018乙']);
+    expect(all.map((f) => `${f.year}${f.title}`)).toEqual(['2020乙', '2020甲', '2018乙']);
     expect(store.list({ year: '2020' })).toHaveLength(2);
-    expect(store.list({ search: '王五' }).map((f) => f.department)).toEqual(['甲']);
+    expect(store.list({ search: '王五' }).map((f) => f.title)).toEqual(['甲']);
     expect(store.list({ search: '牢头狱霸 2018' }).map((f) => f.year)).toEqual(['2018']);
     expect(store.list({ search: '442.21' })).toHaveLength(3);
     expect(store.list({ search: '100%' })).toHaveLength(0);
@@ -159,7 +159,7 @@ describe('forms', () => {
     expect(preview.changes[0].after).toBe('2020年1月1日至2020年12月31日');
     const { record, changes } = store.newYear(r.id, '2020');
     expect(changes).toEqual(preview.changes);
-    expect(record).toMatchObject({ year: '2020', department: '湖南省桃源县看守所', status: 'draft' });
+    expect(record).toMatchObject({ year: '2020', title: '湖南省桃源县看守所', status: 'draft' });
     expect(record.data.values.total).toBe('');
     expect(record.data.values.functions).toBe(r.data.values.functions);
     expect(store.newYearPreview(r.id, '2020').conflict?.id).toBe(record.id);
@@ -168,7 +168,7 @@ describe('forms', () => {
   });
 
   it('refuses data of an unknown template or shape with a Chinese message', () => {
-    expect(() => store.create({ ...blankForm('bumen-zhengti-2019', '2020'), templateId: 'nope' })).toThrow(/未知的表格模板/);
+    expect(() => store.create({ ...blankForm(T2019, '2020'), templateId: 'nope' })).toThrow(/未知的表样「nope」/);
     expect(() => store.create({ templateId: 'bumen-zhengti-2019' } as unknown as FormData)).toThrow(/格式不正确/);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { OutputIndicators } from '../../shared/form';
 import { carryToNewYear, moveYearInText } from '../../shared/newYear';
-import { seedForm } from '../helpers/seed';
+import { seedForm, T2019 } from '../helpers/seed';
 
 describe('moveYearInText', () => {
   it.each([
@@ -26,7 +26,7 @@ describe('moveYearInText', () => {
 describe('carryToNewYear', () => {
   it('carries the six texts, leaves amounts and signatures empty and lists the moved dates', () => {
     const old = seedForm();
-    const { form, changes } = carryToNewYear(old, '2020');
+    const { form, changes } = carryToNewYear(old, T2019, '2020');
     expect(form.values.year).toBe('2020');
     for (const id of ['unit', 'department', 'functions', 'overallGoal', 'benefit']) expect(form.values[id]).toEqual(old.values[id]);
     for (const id of [
@@ -52,14 +52,14 @@ describe('carryToNewYear', () => {
   it('does not change the form it was given', () => {
     const old = seedForm();
     const before = JSON.stringify(old);
-    carryToNewYear(old, '2020');
+    carryToNewYear(old, T2019, '2020');
     expect(JSON.stringify(old)).toBe(before);
   });
 
   it('moves dates in free-text indicators line by line', () => {
     const old = seedForm();
     old.values.benefit = { mode: 'text', text: '第一行\n2019年度满意度达到95%' };
-    const { form, changes } = carryToNewYear(old, '2021');
+    const { form, changes } = carryToNewYear(old, T2019, '2021');
     expect(form.values.benefit).toEqual({ mode: 'text', text: '第一行\n2021年度满意度达到95%' });
     expect(changes.find((c) => c.field === 'benefit')).toEqual({
       field: 'benefit',

@@ -84,7 +84,7 @@ describe('opening the database', () => {
     expect(sha(file)).toBe(before);
 
     const restored = restoreDamaged({ file, appVersion: 'test' }, backups[0]);
-    expect(restored.list().map((f) => f.department)).toEqual(['湖南省桃源县看守所']);
+    expect(restored.list().map((f) => f.title)).toEqual(['湖南省桃源县看守所']);
     restored.close();
     expect(readdirSync(tmp.dir).some((n) => n.startsWith('shenbao.db.damaged-'))).toBe(true);
   });

@@ -6,7 +6,9 @@ import { UserError } from '../../../shared/errors';
 import type { FormData } from '../../../shared/form';
 import { str } from '../../../shared/formOps';
 import { carryToNewYear } from '../../../shared/newYear';
-import { getTemplate } from '../../../shared/templates';
+import { TemplateRegistry } from '../../../shared/template/registry';
+import type { TemplateDef } from '../../../shared/template/schema';
+import { BUILTIN_TEMPLATES } from '../../../shared/templates';
 import {
   backupFileName,
   fsyncDir,
@@ -18,7 +20,8 @@ import {
   snapshotTo,
   tempNameFor,
 } from './backupFiles';
-import { describeForm, formColumns, likePattern, SUMMARY_COLUMNS, type FormColumns } from './formRow';
+import { describeForm, formColumns, identityWords, likePattern, SUMMARY_COLUMNS, type FormColumns } from './formRow';
+import { loadStoredTemplates, templateUse } from './templates';
 import { unpackJson } from './jsonBlob';
 import { LATEST_VERSION, userVersion } from './migrations';
 import { autoBackup, newerSchemaError, openDatabase, type OpenDbOptions } from './openDb';
@@ -43,6 +46,8 @@ export interface StoreOptions {
   /** 'NORMAL' (default): survives the app being killed; 'FULL': also a power cut, slower saves. */
   durability?: Durability;
   now?: () => Date;
+  /** The templates that ship with the app; default: shared/templates. */
+  builtInTemplates?: readonly TemplateDef[];
 }
 
 export type FormEventKind = 'create' | 'finalize' | 'unlock' | 'delete' | 'undelete' | 'restore-revision';
@@ -52,14 +57,23 @@ export interface FormEvent {
   detail: string;
 }
 
+export interface SaveOptions {
+  note?: string;
+  /** The revision the edit started from: a save over a newer one is refused (表单已在别处修改). */
+  baseRevision?: number;
+}
+
 export interface Store {
   readonly file: string;
   readonly schemaVersion: number;
-  list(q?: { search?: string; year?: string }): FormSummary[];
+  /** Built-in and imported templates. */
+  readonly templates: TemplateRegistry;
+  list(q?: { search?: string; year?: string; templateId?: string }): FormSummary[];
   get(id: number): FormRecord;
-  findLive(templateId: string, year: string, department: string): FormSummary | null;
+  /** The live form of a template and year with this identity (部门名称; 实施单位 + 项目名称), if any. */
+  findLive(data: FormData): FormSummary | null;
   create(data: FormData, opts?: { asCopy?: boolean; note?: string }): FormRecord;
-  save(id: number, data: FormData, note?: string): FormRecord;
+  save(id: number, data: FormData, opts?: SaveOptions | string): FormRecord;
   finalize(id: number): FormRecord;
   unlock(id: number, reason: string): FormRecord;
   delete(id: number): void;
@@ -74,6 +88,12 @@ export interface Store {
   newYear(id: number, year: string): { record: FormRecord; changes: TextChange[] };
   backupTo(file: string): Promise<BackupManifest>;
   restoreFrom(file: string): Promise<BackupManifest>;
+  /** Stores an imported template (a checked template file) so forms can be made with it. */
+  importTemplate(t: TemplateDef): void;
+  /** Removes an imported template that no form (also in the trash) uses. */
+  removeTemplate(id: string): void;
+  /** How many forms (also in the trash) use each template. */
+  templateFormCounts(): Map<string, number>;
   close(): void;
 }
 
@@ -88,12 +108,15 @@ class SqliteStore implements Store {
   private db: Db;
   private closed = false;
   private readonly checkpoint = new IdleCheckpoint(() => (this.closed ? null : this.db));
+  templates: TemplateRegistry;
 
   constructor(
     private readonly opts: OpenDbOptions,
     db: Db,
+    private readonly builtIns: readonly TemplateDef[],
   ) {
     this.db = db;
+    this.templates = new TemplateRegistry(builtIns, loadStoredTemplates(db));
   }
 
   get file(): string {
@@ -115,19 +138,23 @@ class SqliteStore implements Store {
     return this.opts.now().toISOString();
   }
 
-  list(q: { search?: string; year?: string } = {}): FormSummary[] {
+  list(q: { search?: string; year?: string; templateId?: string } = {}): FormSummary[] {
     const where = ['deleted_at IS NULL'];
     const params: string[] = [];
     if (q.year) {
       where.push('year = ?');
       params.push(q.year.trim());
     }
+    if (q.templateId) {
+      where.push('template_id = ?');
+      params.push(q.templateId);
+    }
     for (const term of (q.search ?? '').split(/\s+/).filter(Boolean)) {
       where.push("search_text LIKE ? ESCAPE '\\'");
       params.push(likePattern(term));
     }
     return this.db
-      .prepare(`SELECT ${SUMMARY_COLUMNS} FROM forms WHERE ${where.join(' AND ')} ORDER BY year DESC, department, id`)
+      .prepare(`SELECT ${SUMMARY_COLUMNS} FROM forms WHERE ${where.join(' AND ')} ORDER BY year DESC, unit, title, id`)
       .all(...params) as FormSummary[];
   }
 
@@ -161,25 +188,30 @@ class SqliteStore implements Store {
     })();
   }
 
-  findLive(templateId: string, year: string, department: string): FormSummary | null {
-    return this.findLiveExcept(templateId, year.trim(), department.trim(), -1);
+  findLive(data: FormData): FormSummary | null {
+    const cols = formColumns(data, this.templates);
+    return this.findLiveExcept(cols.templateId, cols.year, cols.identityKey, -1);
   }
 
-  private findLiveExcept(templateId: string, year: string, department: string, exceptId: number): FormSummary | null {
-    if (department === '') return null;
+  private findLiveExcept(templateId: string, year: string, identityKey: string, exceptId: number): FormSummary | null {
+    if (identityKey === '') return null;
     const row = this.db
       .prepare(
-        `SELECT ${SUMMARY_COLUMNS} FROM forms WHERE template_id = ? AND year = ? AND department = ? AND deleted_at IS NULL AND id <> ?`,
+        `SELECT ${SUMMARY_COLUMNS} FROM forms WHERE template_id = ? AND year = ? AND identity_key = ? AND deleted_at IS NULL AND id <> ?`,
       )
-      .get(templateId, year, department, exceptId) as FormSummary | undefined;
+      .get(templateId, year, identityKey, exceptId) as FormSummary | undefined;
     return row ?? null;
   }
 
+  private describe(f: FormSummary): string {
+    return describeForm(f, this.templates.find(f.templateId, f.templateVersion));
+  }
+
   private refuseDuplicate(cols: FormColumns, exceptId: number): void {
-    const existing = this.findLiveExcept(cols.templateId, cols.year, cols.department, exceptId);
+    const existing = this.findLiveExcept(cols.templateId, cols.year, cols.identityKey, exceptId);
     if (existing) {
       throw new UserError(
-        `已有 ${describeForm(existing)}，同一年度同一部门只能有一份表单。请打开那份表单修改，或先把它删除到回收站。`,
+        `已有 ${this.describe(existing)}，同一年度同一${identityWords(cols.template)}只能有一份${cols.template.title}。请打开那份表单修改，或先把它删除到回收站。`,
         'duplicate',
       );
     }
@@ -189,30 +221,33 @@ class SqliteStore implements Store {
     this.db.prepare('INSERT INTO events (form_id, kind, at, detail) VALUES (?, ?, ?, ?)').run(id, kind, this.nowIso(), detail);
   }
 
-  private copyName(cols: FormColumns): string {
+  /** The form with its last identity field marked as a copy: 部门名称（副本）, 项目名称（副本2）. */
+  private asCopy(cols: FormColumns): FormColumns {
+    const last = cols.template.identity.key[cols.template.identity.key.length - 1];
+    const base = str(cols.data.values[last]).trim();
     for (let n = 1; ; n++) {
-      const name = `${cols.department}（副本${n === 1 ? '' : n}）`;
-      if (!this.findLiveExcept(cols.templateId, cols.year, name, -1)) return name;
+      const next = formColumns(
+        { ...cols.data, values: { ...cols.data.values, [last]: `${base}（副本${n === 1 ? '' : n}）` } },
+        this.templates,
+      );
+      if (!this.findLiveExcept(next.templateId, next.year, next.identityKey, -1)) return next;
     }
   }
 
   create(data: FormData, opts: { asCopy?: boolean; note?: string } = {}): FormRecord {
-    let cols = formColumns(data);
+    let cols = formColumns(data, this.templates);
     const id = this.write(() =>
       this.db
         .transaction(() => {
-          if (opts.asCopy && this.findLiveExcept(cols.templateId, cols.year, cols.department, -1)) {
-            const t = getTemplate(cols.templateId);
-            cols = formColumns({ ...cols.data, values: { ...cols.data.values, [t.identity.name]: this.copyName(cols) } });
-          }
+          if (opts.asCopy && this.findLiveExcept(cols.templateId, cols.year, cols.identityKey, -1)) cols = this.asCopy(cols);
           this.refuseDuplicate(cols, -1);
           const at = this.nowIso();
           const info = this.db
             .prepare(
-              `INSERT INTO forms (template_id, year, department, unit, status, revision, created_at, updated_at, search_text)
-               VALUES (?, ?, ?, ?, 'draft', 1, ?, ?, ?)`,
+              `INSERT INTO forms (template_id, template_version, year, identity_key, title, unit, status, revision, created_at, updated_at, search_text)
+               VALUES (?, ?, ?, ?, ?, ?, 'draft', 1, ?, ?, ?)`,
             )
-            .run(cols.templateId, cols.year, cols.department, cols.unit, at, at, cols.searchText);
+            .run(cols.templateId, cols.templateVersion, cols.year, cols.identityKey, cols.title, cols.unit, at, at, cols.searchText);
           const newId = Number(info.lastInsertRowid);
           this.db
             .prepare('INSERT INTO revisions (form_id, revision, saved_at, note, data) VALUES (?, 1, ?, ?, ?)')
@@ -230,21 +265,30 @@ class SqliteStore implements Store {
     if (row.status === 'final') throw new UserError('已定稿的表单不能修改，请先解除定稿', 'final');
   }
 
-  save(id: number, data: FormData, note = ''): FormRecord {
-    const cols = formColumns(data);
+  save(id: number, data: FormData, opts: SaveOptions | string = {}): FormRecord {
+    const { note = '', baseRevision } = typeof opts === 'string' ? { note: opts } : opts;
+    const cols = formColumns(data, this.templates);
     this.write(() =>
       this.db
         .transaction(() => {
           const row = this.row(id);
           this.requireEditable(row);
+          if (baseRevision !== undefined && baseRevision !== row.revision) {
+            throw new UserError(
+              `表单已在别处修改：您是在第 ${baseRevision} 版上修改的，而它现在已是第 ${row.revision} 版（可能在另一个窗口或用命令行导入时改过）。为免覆盖，这次没有保存。`,
+              'stale',
+            );
+          }
+          if (row.templateId !== cols.templateId) throw new UserError('不能把一份表单改成另一种表样；请新建一份', 'template-changed');
           this.refuseDuplicate(cols, id);
           const at = this.nowIso();
           const revision = row.revision + 1;
           this.db
             .prepare(
-              'UPDATE forms SET template_id = ?, year = ?, department = ?, unit = ?, revision = ?, updated_at = ?, search_text = ? WHERE id = ?',
+              `UPDATE forms SET template_version = ?, year = ?, identity_key = ?, title = ?, unit = ?, revision = ?, updated_at = ?, search_text = ?
+               WHERE id = ?`,
             )
-            .run(cols.templateId, cols.year, cols.department, cols.unit, revision, at, cols.searchText, id);
+            .run(cols.templateVersion, cols.year, cols.identityKey, cols.title, cols.unit, revision, at, cols.searchText, id);
           this.db
             .prepare('INSERT INTO revisions (form_id, revision, saved_at, note, data) VALUES (?, ?, ?, ?, ?)')
             .run(id, revision, at, note, cols.packed);
@@ -309,10 +353,12 @@ class SqliteStore implements Store {
         .transaction(() => {
           const row = this.row(id);
           if (!row.deletedAt) return;
-          const existing = this.findLiveExcept(row.templateId, row.year, row.department, id);
+          const key = (this.db.prepare('SELECT identity_key AS k FROM forms WHERE id = ?').get(id) as { k: string }).k;
+          const existing = this.findLiveExcept(row.templateId, row.year, key, id);
           if (existing) {
+            const t = this.templates.find(row.templateId, row.templateVersion);
             throw new UserError(
-              `不能恢复：现在已有 ${describeForm(existing)}。请先把那份表单删除到回收站或修改其部门名称，再恢复这一份。`,
+              `不能恢复：现在已有 ${this.describe(existing)}。请先把那份表单删除到回收站或修改其${t ? identityWords(t) : '名称'}，再恢复这一份。`,
               'duplicate',
             );
           }
@@ -341,7 +387,7 @@ class SqliteStore implements Store {
       this.row(id);
       throw new UserError(`表单 ${id} 没有第 ${revision} 版（较早的版本每天只保留一份），请从版本列表中选择`, 'not-found');
     }
-    const record = this.save(id, data, `恢复到第 ${revision} 版`);
+    const record = this.save(id, data, { note: `恢复到第 ${revision} 版` });
     this.write(() => this.event(id, 'restore-revision', String(revision)));
     return record;
   }
@@ -351,19 +397,20 @@ class SqliteStore implements Store {
     return this.db.prepare('SELECT kind, at, detail FROM events WHERE form_id = ? ORDER BY id').all(id) as FormEvent[];
   }
 
-  newYearPreview(id: number, year: string): { changes: TextChange[]; conflict: FormSummary | null } {
+  private carried(id: number, year: string) {
     const source = this.get(id);
-    const y = checkYear(year);
-    const { form, changes } = carryToNewYear(source.data, y);
-    const cols = formColumns(form);
-    return { changes, conflict: this.findLiveExcept(cols.templateId, cols.year, cols.department, -1) };
+    const t = this.templates.get(source.templateId, source.templateVersion);
+    return { source, t, ...carryToNewYear(source.data, t, checkYear(year)) };
+  }
+
+  newYearPreview(id: number, year: string): { changes: TextChange[]; conflict: FormSummary | null } {
+    const { form, changes } = this.carried(id, year);
+    return { changes, conflict: this.findLive(form) };
   }
 
   newYear(id: number, year: string): { record: FormRecord; changes: TextChange[] } {
-    const source = this.get(id);
-    const y = checkYear(year);
-    const { form, changes } = carryToNewYear(source.data, y);
-    const fromYear = str(source.data.values[getTemplate(source.templateId).identity.year]);
+    const { source, t, form, changes } = this.carried(id, year);
+    const fromYear = str(source.data.values[t.identity.year]);
     const record = this.create(form, { note: `由 ${fromYear} 年度表单（编号 ${id}）生成` });
     return { record, changes };
   }
@@ -401,11 +448,42 @@ class SqliteStore implements Store {
         copyFileSync(safety, this.file);
         this.db = openDatabase(this.opts);
         throw e;
+      } finally {
+        this.templates = new TemplateRegistry(this.builtIns, loadStoredTemplates(this.db));
       }
       return manifest;
     } finally {
       rmSync(tmp, { force: true });
     }
+  }
+
+  importTemplate(t: TemplateDef): void {
+    if (this.templates.isBuiltIn(t.id))
+      throw new UserError(`表样编号「${t.id}」与程序自带的表样相同，请在文件中换一个编号（id）后再导入`, 'template.builtin');
+    this.write(() =>
+      this.db
+        .prepare('INSERT OR REPLACE INTO templates (id, version, json, imported_at) VALUES (?, ?, ?, ?)')
+        .run(t.id, t.version, JSON.stringify(t), this.nowIso()),
+    );
+    this.templates.add(t);
+  }
+
+  removeTemplate(id: string): void {
+    if (this.templates.isBuiltIn(id)) throw new UserError('程序自带的表样不能删除', 'template.builtin');
+    const t = this.templates.find(id);
+    if (!t) throw new UserError(`没有编号为「${id}」的表样`, 'not-found');
+    const used = this.templateFormCounts().get(id) ?? 0;
+    if (used > 0)
+      throw new UserError(
+        `还有 ${used} 份表单（含回收站中的）使用表样「${t.title}」，不能删除；请先删除这些表单并清空回收站`,
+        'template.inUse',
+      );
+    this.write(() => this.db.prepare('DELETE FROM templates WHERE id = ?').run(id));
+    this.templates.remove(id);
+  }
+
+  templateFormCounts(): Map<string, number> {
+    return templateUse(this.db);
   }
 
   close(): void {
@@ -441,7 +519,7 @@ export function openStore(opts: StoreOptions): Store {
       // A failed start-up backup (disk full, folder not writable) must not keep the user from their forms.
     }
   }
-  return new SqliteStore(full, db);
+  return new SqliteStore(full, db, opts.builtInTemplates ?? BUILTIN_TEMPLATES);
 }
 
 /**

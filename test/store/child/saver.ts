@@ -4,6 +4,7 @@
  * check that every acknowledged save is in the file.
  * Usage: saver <db file> <forms> <tag> [max saves]
  */
+import { bumenZhengti2019 as T2019 } from '../../../shared/templates/bumen-zhengti-2019';
 import { openStore } from '../../../electron/core/store';
 import { blankForm } from '../../../shared/formOps';
 
@@ -15,15 +16,10 @@ const max = maxArg ? Number(maxArg) : Infinity;
 const ids: number[] = [];
 for (let i = 0; i < forms; i++) {
   const department = `部门${i}`;
-  const existing = store.findLive('bumen-zhengti-2019', '2020', department);
-  ids.push(
-    existing
-      ? existing.id
-      : store.create({
-          ...blankForm('bumen-zhengti-2019', '2020'),
-          values: { ...blankForm('bumen-zhengti-2019', '2020').values, department },
-        }).id,
-  );
+  const form = blankForm(T2019, '2020');
+  form.values.department = department;
+  const existing = store.findLive(form);
+  ids.push(existing ? existing.id : store.create(form).id);
 }
 process.stdout.write('ready\n');
 for (let n = 1; n <= max; n++) {

@@ -59,7 +59,7 @@ describe('migration 0002 compressed JSON', () => {
     expect(revisions.length).toBeGreaterThan(forms.length);
     const textBytes = count(db, 'SELECT sum(length(CAST(data AS BLOB))) AS n FROM revisions');
 
-    expect(runMigrations(db)).toEqual([2]);
+    expect(runMigrations(db, 2)).toEqual([2]);
     expect(userVersion(db)).toBe(2);
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
@@ -84,7 +84,7 @@ describe('migration 0002 compressed JSON', () => {
     const [top] = all<FormRowV1>(db, 'SELECT * FROM forms ORDER BY id DESC LIMIT 1');
     // The newest form was emptied from the trash: its id must never come back.
     db.prepare('DELETE FROM forms WHERE id = ?').run(top.id);
-    runMigrations(db);
+    runMigrations(db, 2);
     const live = all<FormRowV1>(db, "SELECT * FROM forms WHERE deleted_at IS NULL AND department <> '' ORDER BY id")[0];
     const insert = db.prepare(
       `INSERT INTO forms (template_id, year, department, unit, revision, created_at, updated_at, search_text)
@@ -107,7 +107,7 @@ describe('migration 0002 compressed JSON', () => {
     const [a, b] = all<FormRowV1>(db, 'SELECT * FROM forms ORDER BY id LIMIT 2');
     db.prepare('DELETE FROM revisions WHERE form_id = ? AND revision = ?').run(a.id, a.revision);
     db.prepare(`UPDATE revisions SET data = '{"stale":true}' WHERE form_id = ? AND revision = ?`).run(b.id, b.revision);
-    runMigrations(db);
+    runMigrations(db, 2);
     const current = (f: FormRowV1) =>
       db.prepare('SELECT saved_at AS savedAt, data FROM revisions WHERE form_id = ? AND revision = ?').get(f.id, f.revision) as {
         savedAt: string;
@@ -126,7 +126,7 @@ describe('migration 0002 compressed JSON', () => {
     db.pragma('foreign_keys = OFF');
     db.prepare("INSERT INTO revisions (form_id, revision, saved_at, data) VALUES (999, 1, 'x', '{}')").run();
     db.pragma('foreign_keys = ON');
-    expect(() => runMigrations(db)).toThrow(/without their form/);
+    expect(() => runMigrations(db, 2)).toThrow(/without their form/);
     expect(userVersion(db)).toBe(1);
     expect(all(db, 'SELECT * FROM forms ORDER BY id')).toEqual(before);
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);

@@ -6,6 +6,7 @@
 import type { Database } from 'better-sqlite3';
 import { migrate0001Initial } from './0001-initial';
 import { migrate0002CompressedJson } from './0002-compressed-json';
+import { migrate0003TemplateIdentity } from './0003-template-identity';
 
 export interface Migration {
   version: number;
@@ -16,6 +17,7 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', up: migrate0001Initial },
   { version: 2, name: 'compressed-json', up: migrate0002CompressedJson },
+  { version: 3, name: 'template-identity', up: migrate0003TemplateIdentity },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
