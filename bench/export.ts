@@ -6,7 +6,7 @@
 import JSZip from 'jszip';
 import { APP_VERSION } from '../electron/core/appInfo';
 import { exportDocx } from '../electron/core/export';
-import { seedForm } from '../test/helpers/seed';
+import { seedForm, T2019 } from '../test/helpers/seed';
 
 const WARMUP = 15;
 const RUNS = 60;
@@ -35,16 +35,16 @@ async function packFloor(parts: [string, string][]): Promise<Uint8Array> {
 export async function run(): Promise<Record<string, number>> {
   const form = seedForm();
   const opts = { appVersion: APP_VERSION };
-  const parts = await partsOf((await exportDocx(form, opts)).bytes);
+  const parts = await partsOf((await exportDocx(form, T2019, opts)).bytes);
   for (let i = 0; i < WARMUP; i++) {
-    await exportDocx(form, opts);
+    await exportDocx(form, T2019, opts);
     await packFloor(parts);
   }
   const exportMs: number[] = [];
   const floorMs: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     let t0 = performance.now();
-    await exportDocx(form, opts);
+    await exportDocx(form, T2019, opts);
     exportMs.push(performance.now() - t0);
     t0 = performance.now();
     await packFloor(parts);

@@ -1,3 +1,4 @@
+import { T2019 } from '../test/helpers/seed';
 /**
  * Import speed. import_ms_p50: the seed's own export, read, checked and saved over the
  * existing form (preview + commit, as the review screen does). import_batch_200_ms: 200
@@ -49,15 +50,15 @@ async function batchFiles(): Promise<Uint8Array[]> {
   for (let i = 0; i < BATCH; i++) {
     const department = `测试单位${i}`;
     if (i % 2 === 0) {
-      const f = withComputed(seedForm());
-      files.push((await exportDocx({ ...f, values: { ...f.values, department } }, { appVersion: APP_VERSION })).bytes);
+      const f = withComputed(seedForm(), T2019);
+      files.push((await exportDocx({ ...f, values: { ...f.values, department } }, T2019, { appVersion: APP_VERSION })).bytes);
     } else files.push(await makeDocx(handmadeFormBody({ ...seedJson(), 部门名称: department })));
   }
   return files;
 }
 
 export async function run(): Promise<Record<string, number>> {
-  const { bytes } = await exportDocx(seedForm(), { appVersion: APP_VERSION });
+  const { bytes } = await exportDocx(seedForm(), T2019, { appVersion: APP_VERSION });
   const single = await withStore(async (store) => {
     const times: number[] = [];
     for (let i = 0; i < WARMUP + RUNS; i++) {

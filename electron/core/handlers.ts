@@ -6,11 +6,12 @@ import type { CoreContext } from './handlers/context';
 import type { Handlers } from './handlers/dispatch';
 import { fileHandlers } from './handlers/files';
 import { formHandlers } from './handlers/forms';
+import { templateHandlers } from './handlers/templates';
 
 export type { CoreContext } from './handlers/context';
 export { dispatch, INTERNAL_ERROR, WEB_UNSUPPORTED } from './handlers/dispatch';
 export type { DispatchOptions, Handlers, Logger } from './handlers/dispatch';
 
 export function createCoreHandlers(ctx: CoreContext): Handlers {
-  return { ...formHandlers(ctx), ...fileHandlers(ctx) };
+  return { ...formHandlers(ctx), ...fileHandlers(ctx), ...templateHandlers(ctx) };
 }

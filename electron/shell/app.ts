@@ -18,6 +18,7 @@ import { installAppProtocol, registerAppScheme } from './protocol';
 import { hardenSession } from './session';
 import { claimSingleInstance } from './singleInstance';
 import { guardWebContents, mainWindowOptions, printWindowOptions } from './window';
+import type { TemplateDef } from '../../shared/template/schema';
 
 export type ElectronApi = Pick<
   typeof ElectronModule,
@@ -26,6 +27,8 @@ export type ElectronApi = Pick<
 
 export interface ClosableStore {
   close(): void;
+  /** The store's templates (built-in and imported), for the print view's file name. */
+  readonly templates: { get(id: string, version?: number): TemplateDef };
 }
 
 type StoreOptions = { file: string; appVersion: string; nativeBinding?: string };
@@ -133,6 +136,7 @@ export function startShell<S extends ClosableStore>(deps: ShellDeps<S>): Shell |
           windowOptions: printWindowOptions(preloadFile(deps.mainDir)),
           printContents,
           getForm,
+          templates: store.templates,
         }),
       };
       registerIpc({ ipcMain, handlers, roleOf, log: logError });

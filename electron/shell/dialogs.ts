@@ -13,16 +13,22 @@ import { writeFileAtomic } from '../core/export/writeFileAtomic';
 
 export const MAX_OPEN_BYTES = 20 * 1024 * 1024;
 
-type SaveKind = 'docx' | 'pdf' | 'backup';
-type OpenKind = 'docx' | 'backup';
+type SaveKind = 'docx' | 'pdf' | 'backup' | 'template';
+type OpenKind = 'docx' | 'backup' | 'template';
 
 const FILTERS: Record<SaveKind, FileFilter> = {
   docx: { name: 'Word 文档', extensions: ['docx'] },
   pdf: { name: 'PDF 文件', extensions: ['pdf'] },
   backup: { name: '绩效目标申报备份', extensions: ['db'] },
+  template: { name: '表样文件', extensions: ['json'] },
 };
-const TITLES: Record<SaveKind, string> = { docx: '导出 Word', pdf: '导出 PDF', backup: '保存备份' };
-const OPEN_TITLES: Record<OpenKind, string> = { docx: '选择要导入的 Word 文件', backup: '选择要恢复的备份文件' };
+const TITLES: Record<SaveKind, string> = { docx: '导出 Word', pdf: '导出 PDF', backup: '保存备份', template: '导出表样' };
+const OPEN_TITLES: Record<OpenKind, string> = {
+  docx: '选择要导入的 Word 文件',
+  backup: '选择要恢复的备份文件',
+  template: '选择要导入的表样文件',
+};
+const OPEN_WHAT: Record<OpenKind, string> = { docx: '申报表', backup: '备份文件', template: '表样文件' };
 
 export interface DialogDeps {
   dialog: Pick<Dialog, 'showSaveDialog' | 'showOpenDialog'>;
@@ -97,7 +103,7 @@ export function dialogHandlers(deps: DialogDeps): Handlers {
           throw new UserError(`无法读取文件“${name}”，请确认它仍然存在后重新选择`);
         });
         if (bytes > MAX_OPEN_BYTES) {
-          throw new UserError(`文件“${name}”超过 20 MB，不是本程序能读取的${kind === 'docx' ? '申报表' : '备份文件'}，请重新选择`);
+          throw new UserError(`文件“${name}”超过 20 MB，不是本程序能读取的${OPEN_WHAT[kind]}，请重新选择`);
         }
         const content = await read(file).catch(() => {
           throw new UserError(`无法读取文件“${name}”：它可能正被其他程序占用，请关闭后重新选择`);

@@ -9,6 +9,7 @@ import { UserError } from '../../shared/errors';
 import type { Handlers } from '../core/handlers';
 import { encodeBase64 } from '../core/handlers/files';
 import { exportFileName } from '../core/export/fileName';
+import type { TemplateDef } from '../../shared/template/schema';
 import { printViewUrl } from './origin';
 
 export const PRINT_READY_TIMEOUT_MS = 20_000;
@@ -39,6 +40,8 @@ export interface PrintDeps {
   printContents: Set<number>;
   /** The core's forms.get, for the PDF's file name (and a clear error for a missing form). */
   getForm: NonNullable<Handlers['forms.get']>;
+  /** The store's templates, for the file name a form's template gives it. */
+  templates: { get(id: string, version?: number): TemplateDef };
   timeoutMs?: number;
   sleep?: (ms: number) => Promise<void>;
 }
@@ -90,7 +93,10 @@ export function printHandlers(deps: PrintDeps): Handlers {
   return {
     'print.pdf': async ({ id }) => {
       const record = await deps.getForm({ id });
-      const fileName = exportFileName(record.data).replace(/\.docx$/, '.pdf');
+      const fileName = exportFileName(record.data, deps.templates.get(record.templateId, record.templateVersion)).replace(
+        /\.docx$/,
+        '.pdf',
+      );
       const bytes = await withPrintView(deps, id, (win) => win.webContents.printToPDF(PDF_OPTIONS));
       return { fileName, data: encodeBase64(bytes) };
     },

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { lastLine, runCliCapture } from '../helpers/cli';
 import { toLabelJson } from '../../shared/labelJson';
-import { SEED_JSON_PATH, seedForm, seedJson } from '../helpers/seed';
+import { SEED_JSON_PATH, seedForm, seedJson, T2019 } from '../helpers/seed';
 import { tempDir } from '../store/tempStore';
 
 let tmp: ReturnType<typeof tempDir>;
@@ -32,7 +32,7 @@ describe('store commands', () => {
     expect(id).toMatch(/^\d+$/);
     const shown = await cli('show', id, '--json');
     // Indicators print with their own consistent numbering, so compare with the seed as the app prints it.
-    expect(JSON.parse(shown.stdout)).toEqual(toLabelJson(seedForm()));
+    expect(JSON.parse(shown.stdout)).toEqual(toLabelJson(seedForm(), T2019));
     expect(JSON.parse(shown.stdout)['部门职能职责概述']).toBe(seedJson()['部门职能职责概述']);
     const v = await cli('validate', id);
     expect(v.code).toBe(0);
@@ -60,8 +60,9 @@ describe('store commands', () => {
     expect(list).toEqual([
       {
         id: Number(id),
+        template: 'bumen-zhengti-2019',
         year: '2019',
-        department: '湖南省桃源县看守所',
+        title: '湖南省桃源县看守所',
         unit: '湖南省桃源县看守所',
         status: 'draft',
         updatedAt: expect.any(String),
@@ -75,7 +76,7 @@ describe('store commands', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('2019年1月1日至2019年12月31日 → 2020年1月1日至2020年12月31日');
     const next = JSON.parse((await cli('show', lastLine(r.stdout), '--json')).stdout);
-    const seed = toLabelJson(seedForm());
+    const seed = toLabelJson(seedForm(), T2019);
     expect(next['年度']).toBe('2020');
     for (const label of ['填报单位', '部门名称', '部门职能职责概述', '整体绩效目标', '效益指标']) expect(next[label]).toBe(seed[label]);
     expect(next['产出指标']).toContain('2020年1月1日至2020年12月31日');

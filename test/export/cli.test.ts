@@ -6,7 +6,7 @@ import { decodeEmbedded } from '../../shared/embedded';
 import { withComputed } from '../../shared/formOps';
 import { lastLine, runCliCapture } from '../helpers/cli';
 import { readDocxGrid } from '../helpers/docxGrid';
-import { SEED_JSON_PATH, seedForm } from '../helpers/seed';
+import { SEED_JSON_PATH, seedForm, T2019 } from '../helpers/seed';
 
 describe('export commands', () => {
   let root: string;
@@ -36,7 +36,7 @@ describe('export commands', () => {
     expect(g.before[0].text).toBe('部门整体支出绩效目标申报表');
     expect(g.table.cells.map((c) => c.text)).toContain('其中：一般公共预算拨款：382.21');
     const e = decodeEmbedded(g.customProperties);
-    expect(e.status === 'ok' && e.embedded.form).toEqual(withComputed(seedForm()));
+    expect(e.status === 'ok' && e.embedded.form).toEqual(withComputed(seedForm(), T2019));
   });
 
   it('uses the default file name inside a folder given as --out', async () => {

@@ -4,24 +4,24 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isUserError } from '../../shared/errors';
 import { blankExportFileName, exportFileName, writeFileAtomic } from '../../electron/core/export';
-import { seedForm } from '../helpers/seed';
+import { seedForm, T2019 } from '../helpers/seed';
 
 describe('export file names', () => {
   it('follows the template pattern', () => {
-    expect(exportFileName(seedForm())).toBe('2019年湖南省桃源县看守所部门整体支出绩效目标申报表.docx');
-    expect(blankExportFileName('bumen-zhengti-2019', '2026')).toBe('2026年部门整体支出绩效目标申报表（空白）.docx');
+    expect(exportFileName(seedForm(), T2019)).toBe('2019年湖南省桃源县看守所部门整体支出绩效目标申报表.docx');
+    expect(blankExportFileName(T2019, '2026')).toBe('2026年部门整体支出绩效目标申报表（空白）.docx');
   });
   it('replaces characters Windows forbids and trims what Explorer drops', () => {
     const form = seedForm();
     form.values.department = ' 财政局/预算股:<甲>"乙"|丙?*\\丁\u0001. ';
-    const name = exportFileName(form);
+    const name = exportFileName(form, T2019);
     expect(name).toBe('2019年财政局_预算股__甲__乙__丙___丁_.部门整体支出绩效目标申报表.docx');
     expect(/[<>:"/\\|?*\u0000-\u001F]/.test(name)).toBe(false); // eslint-disable-line no-control-regex
   });
   it('keeps very long names within Windows limits', () => {
     const form = seedForm();
     form.values.department = '很长的部门'.repeat(100);
-    const name = exportFileName(form);
+    const name = exportFileName(form, T2019);
     expect(name.length).toBeLessThanOrEqual(200);
     expect(name.endsWith('.docx')).toBe(true);
   });

@@ -6,7 +6,7 @@
 import { Packer } from 'docx';
 import { describe, expect, it } from 'vitest';
 import type { FormData } from '../../shared/form';
-import type { TemplateDef } from '../../shared/template/types';
+import type { TemplateDef } from '../../shared/template/schema';
 import { buildDocument } from '../../electron/core/export/docxDocument';
 import { printForm } from '../../electron/core/export/printedForm';
 import { cellAt, readDocxGrid } from '../helpers/docxGrid';
@@ -17,19 +17,20 @@ const row = { minHeight: 400, canSplit: true };
 const t: TemplateDef = {
   id: 'test-grid',
   version: 3,
-  name: '测试表',
-  fileName: '{year}{department}',
+  title: '测试表',
+  description: '',
+  fileName: '{y}',
   page: { widthTwips: 16838, heightTwips: 11906, marginsTwips: { top: 1000, bottom: 1000, left: 1200, right: 1200 } },
   fonts: { table: font },
   fields: [
     { id: 'y', label: '年', kind: 'year' },
     { id: 'a', label: '甲', kind: 'amount' },
     { id: 'b', label: '乙', kind: 'amount' },
-    { id: 's', label: '合计', kind: 'amount', sumOf: ['a', 'b'] },
+    { id: 's', label: '合计', kind: 'amount', compute: { sum: ['a', 'b'] } },
     { id: 'n', label: '说明', kind: 'multiline' },
     { id: 'd', label: '日期', kind: 'date' },
   ],
-  identity: { year: 'y', name: 'y' },
+  identity: { year: 'y', key: ['n'], title: ['n'], unit: 'n' },
   above: [{ id: 'h', segments: [{ text: '表头' }, { field: 'y' }], align: 'right', font }],
   table: {
     columnsTwips: [1000, 2000, 3000, 4000, 4438],
@@ -39,15 +40,15 @@ const t: TemplateDef = {
       // A 3-row merge in column 0, then a 2-row merge spanning columns 1–2 beside it.
       { row: 0, col: 0, rowSpan: 3, content: { type: 'label', lines: ['纵', '合并'] } },
       { row: 0, col: 1, colSpan: 2, rowSpan: 2, content: { type: 'field', field: 'n' } },
-      { row: 0, col: 3, colSpan: 2, content: { type: 'field', field: 'a', label: '甲' } },
-      { row: 1, col: 3, content: { type: 'field', field: 'b', label: '乙', indentLead: '其中：' } },
-      { row: 1, col: 4, rowSpan: 3, content: { type: 'field', field: 's', label: '合计', lead: '共计' }, align: 'right', valign: 'top' },
+      { row: 0, col: 3, colSpan: 2, content: { type: 'field', field: 'a', showLabel: true } },
+      { row: 1, col: 3, content: { type: 'field', field: 'b', showLabel: true, indentLead: '其中：' } },
+      { row: 1, col: 4, rowSpan: 3, content: { type: 'field', field: 's', showLabel: true, lead: '共计' }, align: 'right', valign: 'top' },
       { row: 2, col: 1, colSpan: 3, content: { type: 'field', field: 'd' } },
       { row: 3, col: 0, colSpan: 4, content: { type: 'empty' } },
     ],
   },
   below: [],
-  equalities: [],
+  rules: [],
 };
 
 const form: FormData = {

@@ -3,13 +3,13 @@ import { decodeEmbedded } from '../../shared/embedded';
 import { withComputed } from '../../shared/formOps';
 import { renderBenefit, renderOutput } from '../../shared/indicators';
 import type { BenefitIndicators, OutputIndicators } from '../../shared/form';
-import type { CellDef, TemplateDef } from '../../shared/template/types';
-import { getTemplate } from '../../shared/templates';
+import { labelText } from '../../shared/template/layout';
+import type { CellDef, FixedRowDef, TemplateDef } from '../../shared/template/schema';
 import { exportDocx } from '../../electron/core/export';
 import { cellAt, readDocxGrid, type DocxGrid } from '../helpers/docxGrid';
-import { seedForm, seedJson } from '../helpers/seed';
+import { seedForm, seedJson, T2019 } from '../helpers/seed';
 
-const t: TemplateDef = getTemplate('bumen-zhengti-2019');
+const t: TemplateDef = T2019;
 const json = seedJson();
 const form = seedForm();
 
@@ -17,12 +17,12 @@ const form = seedForm();
 function expectedText(cell: CellDef): string {
   const c = cell.content;
   if (c.type === 'empty') return '';
-  if (c.type === 'label') return c.lines.join('\n');
+  if (c.type === 'label') return labelText(t, c);
   const def = t.fields.find((f) => f.id === c.field)!;
   let value = json[def.label];
   if (def.kind === 'outputIndicators') value = renderOutput(form.values[def.id] as OutputIndicators);
   if (def.kind === 'benefitIndicators') value = renderBenefit(form.values[def.id] as BenefitIndicators);
-  const main = c.label !== undefined ? `${c.lead ?? ''}${c.label}：${value}` : value;
+  const main = c.showLabel ? `${c.lead ?? ''}${def.label}：${value}` : value;
   return [main, ...(c.footer ?? []).map((f) => f.text)].join('\n');
 }
 
@@ -30,7 +30,7 @@ describe('seed export read back as a grid', () => {
   let g: DocxGrid;
   let dropped: string[];
   beforeAll(async () => {
-    const r = await exportDocx(form, { appVersion: '9.8.7' });
+    const r = await exportDocx(form, T2019, { appVersion: '9.8.7' });
     dropped = r.dropped;
     g = await readDocxGrid(r.bytes);
   });
@@ -83,7 +83,11 @@ describe('seed export read back as a grid', () => {
     for (const cell of t.table.cells) {
       const got = cellAt(g.table, cell.row, cell.col)!;
       if (cell.content.type === 'label') {
-        expect(got.paragraphs.map((p) => p.align)).toEqual(cell.content.lines.map(() => 'center'));
+        expect(got.paragraphs.map((p) => p.align)).toEqual(
+          labelText(t, cell.content)
+            .split('\n')
+            .map(() => 'center'),
+        );
         expect(got.vAlign).toBe('center');
       }
     }
@@ -100,7 +104,7 @@ describe('seed export read back as a grid', () => {
   });
 
   it('lets long rows break across pages and keeps short rows together, with minimum heights', () => {
-    t.table.rows.forEach((r, i) => {
+    (t.table.rows as FixedRowDef[]).forEach((r, i) => {
       expect(g.table.rows[i].cantSplit, `row ${i}`).toBe(!r.canSplit);
       expect(g.table.rows[i].heightTwips, `row ${i}`).toBe(r.minHeight);
       expect(g.table.rows[i].heightRule, `row ${i}`).toBe('atLeast');
@@ -141,6 +145,6 @@ describe('seed export read back as a grid', () => {
     expect(r.embedded.appVersion).toBe('9.8.7');
     expect(r.embedded.templateId).toBe(t.id);
     expect(r.embedded.templateVersion).toBe(t.version);
-    expect(r.embedded.form).toEqual(withComputed(form));
+    expect(r.embedded.form).toEqual(withComputed(form, T2019));
   });
 });

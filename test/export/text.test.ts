@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { decodeEmbedded } from '../../shared/embedded';
 import type { FormData } from '../../shared/form';
-import { getTemplate } from '../../shared/templates';
 import { exportDocx, sanitizeXmlText } from '../../electron/core/export';
 import { readDocxGrid, type DocxGrid } from '../helpers/docxGrid';
-import { seedForm } from '../helpers/seed';
+import { seedForm, T2019 } from '../helpers/seed';
 
-const t = getTemplate('bumen-zhengti-2019');
+const t = T2019;
 const at = (id: string) => {
   const c = t.table.cells.find((x) => x.content.type === 'field' && x.content.field === id)!;
   return (g: DocxGrid) => g.table.cells.find((x) => x.row === c.row && x.col === c.col)!;
@@ -17,7 +16,7 @@ const govFundCell = at('govFund');
 const benefitCell = at('benefit');
 
 async function exportAndRead(form: FormData) {
-  const r = await exportDocx(form, { appVersion: '0.1.0' });
+  const r = await exportDocx(form, T2019, { appVersion: '0.1.0' });
   return { ...r, g: await readDocxGrid(r.bytes) };
 }
 

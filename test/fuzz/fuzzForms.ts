@@ -2,7 +2,7 @@
 import { OUTPUT_PARTS, type FieldValue, type FormData } from '../../shared/form';
 import { blankForm } from '../../shared/formOps';
 import { formatUnits } from '../../shared/money';
-import { DEFAULT_TEMPLATE_ID, getTemplate } from '../../shared/templates';
+import { bumenZhengti2019 } from '../../shared/templates/bumen-zhengti-2019';
 
 export const FUZZ_SEED = 20191126;
 
@@ -49,11 +49,11 @@ export function makeFuzzForm(r: () => number, i: number): FormData {
     if (roll < 0.3) return '0.0001';
     return formatUnits(BigInt(Math.floor(r() * 1e9)) * (r() < 0.5 ? 1n : 100n));
   };
-  const t = getTemplate(DEFAULT_TEMPLATE_ID);
-  const form = blankForm(t.id, String(2000 + Math.floor(r() * 100)));
+  const t = bumenZhengti2019;
+  const form = blankForm(t, String(2000 + Math.floor(r() * 100)));
   const values: Record<string, FieldValue> = form.values;
   for (const def of t.fields) {
-    if (def.sumOf || def.id === t.identity.year) continue;
+    if (def.compute || def.id === t.identity.year) continue;
     switch (def.kind) {
       case 'amount':
         values[def.id] = amount();
@@ -86,6 +86,6 @@ export function makeFuzzForm(r: () => number, i: number): FormData {
     }
   }
   // One live form per year and 部门名称: the index keeps them apart.
-  values[t.identity.name] = `${values[t.identity.name] as string}#${i}`;
+  values[t.identity.key[0]] = `${values[t.identity.key[0]] as string}#${i}`;
   return { ...form, options: { twoDecimals: r() < 0.5, blankZero: r() < 0.5 } };
 }

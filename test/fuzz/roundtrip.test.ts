@@ -3,15 +3,16 @@
  * exportDocx → readDocxForm and must come back equal, except for the characters Word cannot
  * hold, which the exporter removes and reports (sanitizeForm).
  */
+import { T2019 } from '../helpers/seed';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportDocx } from '../../electron/core/export';
 import { sanitizeForm } from '../../electron/core/export/xmlText';
-import { readDocxForm } from '../../electron/core/import';
+import { readDocx } from '../helpers/read';
 import { openStore, type Store } from '../../electron/core/store';
-import { DEFAULT_TEMPLATE_ID, getTemplate } from '../../shared/templates';
+import { bumenZhengti2019 } from '../../shared/templates/bumen-zhengti-2019';
 import { FUZZ_SEED, makeFuzzForm, rng } from './fuzzForms';
 
 const COUNT = 1000;
@@ -30,13 +31,13 @@ afterAll(() => {
 describe('round-trip fuzzing', () => {
   it(`${COUNT} generated forms survive store → export → import`, { timeout: 120_000 }, async () => {
     const r = rng(FUZZ_SEED);
-    const t = getTemplate(DEFAULT_TEMPLATE_ID);
+    const t = bumenZhengti2019;
     const failures: string[] = [];
     for (let i = 0; i < COUNT; i++) {
       const saved = store.create(makeFuzzForm(r, i));
       const loaded = store.get(saved.id).data;
-      const { bytes } = await exportDocx(loaded, { appVersion: 'fuzz' });
-      const read = await readDocxForm(bytes);
+      const { bytes } = await exportDocx(loaded, T2019, { appVersion: 'fuzz' });
+      const read = await readDocx(bytes);
       const expected = sanitizeForm(loaded, t).form;
       try {
         expect(read.source).toBe('embedded');

@@ -5,9 +5,10 @@ import { dispatch, INTERNAL_ERROR, WEB_UNSUPPORTED, type Handlers } from '../../
 const record = (id: number) => ({
   id,
   templateId: 'bumen-zhengti-2019',
+  templateVersion: 2,
   year: '2019',
-  department: '桃源县某局',
-  unit: '',
+  title: '桃源县某局',
+  unit: '桃源县某局',
   status: 'draft' as const,
   updatedAt: '2019-11-26T00:00:00.000Z',
   deletedAt: null,

@@ -65,7 +65,7 @@ describe('export, import and backup channels', () => {
     expect(preview.conflict).toBeNull();
     const first = await call<{ outcome: string; id: number | null }>('import.commit', { data: preview.data, onConflict: 'skip' });
     expect(first.outcome).toBe('imported');
-    expect(store.get(first.id!).department).toBe('湖南省桃源县看守所');
+    expect(store.get(first.id!).title).toBe('湖南省桃源县看守所');
     const again = await call<{ outcome: string; id: number | null }>('import.commit', { data: preview.data, onConflict: 'skip' });
     expect(again.outcome).toBe('skipped');
     expect(store.list()).toHaveLength(1);
@@ -105,6 +105,6 @@ describe('export, import and backup channels', () => {
     expect(message).not.toMatch(/内部错误/);
     expect(await failure('backup.restore', { fileName: 'x.db', data: '' })).toBe('备份文件“x.db”是空的，请选择用“备份”功能保存的文件');
     expect(store.list().map((f) => f.id)).toEqual([form.id]);
-    expect((await call<FormRecord>('forms.get', { id: form.id })).department).toBe('湖南省桃源县看守所');
+    expect((await call<FormRecord>('forms.get', { id: form.id })).title).toBe('湖南省桃源县看守所');
   });
 });

@@ -25,10 +25,10 @@ describe('forms and trash channels on a real database', () => {
   });
 
   it('create → save → get → list → revisions → restoreRevision', async () => {
-    const created = await call<FormRecord>('forms.create', { year: '2019', department: '湖南省桃源县看守所' });
-    expect(created).toMatchObject({ year: '2019', department: '湖南省桃源县看守所', status: 'draft', templateId: 'bumen-zhengti-2019' });
+    const created = await call<FormRecord>('forms.create', { year: '2019', values: { department: '湖南省桃源县看守所' } });
+    expect(created).toMatchObject({ year: '2019', title: '湖南省桃源县看守所', status: 'draft', templateId: 'bumen-zhengti-2019' });
     expect(created.data.values.department).toBe('湖南省桃源县看守所');
-    expect(store.get(created.id).department).toBe('湖南省桃源县看守所');
+    expect(store.get(created.id).title).toBe('湖南省桃源县看守所');
 
     const seed = seedForm();
     const saved = await call<FormRecord>('forms.save', { id: created.id, data: seed });
@@ -51,17 +51,19 @@ describe('forms and trash channels on a real database', () => {
 
   it('create without department, and an unknown template is a user error', async () => {
     const blank = await call<FormRecord>('forms.create', { year: '2021' });
-    expect(blank).toMatchObject({ year: '2021', department: '' });
-    expect(await failure('forms.create', { year: '2021', templateId: 'nope' })).toBe('没有名为“nope”的表格模板，请从列表中选择表格类型');
+    expect(blank).toMatchObject({ year: '2021', title: '' });
+    expect(await failure('forms.create', { year: '2021', templateId: 'nope' })).toBe('没有编号为“nope”的表样，请从列表中选择要新建的表');
   });
 
   it("a second form for the same year and department is refused with the store's message", async () => {
-    await call('forms.create', { year: '2019', department: '某局' });
-    expect(await failure('forms.create', { year: '2019', department: '某局' })).toMatch(/^已有 .*同一年度同一部门只能有一份表单/);
+    await call('forms.create', { year: '2019', values: { department: '某局' } });
+    expect(await failure('forms.create', { year: '2019', values: { department: '某局' } })).toMatch(
+      /^已有 .*同一年度同一部门名称只能有一份部门整体支出绩效目标申报表/,
+    );
   });
 
   it('finalize locks, unlock with a reason opens again', async () => {
-    const { id } = await call<FormRecord>('forms.create', { year: '2019', department: '某局' });
+    const { id } = await call<FormRecord>('forms.create', { year: '2019', values: { department: '某局' } });
     expect((await call<FormRecord>('forms.finalize', { id })).status).toBe('final');
     expect(await failure('forms.save', { id, data: seedForm() })).toBe('已定稿的表单不能修改，请先解除定稿');
     expect((await call<FormRecord>('forms.unlock', { id, reason: '改错别字' })).status).toBe('draft');
@@ -69,7 +71,7 @@ describe('forms and trash channels on a real database', () => {
   });
 
   it('delete → trash.list → trash.restore → delete → trash.empty', async () => {
-    const { id } = await call<FormRecord>('forms.create', { year: '2019', department: '某局' });
+    const { id } = await call<FormRecord>('forms.create', { year: '2019', values: { department: '某局' } });
     expect(await call('forms.delete', { id })).toEqual({ ok: true });
     expect(await call<FormSummary[]>('forms.list', {})).toEqual([]);
     expect((await call<FormSummary[]>('trash.list', {})).map((f) => f.id)).toEqual([id]);
@@ -85,7 +87,7 @@ describe('forms and trash channels on a real database', () => {
     expect(preview.conflict).toBeNull();
     expect(preview.changes.some((c) => c.after.includes('2020年1月1日至2020年12月31日'))).toBe(true);
     const next = await call<{ record: FormRecord; changes: TextChange[] }>('forms.newYear', { id, year: '2020' });
-    expect(next.record).toMatchObject({ year: '2020', department: '湖南省桃源县看守所', status: 'draft' });
+    expect(next.record).toMatchObject({ year: '2020', title: '湖南省桃源县看守所', status: 'draft' });
     expect(next.changes).toEqual(preview.changes);
     const again = await call<{ conflict: FormSummary | null }>('forms.newYearPreview', { id, year: '2020' });
     expect(again.conflict?.id).toBe(next.record.id);
@@ -94,8 +96,8 @@ describe('forms and trash channels on a real database', () => {
   it('rejects bad payloads in Chinese before touching the store', async () => {
     const spy = vi.spyOn(store, 'create');
     expect(await failure('forms.create', { year: '二〇一九' })).toBe('请求数据不正确：年度应为四位数字');
-    expect(await failure('forms.create', { year: '2019', department: 'x'.repeat(201) })).toBe(
-      '请求数据不正确：部门名称太长，最多 200 个字',
+    expect(await failure('forms.create', { year: '2019', values: { department: 'x'.repeat(501) } })).toBe(
+      '请求数据不正确：“部门名称”太长，最多 500 个字',
     );
     expect(await failure('forms.unlock', { id: 1 })).toBe('请求数据不正确：解除定稿的原因应为文字，收到的是空');
     expect(await failure('forms.save', { id: 1, data: { templateId: 'x', values: {} } })).toBe(

@@ -4,11 +4,12 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportDocx } from '../../electron/core/export';
-import { previewImport, readDocxForm } from '../../electron/core/import';
+import { previewImport } from '../../electron/core/import';
+import { readDocx } from '../helpers/read';
 import { openStore, type Store } from '../../electron/core/store';
 import { isUserError } from '../../shared/errors';
 import { handmadeFormBody, makeDocx, paras } from '../helpers/makeDocx';
-import { seedForm, seedJson } from '../helpers/seed';
+import { seedForm, seedJson, T2019 } from '../helpers/seed';
 
 /** Patches every central directory record of a zip (sizes, flags) to make hostile archives. */
 function patchCentral(bytes: Uint8Array, patch: (view: DataView, at: number) => void): Uint8Array {
@@ -35,7 +36,7 @@ let dir: string;
 let store: Store;
 
 beforeAll(async () => {
-  exported = (await exportDocx(seedForm(), { appVersion: 'test' })).bytes;
+  exported = (await exportDocx(seedForm(), T2019, { appVersion: 'test' })).bytes;
   dir = mkdtempSync(join(tmpdir(), 'shenbao-import-bad-'));
   store = openStore({ file: join(dir, 'forms.db'), appVersion: 'test' });
 });
@@ -54,7 +55,7 @@ const cases: [string, () => Promise<Uint8Array> | Uint8Array, RegExp][] = [
   ['RTF named .doc', () => Buffer.from('{\\rtf1\\ansi 部门整体支出}'), /RTF.*另存为 \.docx/],
   ['zip without a document', () => zipOf({ 'a.txt': 'hello' }), /不是 Word（\.docx）文档/],
   ['an Excel file', () => zipOf({ 'xl/workbook.xml': '<workbook/>' }), /Excel/],
-  ['a .docx without the form', () => makeDocx(paras('会议纪要\n今天开会。')), /没有找到申报表的表格/],
+  ['a .docx without the form', () => makeDocx(paras('会议纪要\n今天开会。')), /没有找到认识的申报表表格.*部门整体支出绩效目标申报表/],
   ['DOCTYPE/ENTITY in document.xml', () => makeDocx('', { documentXml: BOMB }), /不安全的 XML 声明/],
   ['malformed document.xml', () => makeDocx('', { documentXml: '<w:document xmlns:w="x"><w:body><w:p></w:body>' }), /已损坏/],
   [
@@ -97,7 +98,7 @@ describe('bad files fail cleanly, fast, with the store unchanged', () => {
   it.each(cases)('%s', async (_name, make, message) => {
     const bytes = await make();
     const t0 = performance.now();
-    const err = await readDocxForm(bytes).then(
+    const err = await readDocx(bytes).then(
       () => null,
       (e: unknown) => e,
     );
@@ -111,12 +112,12 @@ describe('bad files fail cleanly, fast, with the store unchanged', () => {
   });
 
   it('stops at the time bound', async () => {
-    await expect(readDocxForm(await makeDocx(handmadeFormBody(seedJson())), { timeoutMs: 0 })).rejects.toThrow(/用时过长/);
+    await expect(readDocx(await makeDocx(handmadeFormBody(seedJson())), { timeoutMs: 0 })).rejects.toThrow(/用时过长/);
   });
 
   it('a failed file does not affect the next one', async () => {
-    await expect(readDocxForm(new Uint8Array(0))).rejects.toThrow();
-    const r = await readDocxForm(await makeDocx(handmadeFormBody(seedJson())));
+    await expect(readDocx(new Uint8Array(0))).rejects.toThrow();
+    const r = await readDocx(await makeDocx(handmadeFormBody(seedJson())));
     expect(r.data.values.department).toBe('湖南省桃源县看守所');
   });
 });

@@ -9,7 +9,7 @@ import type { FormData } from '../../shared/form';
 import { withComputed } from '../../shared/formOps';
 import { lastLine, runCliCapture } from '../helpers/cli';
 import { handmadeFormBody, makeDocx } from '../helpers/makeDocx';
-import { HANDMADE_DOCX_PATH, seedForm, seedJson } from '../helpers/seed';
+import { HANDMADE_DOCX_PATH, seedForm, seedJson, T2019 } from '../helpers/seed';
 
 let dir: string;
 let store: Store;
@@ -25,13 +25,13 @@ afterEach(() => {
 });
 
 const edited = (): FormData => {
-  const f = withComputed(seedForm());
+  const f = withComputed(seedForm(), T2019);
   return { ...f, values: { ...f.values, filler: '李四' } };
 };
 
 describe('previewImport', () => {
   it('reads, validates and reports the form of the same year and 部门名称', async () => {
-    const { bytes } = await exportDocx(seedForm(), { appVersion: 'test' });
+    const { bytes } = await exportDocx(seedForm(), T2019, { appVersion: 'test' });
     const first = await previewImport(store, '2019.docx', bytes);
     expect(first).toMatchObject({ fileName: '2019.docx', source: 'embedded', conflict: null, notes: [], uncertain: [] });
     expect(first.messages.filter((m) => m.severity === 'error')).toEqual([]);
@@ -43,13 +43,13 @@ describe('previewImport', () => {
 
 describe('commitImport', () => {
   it('imports a new form', () => {
-    const out = commitImport(store, withComputed(seedForm()), 'skip');
+    const out = commitImport(store, withComputed(seedForm(), T2019), 'skip');
     expect(out.outcome).toBe('imported');
-    expect(store.get(out.id!).data).toEqual(withComputed(seedForm()));
+    expect(store.get(out.id!).data).toEqual(withComputed(seedForm(), T2019));
   });
 
   it('skip: names the form it met and changes nothing', () => {
-    const first = commitImport(store, withComputed(seedForm()), 'skip');
+    const first = commitImport(store, withComputed(seedForm(), T2019), 'skip');
     const out = commitImport(store, edited(), 'skip');
     expect(out).toMatchObject({ outcome: 'skipped', id: null });
     expect(out.message).toContain(`编号 ${first.id}`);
@@ -59,7 +59,7 @@ describe('commitImport', () => {
   });
 
   it('replace: the import becomes the form, the old content stays in history', () => {
-    const first = commitImport(store, withComputed(seedForm()), 'skip');
+    const first = commitImport(store, withComputed(seedForm(), T2019), 'skip');
     const out = commitImport(store, edited(), 'replace');
     expect(out).toMatchObject({ outcome: 'replaced', id: first.id });
     expect(store.get(first.id!).data.values.filler).toBe('李四');
@@ -70,7 +70,7 @@ describe('commitImport', () => {
   });
 
   it('replace: a finalised form is not silently unlocked', () => {
-    const first = commitImport(store, withComputed(seedForm()), 'skip');
+    const first = commitImport(store, withComputed(seedForm(), T2019), 'skip');
     store.finalize(first.id!);
     const out = commitImport(store, edited(), 'replace');
     expect(out).toMatchObject({ outcome: 'skipped', id: null });
@@ -79,7 +79,7 @@ describe('commitImport', () => {
   });
 
   it('copy: both are kept', () => {
-    const first = commitImport(store, withComputed(seedForm()), 'skip');
+    const first = commitImport(store, withComputed(seedForm(), T2019), 'skip');
     const out = commitImport(store, edited(), 'copy');
     expect(out.outcome).toBe('copied');
     expect(out.id).not.toBe(first.id);
@@ -101,7 +101,7 @@ describe('import command', () => {
 
     const again = await runCliCapture(['--db', dbFile(), 'import', HANDMADE_DOCX_PATH]);
     expect(again.code).toBe(0);
-    expect(again.stdout).toMatch(new RegExp(`已跳过：已有编号 ${ids[0]}，2019 年度「湖南省桃源县看守所」`));
+    expect(again.stdout).toMatch(new RegExp(`已跳过：已有同一年度同一部门名称的编号 ${ids[0]}，2019 年度「湖南省桃源县看守所」`));
 
     const copy = await runCliCapture(['--db', dbFile(), 'import', HANDMADE_DOCX_PATH, '--on-conflict', 'copy']);
     expect(copy.code).toBe(0);

@@ -1,15 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readDocxForm } from '../../electron/core/import';
+import { readDocx } from '../helpers/read';
 import { withComputed } from '../../shared/formOps';
-import { HANDMADE_DOCX_PATH, seedForm, seedJson } from '../helpers/seed';
+import { HANDMADE_DOCX_PATH, seedForm, seedJson, T2019 } from '../helpers/seed';
 import { handmadeFormBody, makeDocx, para, paras, run, tbl, tc, tr } from '../helpers/makeDocx';
 
-const seed = () => withComputed(seedForm());
+const seed = () => withComputed(seedForm(), T2019);
 
 describe('hand-made Word files are read from their table', () => {
   it('reads the hand-made fixture to the seed form', async () => {
-    const r = await readDocxForm(readFileSync(HANDMADE_DOCX_PATH));
+    const r = await readDocx(readFileSync(HANDMADE_DOCX_PATH));
     expect(r.source).toBe('table');
     expect(r.data).toEqual(seed());
     expect(r.uncertain).toEqual([]);
@@ -17,7 +17,7 @@ describe('hand-made Word files are read from their table', () => {
   });
 
   it('reads a form typed the plain way with our helper to the seed form', async () => {
-    const r = await readDocxForm(await makeDocx(handmadeFormBody(seedJson())));
+    const r = await readDocx(await makeDocx(handmadeFormBody(seedJson())));
     expect(r.data).toEqual(seed());
   });
 
@@ -28,12 +28,12 @@ describe('hand-made Word files are read from their table', () => {
       yearLine: '( {year} 年度 )',
       colon: ':',
     });
-    const r = await readDocxForm(await makeDocx(body));
+    const r = await readDocx(await makeDocx(body));
     expect(r.data).toEqual(seed());
   });
 
   it('drops a money-unit note printed at the end of the unit line', async () => {
-    const r = await readDocxForm(
+    const r = await readDocx(
       await makeDocx(handmadeFormBody({ ...seedJson(), 填报单位: '湖南省桃源县看守所\u3000\u3000\u3000单位：万元' })),
     );
     expect(r.data.values.unit).toBe('湖南省桃源县看守所');
@@ -50,7 +50,7 @@ describe('hand-made Word files are read from their table', () => {
       基本支出: '393.21',
       项目支出: '49.00',
     };
-    const r = await readDocxForm(await makeDocx(handmadeFormBody(v)));
+    const r = await readDocx(await makeDocx(handmadeFormBody(v)));
     expect(r.data.values.total).toBe('442.21');
     expect(r.data.values.generalBudget).toBe('382.21');
     expect(r.data.values.govFund).toBe('');
@@ -62,14 +62,14 @@ describe('hand-made Word files are read from their table', () => {
   });
 
   it('keeps an unreadable amount as typed, marked uncertain with a Chinese note', async () => {
-    const r = await readDocxForm(await makeDocx(handmadeFormBody({ ...seedJson(), 其他资金: '六十' })));
+    const r = await readDocx(await makeDocx(handmadeFormBody({ ...seedJson(), 其他资金: '六十' })));
     expect(r.data.values.otherFunds).toBe('六十');
     expect(r.uncertain).toContain('otherFunds');
     expect(r.notes.join('\n')).toMatch(/其他资金.*六十.*无法识别/);
   });
 
   it('notes a printed total that disagrees with its parts', async () => {
-    const r = await readDocxForm(await makeDocx(handmadeFormBody({ ...seedJson(), 按收入性质分: '500' })));
+    const r = await readDocx(await makeDocx(handmadeFormBody({ ...seedJson(), 按收入性质分: '500' })));
     expect(r.data.values.incomeTotal).toBe('442.21');
     expect(r.uncertain).toContain('incomeTotal');
     expect(r.notes.join('\n')).toMatch(/按收入性质分.*500.*不一致/);
@@ -77,7 +77,7 @@ describe('hand-made Word files are read from their table', () => {
 
   it('reads a table nested in a layout table, shifted by gridBefore, with bare vMerge', async () => {
     const body = handmadeFormBody(seedJson(), { nested: true, gridBefore: true, bareVMerge: true });
-    const r = await readDocxForm(await makeDocx(body));
+    const r = await readDocx(await makeDocx(body));
     expect(r.data).toEqual(seed());
   });
 
@@ -94,19 +94,19 @@ describe('hand-made Word files are read from their table', () => {
         ),
       )
       .replace(paras(v['整体绩效目标']), paras('第一段\t缩进\n第二行') + para(run('甲'), '<w:r><w:br/><w:t>乙</w:t></w:r>'));
-    const r = await readDocxForm(await makeDocx(body));
+    const r = await readDocx(await makeDocx(body));
     expect(r.data.values.department).toBe('湖南省桃源县看守所');
     expect(r.data.values.overallGoal).toBe('第一段\t缩进\n第二行\n甲\n乙');
   });
 
   it('keeps unnumbered indicator text whole and says so', async () => {
-    const r = await readDocxForm(await makeDocx(handmadeFormBody({ ...seedJson(), 产出指标: '全年安全无事故\n按时完成各项任务' })));
+    const r = await readDocx(await makeDocx(handmadeFormBody({ ...seedJson(), 产出指标: '全年安全无事故\n按时完成各项任务' })));
     expect(r.data.values.output).toEqual({ mode: 'text', text: '全年安全无事故\n按时完成各项任务' });
     expect(r.notes.join('\n')).toMatch(/产出指标.*整段保留/);
   });
 
   it('structures indicators written with other numbering', async () => {
-    const r = await readDocxForm(
+    const r = await readDocx(
       await makeDocx(
         handmadeFormBody({
           ...seedJson(),
@@ -131,7 +131,7 @@ describe('hand-made Word files are read from their table', () => {
   it('reads 年度 without brackets and a missing sign line as notes, not failures', async () => {
     const v = seedJson();
     const body = handmadeFormBody(v, { yearLine: '{year}年度' }).replace(/<\/w:tbl>.*$/s, '</w:tbl><w:sectPr/>');
-    const r = await readDocxForm(await makeDocx(body));
+    const r = await readDocx(await makeDocx(body));
     expect(r.data.values.year).toBe('2019');
     expect(r.data.values.filler).toBe('');
     expect(r.uncertain).toEqual(expect.arrayContaining(['filler', 'phone']));
@@ -140,7 +140,7 @@ describe('hand-made Word files are read from their table', () => {
 
   it('finds the form table among other tables', async () => {
     const other = tbl([tr([tc(paras('附件')), tc(paras('说明'))])]);
-    const r = await readDocxForm(await makeDocx(other + handmadeFormBody(seedJson()) + other));
+    const r = await readDocx(await makeDocx(other + handmadeFormBody(seedJson()) + other));
     expect(r.data).toEqual(seed());
   });
 
@@ -153,33 +153,33 @@ describe('hand-made Word files are read from their table', () => {
     };
 
     it('joins the rows continued in a second table right after the first', async () => {
-      const r = await readDocxForm(await makeDocx(splitBefore(handmadeFormBody(seedJson()), 7)));
+      const r = await readDocx(await makeDocx(splitBefore(handmadeFormBody(seedJson()), 7)));
       expect(r.data).toEqual(seed());
       expect(r.notes).toEqual([]);
     });
 
     it('joins across an empty paragraph and a vertical merge cut at a page break', async () => {
-      const r = await readDocxForm(await makeDocx(splitBefore(handmadeFormBody(seedJson()), 4, para(run('')))));
+      const r = await readDocx(await makeDocx(splitBefore(handmadeFormBody(seedJson()), 4, para(run('')))));
       expect(r.data).toEqual(seed());
       expect(r.notes).toEqual([]);
     });
 
     it('does not join a table separated from the form by text', async () => {
       const body = splitBefore(handmadeFormBody(seedJson()), 7, paras('附：续表'));
-      const r = await readDocxForm(await makeDocx(body));
+      const r = await readDocx(await makeDocx(body));
       expect(r.data.values.functions).toBe('');
       expect(r.notes.join('\n')).toMatch(/没有找到「部门职能职责概述」/);
     });
   });
 
   describe('label words inside the values of the lines above and below the table', () => {
-    const lineValues = (r: Awaited<ReturnType<typeof readDocxForm>>) => {
+    const lineValues = (r: Awaited<ReturnType<typeof readDocx>>) => {
       const { unit, filler, phone, fillDate } = r.data.values;
       return { unit, filler, phone, fillDate };
     };
 
     it('does not cut a value at another field’s label word that has no colon', async () => {
-      const r = await readDocxForm(
+      const r = await readDocx(
         await makeDocx(handmadeFormBody({ ...seedJson(), 填报单位: '湖南省桃源县填报日期管理办公室', 填报人: '联系电话张三' })),
       );
       expect(lineValues(r)).toEqual({
@@ -192,17 +192,17 @@ describe('hand-made Word files are read from their table', () => {
 
     it('splits a sign line at each label followed by a colon', async () => {
       const v = { ...seedJson(), 填报人: '张三', 联系电话: '0736-1234567' };
-      const r = await readDocxForm(await makeDocx(handmadeFormBody(v)));
+      const r = await readDocx(await makeDocx(handmadeFormBody(v)));
       expect(lineValues(r)).toMatchObject({ filler: '张三', phone: '0736-1234567', fillDate: '2019-11-26' });
     });
 
     it('still splits a sign line whose 填报人 has an unclosed bracket', async () => {
-      const r = await readDocxForm(await makeDocx(handmadeFormBody({ ...seedJson(), 填报人: '张三（科长' })));
+      const r = await readDocx(await makeDocx(handmadeFormBody({ ...seedJson(), 填报人: '张三（科长' })));
       expect(lineValues(r)).toMatchObject({ filler: '张三（科长', phone: '13973666908', fillDate: '2019-11-26' });
     });
 
     it('keeps a label：value written in brackets inside a value as part of that value', async () => {
-      const r = await readDocxForm(
+      const r = await readDocx(
         await makeDocx(handmadeFormBody({ ...seedJson(), 填报单位: '湖南省桃源县看守所（联系电话：0736-7654321）' })),
       );
       expect(lineValues(r)).toEqual({

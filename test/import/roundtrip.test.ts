@@ -1,19 +1,19 @@
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { exportDocx } from '../../electron/core/export';
-import { readDocxForm } from '../../electron/core/import';
+import { readDocx } from '../helpers/read';
 import type { FormData } from '../../shared/form';
 import { withComputed } from '../../shared/formOps';
-import { seedForm } from '../helpers/seed';
+import { seedForm, T2019 } from '../helpers/seed';
 
 async function roundTrip(form: FormData) {
-  const { bytes } = await exportDocx(form, { appVersion: 'test' });
-  return readDocxForm(bytes);
+  const { bytes } = await exportDocx(form, T2019, { appVersion: 'test' });
+  return readDocx(bytes);
 }
 
 function variant(patch: Partial<FormData['values']>, options?: Partial<FormData['options']>): FormData {
   const f = seedForm();
-  return withComputed({ ...f, values: { ...f.values, ...patch } as FormData['values'], options: { ...f.options, ...options } });
+  return withComputed({ ...f, values: { ...f.values, ...patch } as FormData['values'], options: { ...f.options, ...options } }, T2019);
 }
 
 async function editDocument(bytes: Uint8Array, edit: (xml: string) => string): Promise<Uint8Array> {
@@ -24,7 +24,7 @@ async function editDocument(bytes: Uint8Array, edit: (xml: string) => string): P
 
 describe('export → import gives back the identical form', () => {
   const cases: [string, FormData][] = [
-    ['the seed', withComputed(seedForm())],
+    ['the seed', withComputed(seedForm(), T2019)],
     [
       '4-decimal amounts',
       variant({ total: '442.2153', generalBudget: '382.2153', basicExpenditure: '393.2153', otherFunds: '60', projectExpenditure: '49' }),
@@ -76,9 +76,9 @@ describe('export → import gives back the identical form', () => {
 
 describe('a table edited in Word wins over the embedded copy', () => {
   it('takes the edited field from the table and says so', async () => {
-    const { bytes } = await exportDocx(withComputed(seedForm()), { appVersion: 'test' });
+    const { bytes } = await exportDocx(withComputed(seedForm(), T2019), T2019, { appVersion: 'test' });
     const edited = await editDocument(bytes, (xml) => xml.replace(/382\.21(?=<\/w:t>)/, '380').replace('13973666908', '13800001111'));
-    const r = await readDocxForm(edited);
+    const r = await readDocx(edited);
     expect(r.source).toBe('embedded');
     expect(r.data.values.generalBudget).toBe('380');
     expect(r.data.values.phone).toBe('13800001111');
@@ -92,32 +92,32 @@ describe('a table edited in Word wins over the embedded copy', () => {
 
   it('keeps 4-decimal amounts when the table only shows them padded', async () => {
     const form = variant({ total: '442.2153', generalBudget: '382.2153', basicExpenditure: '393.2153' }, { twoDecimals: true });
-    const { bytes } = await exportDocx(form, { appVersion: 'test' });
-    const r = await readDocxForm(bytes);
+    const { bytes } = await exportDocx(form, T2019, { appVersion: 'test' });
+    const r = await readDocx(bytes);
     expect(r.data.values.total).toBe('442.2153');
     expect(r.notes).toEqual([]);
   });
 
   it('falls back to the table when the embedded copy is broken, and says why', async () => {
-    const { bytes } = await exportDocx(withComputed(seedForm()), { appVersion: 'test' });
+    const { bytes } = await exportDocx(withComputed(seedForm(), T2019), T2019, { appVersion: 'test' });
     const zip = await JSZip.loadAsync(bytes);
     const custom = await zip.file('docProps/custom.xml')!.async('string');
     zip.file('docProps/custom.xml', custom.replace(/(shenbao\.form\.0000"[^>]*>\s*<vt:lpwstr>)./, '$1X'));
-    const r = await readDocxForm(await zip.generateAsync({ type: 'uint8array' }));
+    const r = await readDocx(await zip.generateAsync({ type: 'uint8array' }));
     expect(r.source).toBe('table');
     expect(r.notes[0]).toMatch(/内嵌的数据无法使用.*已改为读取表格/);
-    expect(r.data).toEqual(withComputed(seedForm()));
+    expect(r.data).toEqual(withComputed(seedForm(), T2019));
   });
 
   it('refuses an embedded copy from a newer program version, reading the table instead', async () => {
-    const { bytes } = await exportDocx(withComputed(seedForm()), { appVersion: 'test' });
+    const { bytes } = await exportDocx(withComputed(seedForm(), T2019), T2019, { appVersion: 'test' });
     const zip = await JSZip.loadAsync(bytes);
     const custom = await zip.file('docProps/custom.xml')!.async('string');
     zip.file(
       'docProps/custom.xml',
       custom.replace(/&quot;version&quot;:1|"version":1/, (m) => m.replace('1', '99')),
     );
-    const r = await readDocxForm(await zip.generateAsync({ type: 'uint8array' }));
+    const r = await readDocx(await zip.generateAsync({ type: 'uint8array' }));
     expect(r.source).toBe('table');
     expect(r.notes[0]).toMatch(/更新版本/);
   });

@@ -37,8 +37,9 @@ function setup(handlers: Handlers) {
 const summary = {
   id: 1,
   templateId: 't',
+  templateVersion: 1,
   year: '2019',
-  department: '',
+  title: '',
   unit: '',
   status: 'draft' as const,
   updatedAt: '',

@@ -124,7 +124,10 @@ describe('the main process', () => {
     expect(existsSync(join(home, 'userData', 'shenbao.db'))).toBe(true);
     expect(readFileSync(join(home, 'userData', 'logs', 'shenbao.log'), 'utf8')).toContain('启动');
     await expect(call('app.info', {})).resolves.toMatchObject({ ok: true, value: { mode: 'desktop' } });
-    const created = (await call('forms.create', { year: '2024', department: '桃源县农业农村局' })) as { ok: true; value: { id: number } };
+    const created = (await call('forms.create', { year: '2024', values: { department: '桃源县农业农村局' } })) as {
+      ok: true;
+      value: { id: number };
+    };
     expect(created.ok).toBe(true);
     const listed = (await call('forms.list', {})) as { ok: true; value: { id: number }[] };
     expect(listed.value.map((f) => f.id)).toContain(created.value.id);
@@ -186,7 +189,10 @@ describe('the main process', () => {
 
   it('offers the newest automatic backup when the database is damaged, and keeps the forms', async () => {
     const first = await launched();
-    const created = (await first.call('forms.create', { year: '2023', department: '桃源县财政局' })) as { ok: true; value: { id: number } };
+    const created = (await first.call('forms.create', { year: '2023', values: { department: '桃源县财政局' } })) as {
+      ok: true;
+      value: { id: number };
+    };
     first.fake.app.emit('will-quit');
     vi.resetModules();
     // Opening again takes the automatic backup of what was there.

@@ -2,13 +2,14 @@ import { describe, expect, it, vi } from 'vitest';
 import { UserError } from '../../shared/errors';
 import { dispatch, type Handlers } from '../../electron/core/handlers';
 import { PDF_OPTIONS, printHandlers } from '../../electron/shell/print';
-import { seedForm } from '../helpers/seed';
+import { seedForm, T2019 } from '../helpers/seed';
 
 const record = {
   id: 5,
   templateId: seedForm().templateId,
+  templateVersion: 2,
   year: '2019',
-  department: '',
+  title: '',
   unit: '',
   status: 'draft' as const,
   updatedAt: '2019-01-01T00:00:00Z',
@@ -58,6 +59,7 @@ function setup(win: ReturnType<typeof fakeWindow>, getForm: Handlers['forms.get'
     windowOptions: { show: false },
     printContents,
     getForm: getForm!,
+    templates: { get: () => T2019 },
     timeoutMs: 200,
     sleep: async () => undefined,
   });

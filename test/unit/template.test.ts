@@ -1,53 +1,83 @@
 import { describe, expect, it } from 'vitest';
-import { TEMPLATES } from '../../shared/templates';
-import type { CellContent } from '../../shared/template/types';
+import { checkTemplate } from '../../shared/template/check';
+import { labelText } from '../../shared/template/layout';
+import { templateDefSchema, type TemplateDef } from '../../shared/template/schema';
+import { BUILTIN_TEMPLATES } from '../../shared/templates';
+import { MADE_UP_TEMPLATE } from '../helpers/madeUpTemplate';
 
-describe.each(TEMPLATES.map((t) => [t.id, t] as const))('template %s', (_id, t) => {
-  it('covers every grid position exactly once', () => {
-    const rows = t.table.rows.length;
-    const cols = t.table.columnsTwips.length;
-    const cover = Array.from({ length: rows }, () => Array<number>(cols).fill(0));
-    for (const c of t.table.cells) {
-      for (let r = c.row; r < c.row + (c.rowSpan ?? 1); r++)
-        for (let k = c.col; k < c.col + (c.colSpan ?? 1); k++) {
-          expect(r, `cell at ${c.row},${c.col} runs past the last row`).toBeLessThan(rows);
-          expect(k, `cell at ${c.row},${c.col} runs past the last column`).toBeLessThan(cols);
-          cover[r][k]++;
-        }
-    }
-    expect(cover).toEqual(Array.from({ length: rows }, () => Array<number>(cols).fill(1)));
+const ALL: TemplateDef[] = [...BUILTIN_TEMPLATES, MADE_UP_TEMPLATE];
+
+describe.each(ALL.map((t) => [t.id, t] as const))('template %s', (_id, t) => {
+  it('is valid data: the schema accepts it and it survives JSON unchanged', () => {
+    expect(templateDefSchema.parse(JSON.parse(JSON.stringify(t)))).toEqual(t);
   });
 
-  it('has column widths that add up to the text width of the page', () => {
+  it('passes every soundness check (grid covered once, every field printed once, rules and identity name real fields)', () => {
+    expect(checkTemplate(t)).toEqual([]);
+  });
+
+  it('has column widths that fit the text width of the page', () => {
     const { widthTwips, marginsTwips } = t.page;
     const sum = t.table.columnsTwips.reduce((a, b) => a + b, 0);
-    expect(Math.abs(sum - (widthTwips - marginsTwips.left - marginsTwips.right))).toBeLessThanOrEqual(2);
+    expect(sum).toBeLessThanOrEqual(widthTwips - marginsTwips.left - marginsTwips.right + 2);
   });
+});
 
-  it('binds every field exactly once, and only known fields', () => {
-    const bound: string[] = [];
-    const fieldsOf = (c: CellContent) => (c.type === 'field' ? [c.field] : []);
-    for (const c of t.table.cells) bound.push(...fieldsOf(c.content));
-    for (const line of [...t.above, ...t.below]) for (const s of line.segments) if ('field' in s) bound.push(s.field);
-    const ids = t.fields.map((f) => f.id);
-    expect([...bound].sort()).toEqual([...ids].sort());
-    expect(new Set(bound).size).toBe(bound.length);
+/** A copy of the made-up template with one thing changed. */
+function broken(change: (t: TemplateDef) => void): TemplateDef {
+  const t = structuredClone(MADE_UP_TEMPLATE);
+  change(t);
+  return t;
+}
+
+describe('template soundness checks', () => {
+  it('finds a cell outside the grid', () => {
+    const t = broken((x) => x.table.cells.push({ row: 0, col: 9, content: { type: 'empty' } }));
+    expect(checkTemplate(t).join()).toMatch(/超出了表格/);
   });
-
-  it('has unique field ids and labels, and sums over amount fields only', () => {
-    expect(new Set(t.fields.map((f) => f.id)).size).toBe(t.fields.length);
-    expect(new Set(t.fields.map((f) => f.label)).size).toBe(t.fields.length);
-    for (const f of t.fields.filter((x) => x.sumOf)) {
-      for (const p of f.sumOf!) expect(t.fields.find((x) => x.id === p)?.kind).toBe('amount');
-    }
+  it('finds overlapping spans and uncovered positions', () => {
+    const t = broken((x) => {
+      x.table.cells[1].colSpan = 3; // 主管单位's value now leaves the last column empty
+      x.table.cells[3].colSpan = 5; // 资金名称's value runs over the edge
+    });
+    const problems = checkTemplate(t).join();
+    expect(problems).toMatch(/没有单元格/);
+    expect(problems).toMatch(/超出了表格/);
+  });
+  it('finds a rule, an identity and a sum naming a field that does not exist', () => {
+    const t = broken((x) => {
+      x.rules.push({ type: 'equal', a: 'total', b: 'nope', message: 'x' });
+      x.identity.key = ['owner', 'ghost'];
+      x.fields[3].compute = { columnSum: { group: 'items', column: 'missing' } };
+    });
+    const problems = checkTemplate(t).join('\n');
+    expect(problems).toMatch(/字段「nope」不存在/);
+    expect(problems).toMatch(/表单标识用到的字段「ghost」不存在/);
+    expect(problems).toMatch(/列「missing」在分组「分配明细」中不存在/);
+  });
+  it('finds a field printed twice and one printed nowhere', () => {
+    const t = broken((x) => {
+      x.table.cells[1] = { row: 0, col: 1, colSpan: 4, content: { type: 'field', field: 'fundName' } };
+    });
+    const problems = checkTemplate(t).join('\n');
+    expect(problems).toMatch(/「资金名称」在表中放了 2 次/);
+    expect(problems).toMatch(/「主管单位」没有放在表格或文字行中/);
+  });
+  it('refuses an unknown field kind through the schema', () => {
+    const t = broken((x) => ((x.fields[0] as { kind: string }).kind = 'spreadsheet'));
+    expect(templateDefSchema.safeParse(t).success).toBe(false);
   });
 });
 
 describe('部门整体支出绩效目标申报表 2019', () => {
-  const t = TEMPLATES.find((x) => x.id === 'bumen-zhengti-2019')!;
+  const t = BUILTIN_TEMPLATES.find((x) => x.id === 'bumen-zhengti-2019')!;
   it('prints the labels seen on the paper form', () => {
     const labels = t.table.cells.flatMap((c) =>
-      c.content.type === 'label' ? [c.content.lines.join('')] : c.content.type === 'field' && c.content.label ? [c.content.label] : [],
+      c.content.type === 'label'
+        ? [labelText(t, c.content).replace(/\n/g, '')]
+        : c.content.type === 'field' && c.content.showLabel
+          ? [t.fields.find((f) => f.id === (c.content as { field: string }).field)!.label]
+          : [],
     );
     for (const l of [
       '部门名称',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FormData, OutputIndicators } from '../../shared/form';
 import { validateForm, hasErrors, isValidPhone, type Message } from '../../shared/validation';
-import { seedForm } from '../helpers/seed';
+import { seedForm, T2019 } from '../helpers/seed';
 
 function withValues(patch: Record<string, unknown>): FormData {
   const f = seedForm();
@@ -12,26 +12,26 @@ const output = (f: FormData) => f.values.output as Extract<OutputIndicators, { m
 
 describe('validation', () => {
   it('finds no error in the seed form', () => {
-    const ms = validateForm(seedForm());
+    const ms = validateForm(seedForm(), T2019);
     expect(ms.filter((m) => m.severity === 'error')).toEqual([]);
     expect(ms.filter((m) => m.severity === 'warning')).toEqual([]);
   });
 
   it('flags 按收入性质分 when the income parts do not add up to 资金总额', () => {
-    const ms = validateForm(withValues({ otherFunds: '61' }));
+    const ms = validateForm(withValues({ otherFunds: '61' }), T2019);
     expect(errorsOn(ms, 'incomeTotal')).toHaveLength(1);
     expect(errorsOn(ms, 'incomeTotal')[0].message).toContain('按收入性质分合计应等于资金总额');
     expect(errorsOn(ms, 'expenditureTotal')).toHaveLength(0);
   });
 
   it('flags 按支出性质分 when basic + project differ from 资金总额', () => {
-    const ms = validateForm(withValues({ projectExpenditure: '48.99' }));
+    const ms = validateForm(withValues({ projectExpenditure: '48.99' }), T2019);
     expect(errorsOn(ms, 'expenditureTotal')).toHaveLength(1);
     expect(errorsOn(ms, 'incomeTotal')).toHaveLength(0);
   });
 
   it('flags both subtotals when 资金总额 alone is wrong', () => {
-    const ms = validateForm(withValues({ total: '442.2' }));
+    const ms = validateForm(withValues({ total: '442.2' }), T2019);
     expect(errorsOn(ms, 'incomeTotal')).toHaveLength(1);
     expect(errorsOn(ms, 'expenditureTotal')).toHaveLength(1);
   });
@@ -47,6 +47,7 @@ describe('validation', () => {
         basicExpenditure: '0.3',
         projectExpenditure: '',
       }),
+      T2019,
     );
     expect(ms.filter((m) => m.code === 'sum')).toEqual([]);
   });
@@ -56,7 +57,7 @@ describe('validation', () => {
     ['govFund', '-1', '金额不能为负数'],
     ['otherFunds', '60.00001', '最多保留4位小数'],
   ])('refuses a bad amount in %s on that cell', (field, value, text) => {
-    const ms = validateForm(withValues({ [field]: value }));
+    const ms = validateForm(withValues({ [field]: value }), T2019);
     expect(errorsOn(ms, field)[0]?.message).toContain(text);
     expect(ms.filter((m) => m.code === 'sum')).toEqual([]);
   });
@@ -71,7 +72,7 @@ describe('validation', () => {
     ['filler', '请填写填报人'],
     ['phone', '请填写联系电话'],
   ])('requires %s', (field, text) => {
-    const ms = validateForm(withValues({ [field]: '' }));
+    const ms = validateForm(withValues({ [field]: '' }), T2019);
     expect(errorsOn(ms, field).map((m) => m.message)).toContain(text);
   });
 
@@ -81,6 +82,7 @@ describe('validation', () => {
         output: { mode: 'parts', parts: { quantity: [], quality: [], timeliness: [], cost: [] } },
         benefit: { mode: 'items', items: [] },
       }),
+      T2019,
     );
     expect(errorsOn(ms, 'output')[0].message).toBe('请至少填写一条产出指标');
     expect(errorsOn(ms, 'benefit')[0].message).toBe('请至少填写一条效益指标');
@@ -91,17 +93,17 @@ describe('validation', () => {
   });
   it.each(['12345', '6621234', '23973666908', '1397366690', 'abc'])('refuses the phone %s', (p) => {
     expect(isValidPhone(p)).toBe(false);
-    expect(errorsOn(validateForm(withValues({ phone: p })), 'phone')).toHaveLength(1);
+    expect(errorsOn(validateForm(withValues({ phone: p }), T2019), 'phone')).toHaveLength(1);
   });
 
   it('refuses a year that is not four digits', () => {
-    expect(errorsOn(validateForm(withValues({ year: '19' })), 'year')).toHaveLength(1);
+    expect(errorsOn(validateForm(withValues({ year: '19' }), T2019), 'year')).toHaveLength(1);
   });
 
   it('warns when 成本指标 quotes an amount that is in no budget cell', () => {
     const f = seedForm();
     output(f).parts.cost = ['成本支出控制在年初预算450万元之内'];
-    const ms = validateForm(f);
+    const ms = validateForm(f, T2019);
     expect(ms.filter((m) => m.code === 'costAmount')).toMatchObject([{ field: 'output', severity: 'warning' }]);
     expect(hasErrors(ms)).toBe(false);
   });
@@ -109,13 +111,13 @@ describe('validation', () => {
   it('warns when 时效指标 names a year other than the budget year', () => {
     const f = seedForm();
     output(f).parts.timeliness = ['2018年1月1日至2018年12月31日'];
-    expect(validateForm(f).filter((m) => m.code === 'timelinessYear')).toHaveLength(1);
+    expect(validateForm(f, T2019).filter((m) => m.code === 'timelinessYear')).toHaveLength(1);
   });
 
   it('warns about a 数量指标 item with no number', () => {
     const f = seedForm();
     output(f).parts.quantity.push('加强看守工作');
-    const ws = validateForm(f).filter((m) => m.code === 'quantityNumber');
+    const ws = validateForm(f, T2019).filter((m) => m.code === 'quantityNumber');
     expect(ws).toHaveLength(1);
     expect(ws[0].message).toContain('第6条');
   });

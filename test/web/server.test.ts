@@ -97,11 +97,11 @@ describe('browser-mode server over real HTTP', () => {
   });
 
   it('round-trips a form: forms.create → forms.save → forms.get', async () => {
-    const created = await call<FormRecord>('forms.create', { year: '2019', department: '湖南省桃源县看守所' });
+    const created = await call<FormRecord>('forms.create', { year: '2019', values: { department: '湖南省桃源县看守所' } });
     const seed = seedForm();
     await call<FormRecord>('forms.save', { id: created.id, data: seed });
     const got = await call<FormRecord>('forms.get', { id: created.id });
-    expect(got.department).toBe('湖南省桃源县看守所');
+    expect(got.title).toBe('湖南省桃源县看守所');
     expect(got.data.values.otherFunds).toBe(seed.values.otherFunds);
     expect(got.data.values.functions).toBe(seed.values.functions);
     expect((await call<{ mode: string }>('app.info', {})).mode).toBe('web');

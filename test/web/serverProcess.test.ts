@@ -57,7 +57,7 @@ describe('npm run web as a process', () => {
     const res = await fetch(new URL('/api/forms.create', url), {
       method: 'POST',
       headers: { 'X-Shenbao-Token': token, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ year: '2024', department: '进程测试局' }),
+      body: JSON.stringify({ year: '2024', values: { department: '进程测试局' } }),
     });
     expect(((await res.json()) as { ok: boolean }).ok).toBe(true);
 
@@ -65,7 +65,7 @@ describe('npm run web as a process', () => {
     expect(await exited).toBe(0);
     const store = openStore({ file: db, appVersion: 'test', autoBackup: false });
     try {
-      expect(store.list().map((f) => f.department)).toEqual(['进程测试局']);
+      expect(store.list().map((f) => f.title)).toEqual(['进程测试局']);
     } finally {
       store.close();
     }

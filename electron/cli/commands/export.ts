@@ -2,9 +2,11 @@
 import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { UserError } from '../../../shared/errors';
-import { DEFAULT_TEMPLATE_ID, getTemplate } from '../../../shared/templates';
+import type { TemplateDef } from '../../../shared/template/schema';
+import { DEFAULT_TEMPLATE_ID } from '../../../shared/templates';
 import { APP_VERSION } from '../../core/appInfo';
-import { blankExportFileName, exportBlankDocx, exportDocx, exportFileName, writeFileAtomic } from '../../core/export';
+import { blankExportFileName, exportBlankDocx, writeFileAtomic } from '../../core/export';
+import { exportForm } from '../../core/handlers/files';
 import type { CliCommand, CliContext } from '../types';
 
 /** --out as given; a folder (or no --out) gets the default file name inside it. */
@@ -24,13 +26,11 @@ function targetPath(ctx: CliContext, defaultName: string): string {
   return full;
 }
 
-function templateOf(ctx: CliContext): string {
+function templateOf(ctx: CliContext): TemplateDef {
   const id = ctx.flags.template ?? DEFAULT_TEMPLATE_ID;
-  try {
-    return getTemplate(id).id;
-  } catch {
-    throw new UserError(`没有名为「${id}」的表格模板，请不加 --template 使用默认模板`);
-  }
+  const t = ctx.store().templates.find(id);
+  if (!t) throw new UserError(`没有编号为「${id}」的表样；可用 templates 命令查看全部表样，或不加 --template 使用默认表样`);
+  return t;
 }
 
 export const commands: CliCommand[] = [
@@ -40,26 +40,25 @@ export const commands: CliCommand[] = [
     async run(ctx) {
       const raw = ctx.args[0];
       if (!raw || !/^\d+$/.test(raw)) throw new UserError('请给出表单编号，例如：export 1 --out 申报表.docx');
-      const record = ctx.store().get(Number(raw));
-      const target = targetPath(ctx, exportFileName(record.data));
-      const { bytes, dropped } = await exportDocx(record.data, { appVersion: APP_VERSION });
+      const { bytes, dropped, fileName, record } = await exportForm(ctx.store(), Number(raw), APP_VERSION);
+      const target = targetPath(ctx, fileName);
       for (const note of dropped) ctx.err(`提示：${note}`);
       await writeFileAtomic(target, bytes);
-      ctx.out(`已导出：${record.year} 年度「${record.department}」`);
+      ctx.out(`已导出：${record.year} 年度「${record.title}」`);
       ctx.out(target);
       return 0;
     },
   },
   {
     name: 'export-blank',
-    usage: 'export-blank --year 年度 [--out 文件.docx]  导出某年度的空白申报表，供手工填写',
+    usage: 'export-blank --year 年度 [--template 表样编号] [--out 文件.docx]  导出某年度的空白表，供手工填写',
     async run(ctx) {
       const year = ctx.flags.year;
       if (!year || !/^\d{4}$/.test(year)) throw new UserError('请用四位数字给出年度，例如：export-blank --year 2026 --out 空白表.docx');
-      const templateId = templateOf(ctx);
-      const target = targetPath(ctx, blankExportFileName(templateId, year));
-      await writeFileAtomic(target, await exportBlankDocx(templateId, year, { appVersion: APP_VERSION }));
-      ctx.out(`已导出 ${year} 年度空白申报表`);
+      const t = templateOf(ctx);
+      const target = targetPath(ctx, blankExportFileName(t, year));
+      await writeFileAtomic(target, await exportBlankDocx(t, year, { appVersion: APP_VERSION }));
+      ctx.out(`已导出 ${year} 年度空白${t.title}`);
       ctx.out(target);
       return 0;
     },

@@ -32,12 +32,14 @@ async function importFiles(ctx: CliContext): Promise<number> {
   for (const file of ctx.args) {
     const name = basename(file);
     try {
-      const read = await readDocxForm(readBytes(file));
+      const store = ctx.store();
+      const read = await readDocxForm(readBytes(file), { templates: [...store.templates.all(), ...store.templates.importedVersions()] });
       for (const note of read.notes) ctx.err(`${name}：提示：${note}`);
-      const errors = validateForm(read.data).filter((m) => m.severity === 'error');
+      const template = read.newTemplate ?? store.templates.get(read.data.templateId);
+      const errors = validateForm(read.data, template).filter((m) => m.severity === 'error');
       if (hasErrors(errors))
         ctx.err(`${name}：提示：导入后请核对并改正 ${errors.length} 处问题（${errors.map((m) => m.message).join('；')}）`);
-      const outcome = commitImport(ctx.store(), read.data, onConflict);
+      const outcome = commitImport(store, read.data, onConflict, read.newTemplate);
       ctx.out(`${name}：${outcome.message}`);
       if (outcome.id !== null && outcome.outcome !== 'skipped') ids.push(outcome.id);
     } catch (e) {

@@ -3,8 +3,9 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { FormSummary } from '../../../shared/contract';
 import { UserError } from '../../../shared/errors';
-import { fromLabelJson, toLabelJson } from '../../../shared/labelJson';
+import { fromLabelJson, templateForLabelJson, toLabelJson } from '../../../shared/labelJson';
 import { hasErrors, validateForm } from '../../../shared/validation';
+import { describeNewYear } from '../../../shared/newYear';
 import { APP_VERSION } from '../../core/appInfo';
 import { defaultDatabasePath } from '../../core/paths';
 import { DamagedDatabaseError, restoreDamaged } from '../../core/store';
@@ -34,6 +35,12 @@ function readJsonFile(file: string | undefined): Record<string, unknown> {
   return json as Record<string, unknown>;
 }
 
+/** A --flag's value; a bare --flag (no value) counts as not given. */
+export const flag = (ctx: CliContext, name: string): string | undefined => {
+  const v = ctx.flags[name];
+  return v === undefined || v === 'true' ? undefined : v;
+};
+
 const statusText = (s: FormSummary['status']) => (s === 'final' ? '已定稿' : '草稿');
 
 function printSummaries(ctx: CliContext, rows: FormSummary[], empty: string): void {
@@ -42,8 +49,9 @@ function printSummaries(ctx: CliContext, rows: FormSummary[], empty: string): vo
       JSON.stringify(
         rows.map((r) => ({
           id: r.id,
+          template: r.templateId,
           year: r.year,
-          department: r.department,
+          title: r.title,
           unit: r.unit,
           status: r.status,
           updatedAt: r.updatedAt,
@@ -57,18 +65,23 @@ function printSummaries(ctx: CliContext, rows: FormSummary[], empty: string): vo
   }
   if (rows.length === 0) ctx.out(empty);
   for (const r of rows)
-    ctx.out(`${r.id}\t${r.year}\t${r.department}\t${statusText(r.status)}\t${r.updatedAt}${r.deletedAt ? `\t删除于 ${r.deletedAt}` : ''}`);
+    ctx.out(
+      `${r.id}\t${r.year}\t${r.unit}\t${r.title}\t${r.templateId}\t${statusText(r.status)}\t${r.updatedAt}${r.deletedAt ? `\t删除于 ${r.deletedAt}` : ''}`,
+    );
 }
 
 export const commands: CliCommand[] = [
   {
     name: 'import-json',
-    usage: 'import-json 文件.json            从以项目名称为键的 JSON 新建表单（最后一行输出新编号）',
+    usage: 'import-json 文件.json [--template 表样编号]  从以项目名称为键的 JSON 新建表单（按 "表" 选表样；最后一行输出新编号）',
     run(ctx) {
-      const { form, notes } = fromLabelJson(readJsonFile(ctx.args[0]));
+      const json = readJsonFile(ctx.args[0]);
+      const store = ctx.store();
+      const template = templateForLabelJson(json, store.templates, flag(ctx, 'template'));
+      const { form, notes } = fromLabelJson(json, template);
       for (const n of notes) ctx.err(`提示：${n}`);
-      const record = ctx.store().create(form, { note: '从 JSON 导入' });
-      ctx.out(`已新建表单：${record.year} 年度「${record.department}」`);
+      const record = store.create(form, { note: '从 JSON 导入' });
+      ctx.out(`已新建${template.title}：${record.year} 年度「${record.title}」`);
       ctx.out(String(record.id));
       return 0;
     },
@@ -77,21 +90,28 @@ export const commands: CliCommand[] = [
     name: 'show',
     usage: 'show 编号 [--json]                显示表单（--json：以项目名称为键的 JSON）',
     run(ctx) {
-      const record = ctx.store().get(idArg(ctx, 'show 1 --json'));
-      const labels = toLabelJson(record.data);
+      const store = ctx.store();
+      const record = store.get(idArg(ctx, 'show 1 --json'));
+      const labels = toLabelJson(record.data, store.templates.get(record.templateId, record.templateVersion));
       if (ctx.flags.json === 'true') ctx.out(JSON.stringify(labels, null, 2));
       else {
         ctx.out(`编号 ${record.id}（${statusText(record.status)}，第 ${record.revision} 版${record.deletedAt ? '，在回收站中' : ''}）`);
-        for (const [label, value] of Object.entries(labels)) ctx.out(`${label}：${value}`);
+        for (const [label, value] of Object.entries(labels)) {
+          if (typeof value === 'string') ctx.out(`${label}：${value}`);
+          else {
+            ctx.out(`${label}：共 ${value.length} 行`);
+            value.forEach((row, i) => ctx.out(`  ${i + 1}. ${Object.values(row).join(' | ')}`));
+          }
+        }
       }
       return 0;
     },
   },
   {
     name: 'list',
-    usage: 'list [--json] [--year 年度] [--search 文字]   列出表单',
+    usage: 'list [--json] [--year 年度] [--search 文字] [--template 表样编号]   列出表单',
     run(ctx) {
-      const rows = ctx.store().list({ year: ctx.flags.year, search: ctx.flags.search });
+      const rows = ctx.store().list({ year: flag(ctx, 'year'), search: flag(ctx, 'search'), templateId: flag(ctx, 'template') });
       printSummaries(ctx, rows, '还没有表单');
       return 0;
     },
@@ -100,8 +120,9 @@ export const commands: CliCommand[] = [
     name: 'validate',
     usage: 'validate 编号                     检查表单（有错误时退出码为 1）',
     run(ctx) {
-      const record = ctx.store().get(idArg(ctx, 'validate 1'));
-      const messages = validateForm(record.data);
+      const store = ctx.store();
+      const record = store.get(idArg(ctx, 'validate 1'));
+      const messages = validateForm(record.data, store.templates.get(record.templateId, record.templateVersion));
       for (const m of messages) ctx.out(`${m.severity === 'error' ? '错误' : '提示'}：${m.message}`);
       if (messages.length === 0) ctx.out('检查通过，没有发现问题');
       return hasErrors(messages) ? 1 : 0;
@@ -116,7 +137,9 @@ export const commands: CliCommand[] = [
       if (!year || year === 'true') throw new UserError('请用 --year 给出新的年度，例如：new-year 1 --year 2020');
       const { record, changes } = ctx.store().newYear(id, year);
       for (const c of changes) ctx.out(`已改年份 ${c.label}：${c.before} → ${c.after}`);
-      ctx.out(`已新建 ${record.year} 年度「${record.department}」草稿，金额请重新填写`);
+      const t = ctx.store().templates.get(record.templateId, record.templateVersion);
+      const { cleared } = describeNewYear(t);
+      ctx.out(`已新建 ${record.year} 年度「${record.title}」草稿${cleared.length ? `，请重新填写：${cleared.join('、')}` : ''}`);
       ctx.out(String(record.id));
       return 0;
     },
@@ -144,7 +167,7 @@ export const commands: CliCommand[] = [
     usage: 'undelete 编号                     从回收站恢复表单',
     run(ctx) {
       const record = ctx.store().restoreFromTrash(idArg(ctx, 'undelete 1'));
-      ctx.out(`已恢复 ${record.year} 年度「${record.department}」`);
+      ctx.out(`已恢复 ${record.year} 年度「${record.title}」`);
       ctx.out(String(record.id));
       return 0;
     },

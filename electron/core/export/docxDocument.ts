@@ -22,8 +22,9 @@ import {
   type IRunOptions,
 } from 'docx';
 import type { CustomProperty } from '../../../shared/embedded';
-import type { Align, FontSpec, TemplateDef } from '../../../shared/template/types';
-import { CELL_PADDING_TWIPS, type PrintedCell, type PrintedForm, type PrintedLine, type PrintedParagraph } from './printedForm';
+import { rowPositions, type RowPosition } from '../../../shared/template/layout';
+import type { Align, FontSpec, TemplateDef } from '../../../shared/template/schema';
+import { CELL_PADDING_TWIPS, type PrintedForm, type PrintedLine, type PrintedParagraph } from './printedForm';
 
 const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
 const VALIGN = { top: VerticalAlignTable.TOP, center: VerticalAlignTable.CENTER, bottom: VerticalAlignTable.BOTTOM } as const;
@@ -76,13 +77,17 @@ function cellParagraph(p: PrintedParagraph, font: FontSpec): Paragraph {
   });
 }
 
-function tableCell(c: PrintedCell, font: FontSpec): TableCell {
+/** A cell, or a covered position under a vertical merge (an empty continue cell, so every row spells out its whole grid). */
+function tableCell({ cell: c, continues }: RowPosition, font: FontSpec): TableCell {
+  const merged = c.rowSpan > 1;
   return new TableCell({
     width: { size: c.widthTwips, type: WidthType.DXA },
     columnSpan: c.colSpan > 1 ? c.colSpan : undefined,
-    verticalMerge: c.vMerge === 'restart' ? VerticalMergeType.RESTART : c.vMerge === 'continue' ? VerticalMergeType.CONTINUE : undefined,
+    verticalMerge: !merged ? undefined : continues ? VerticalMergeType.CONTINUE : VerticalMergeType.RESTART,
     verticalAlign: VALIGN[c.valign],
-    children: c.paragraphs.map((p) => cellParagraph(p, font)),
+    children: continues
+      ? [cellParagraph({ text: '', align: c.paragraphs[0]?.align ?? 'left' }, font)]
+      : c.paragraphs.map((p) => cellParagraph(p, font)),
   });
 }
 
@@ -90,7 +95,7 @@ function lineParagraph(l: PrintedLine): Paragraph {
   return new Paragraph({
     alignment: alignOf(l.align),
     spacing: { before: 0, after: Math.round(l.spaceAfterPt * 20) },
-    children: l.runs.filter((r) => r.text !== '').map((r) => new TextRun(runOptions(r.text, r.font))),
+    children: l.runs.filter((r) => r.text !== '').map((r) => new TextRun(runOptions(r.text, l.font))),
   });
 }
 
@@ -105,13 +110,13 @@ export function buildDocument(t: TemplateDef, printed: PrintedForm, meta: Docume
     columnWidths: [...t.table.columnsTwips],
     margins: { top: 0, bottom: 0, left: CELL_PADDING_TWIPS, right: CELL_PADDING_TWIPS },
     borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
-    rows: printed.rows.map(
-      (r) =>
+    rows: rowPositions(printed).map(
+      (positions, i) =>
         new TableRow({
-          height: { value: r.minHeightTwips, rule: HeightRule.ATLEAST },
+          height: { value: printed.rows[i].minHeightTwips, rule: HeightRule.ATLEAST },
           // Omitted rather than written as val="off", which older WPS builds misread.
-          cantSplit: r.canSplit ? undefined : true,
-          children: r.cells.map((c) => tableCell(c, font)),
+          cantSplit: printed.rows[i].canSplit ? undefined : true,
+          children: positions.map((p) => tableCell(p, font)),
         }),
     ),
   });

@@ -1,8 +1,7 @@
 /** Default names for exported files, safe on Windows (the users' platform). */
 import type { FormData } from '../../../shared/form';
 import { str } from '../../../shared/formOps';
-import type { TemplateDef } from '../../../shared/template/types';
-import { getTemplate } from '../../../shared/templates';
+import type { TemplateDef } from '../../../shared/template/schema';
 
 // Windows forbids these in a name, and control characters; trailing dots and spaces are
 // silently dropped by Explorer, so they are removed here too.
@@ -24,15 +23,15 @@ export function sanitizeFileName(base: string, ext = '.docx'): string {
   return s + ext;
 }
 
-function fill(t: TemplateDef, year: string, department: string): string {
-  return t.fileName.replaceAll('{year}', year.trim()).replaceAll('{department}', department.trim());
+/** The template's file name pattern with each {fieldId} replaced by the field's value. */
+function fill(t: TemplateDef, values: FormData['values']): string {
+  return t.fileName.replace(/\{([A-Za-z][A-Za-z0-9_]{0,63})\}/g, (_m, id: string) => str(values[id]).replace(/\s+/g, ' ').trim());
 }
 
-export function exportFileName(form: FormData): string {
-  const t = getTemplate(form.templateId);
-  return sanitizeFileName(fill(t, str(form.values[t.identity.year]), str(form.values[t.identity.name])));
+export function exportFileName(form: FormData, t: TemplateDef): string {
+  return sanitizeFileName(fill(t, form.values));
 }
 
-export function blankExportFileName(templateId: string, year: string): string {
-  return sanitizeFileName(`${fill(getTemplate(templateId), year, '')}（空白）`);
+export function blankExportFileName(t: TemplateDef, year: string): string {
+  return sanitizeFileName(`${fill(t, { [t.identity.year]: year })}（空白）`);
 }

@@ -6,7 +6,7 @@ import { Packer } from 'docx';
 import { encodeEmbedded } from '../../../shared/embedded';
 import type { FormData } from '../../../shared/form';
 import { blankForm, withComputed } from '../../../shared/formOps';
-import { getTemplate } from '../../../shared/templates';
+import type { TemplateDef } from '../../../shared/template/schema';
 import { buildDocument } from './docxDocument';
 import { blankExportFileName, exportFileName } from './fileName';
 import { printForm } from './printedForm';
@@ -29,8 +29,13 @@ async function pack(doc: ReturnType<typeof buildDocument>): Promise<Uint8Array> 
   return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
 }
 
-export async function exportDocx(form: FormData, opts: { appVersion: string }): Promise<ExportResult> {
-  const t = getTemplate(form.templateId);
+export interface ExportOptions {
+  appVersion: string;
+  /** Put the template itself in the file: for templates imported from a file, which the receiving office may lack. */
+  carryTemplate?: boolean;
+}
+
+export async function exportDocx(form: FormData, t: TemplateDef, opts: ExportOptions): Promise<ExportResult> {
   const { form: clean, dropped } = sanitizeForm(form, t);
   const customProperties = encodeEmbedded({
     appVersion: opts.appVersion,
@@ -38,8 +43,9 @@ export async function exportDocx(form: FormData, opts: { appVersion: string }): 
     templateVersion: t.version,
     // Computed fields are stored as printed, so the copy reads the same as the table.
     form: withComputed(clean, t),
+    ...(opts.carryTemplate ? { template: t } : {}),
   });
-  const title = exportFileName(clean).replace(/\.docx$/, '');
+  const title = exportFileName(clean, t).replace(/\.docx$/, '');
   const doc = buildDocument(t, printForm(t, clean), { title, creator: CREATOR, customProperties });
   return { bytes: await pack(doc), dropped };
 }
@@ -48,9 +54,8 @@ export async function exportDocx(form: FormData, opts: { appVersion: string }): 
  * An empty form of a year for filling in by hand. It carries no embedded copy: once filled
  * in Word, only the table says what the form holds, and the importer must read that.
  */
-export async function exportBlankDocx(templateId: string, year: string, _opts: { appVersion: string }): Promise<Uint8Array> {
-  const t = getTemplate(templateId);
-  const form = blankForm(t.id, year);
-  const title = blankExportFileName(t.id, year).replace(/\.docx$/, '');
+export async function exportBlankDocx(t: TemplateDef, year: string, _opts: { appVersion: string }): Promise<Uint8Array> {
+  const form = blankForm(t, year);
+  const title = blankExportFileName(t, year).replace(/\.docx$/, '');
   return pack(buildDocument(t, printForm(t, form), { title, creator: CREATOR, customProperties: [] }));
 }

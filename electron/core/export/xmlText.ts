@@ -4,7 +4,7 @@
  * content"), so they are removed before anything is written and the caller reports it.
  */
 import type { BenefitIndicators, FieldValue, FormData, OutputIndicators } from '../../../shared/form';
-import type { TemplateDef } from '../../../shared/template/types';
+import type { TemplateDef } from '../../../shared/template/schema';
 
 // Tab, LF and CR are legal XML; everything else below U+0020 is not. A surrogate is legal
 // only as half of a pair.
@@ -34,6 +34,7 @@ function clean(s: string, c: Counter): string {
 
 function cleanValue(v: FieldValue, c: Counter): FieldValue {
   if (typeof v === 'string') return clean(v, c);
+  if (Array.isArray(v)) return v.map((row) => Object.fromEntries(Object.entries(row).map(([k, x]) => [k, clean(x, c)])));
   if ('parts' in v) {
     const o = v as Extract<OutputIndicators, { mode: 'parts' }>;
     const parts = { ...o.parts };
@@ -58,7 +59,7 @@ export function sanitizeForm(form: FormData, t: TemplateDef): { form: FormData; 
     const c: Counter = { removed: 0 };
     values[id] = cleanValue(v, c);
     if (c.removed > 0) {
-      const label = t.fields.find((f) => f.id === id)?.label ?? id;
+      const label = t.fields.find((f) => f.id === id)?.label ?? t.groups?.find((g) => g.id === id)?.label ?? id;
       dropped.push(`${label}：删除了 ${c.removed} 个 Word 无法保存的控制字符`);
     }
   }

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { UserError } from '../../../shared/errors';
 import { DEFAULT_TEMPLATE_ID } from '../../../shared/templates';
+import type { Store } from '../store';
 import { blankExportFileName, exportBlankDocx, exportDocx, exportFileName } from '../export';
 import { commitImport, previewImport } from '../import';
 import type { CoreContext } from './context';
@@ -44,16 +45,16 @@ export function backupFileName(now: Date): string {
 export function fileHandlers({ store, appVersion }: CoreContext): Handlers {
   return {
     'export.docx': async ({ id }) => {
-      const form = store.get(id).data;
-      const { bytes, dropped } = await exportDocx(form, { appVersion });
-      return { fileName: exportFileName(form), data: encodeBase64(bytes), dropped };
+      const { bytes, dropped, fileName } = await exportForm(store, id, appVersion);
+      return { fileName, data: encodeBase64(bytes), dropped };
     },
-    'export.blankDocx': async ({ year }) => {
-      const bytes = await exportBlankDocx(DEFAULT_TEMPLATE_ID, year, { appVersion });
-      return { fileName: blankExportFileName(DEFAULT_TEMPLATE_ID, year), data: encodeBase64(bytes) };
+    'export.blankDocx': async ({ year, templateId }) => {
+      const t = store.templates.get(templateId ?? DEFAULT_TEMPLATE_ID);
+      const bytes = await exportBlankDocx(t, year, { appVersion });
+      return { fileName: blankExportFileName(t, year), data: encodeBase64(bytes) };
     },
     'import.read': ({ fileName, data }) => previewImport(store, fileName, decodeBase64(data, `文件“${fileName}”`)),
-    'import.commit': ({ data, onConflict }) => commitImport(store, data, onConflict),
+    'import.commit': ({ data, onConflict, newTemplate }) => commitImport(store, data, onConflict, newTemplate),
     'backup.create': () =>
       withTempDir(async (dir) => {
         const file = join(dir, 'backup.db');
@@ -71,6 +72,14 @@ export function fileHandlers({ store, appVersion }: CoreContext): Handlers {
         return { manifest: await store.restoreFrom(file) };
       }),
   };
+}
+
+/** A stored form as a Word file, with the file name its template gives it. */
+export async function exportForm(store: Store, id: number, appVersion: string) {
+  const record = store.get(id);
+  const t = store.templates.get(record.templateId, record.templateVersion);
+  const r = await exportDocx(record.data, t, { appVersion, carryTemplate: !store.templates.isBuiltIn(t.id) });
+  return { ...r, fileName: exportFileName(record.data, t), record };
 }
 
 /** A base name with no path parts or characters a file system could take as one. */

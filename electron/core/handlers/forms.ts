@@ -1,7 +1,7 @@
 /** forms.*, trash.* and app.info: thin mappings onto the store, which enforces the rules. */
-import { blankForm } from '../../../shared/formOps';
-import { DEFAULT_TEMPLATE_ID, TEMPLATES } from '../../../shared/templates';
 import { UserError } from '../../../shared/errors';
+import { blankForm } from '../../../shared/formOps';
+import { DEFAULT_TEMPLATE_ID } from '../../../shared/templates';
 import type { CoreContext } from './context';
 import type { Handlers } from './dispatch';
 
@@ -10,14 +10,18 @@ export function formHandlers({ store, appVersion, mode }: CoreContext): Handlers
     'app.info': () => ({ version: appVersion, schemaVersion: store.schemaVersion, mode }),
     'forms.list': (q) => store.list(q),
     'forms.get': ({ id }) => store.get(id),
-    'forms.create': ({ templateId, year, department }) => {
-      const template = TEMPLATES.find((t) => t.id === (templateId ?? DEFAULT_TEMPLATE_ID));
-      if (!template) throw new UserError(`没有名为“${templateId}”的表格模板，请从列表中选择表格类型`);
-      const data = blankForm(template.id, year);
-      if (department !== undefined) data.values[template.identity.name] = department;
+    'forms.create': ({ templateId, year, values }) => {
+      const template = store.templates.find(templateId ?? DEFAULT_TEMPLATE_ID);
+      if (!template) throw new UserError(`没有编号为“${templateId}”的表样，请从列表中选择要新建的表`);
+      const data = blankForm(template, year);
+      // Only plain text fields can be given up front (the identity the 新建 dialog asks for).
+      for (const [id, v] of Object.entries(values ?? {})) {
+        const def = template.fields.find((f) => f.id === id);
+        if (def && (def.kind === 'text' || def.kind === 'multiline') && !def.compute) data.values[id] = v;
+      }
       return store.create(data);
     },
-    'forms.save': ({ id, data }) => store.save(id, data),
+    'forms.save': ({ id, data, baseRevision }) => store.save(id, data, { baseRevision }),
     'forms.finalize': ({ id }) => store.finalize(id),
     'forms.unlock': ({ id, reason }) => store.unlock(id, reason),
     'forms.delete': ({ id }) => {

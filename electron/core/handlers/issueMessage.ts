@@ -3,7 +3,7 @@
  * field the way the user knows it, so a bad payload never reaches the user as English jargon.
  */
 import type { z } from 'zod';
-import { TEMPLATES } from '../../../shared/templates';
+import { BUILTIN_TEMPLATES } from '../../../shared/templates';
 
 /** Marks an issue that carries zod's default text, so a schema's own Chinese message is kept. */
 const DEFAULT_MARK = '\u0000default';
@@ -46,7 +46,7 @@ const TYPE_NAMES: Record<string, string> = {
 };
 
 function fieldLabel(id: string): string | undefined {
-  for (const t of TEMPLATES) {
+  for (const t of BUILTIN_TEMPLATES) {
     const f = t.fields.find((x) => x.id === id);
     if (f) return `“${f.label}”`;
   }

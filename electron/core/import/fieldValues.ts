@@ -6,7 +6,7 @@ import { emptyValue } from '../../../shared/formOps';
 import type { FieldValue } from '../../../shared/form';
 import { parseBenefit, parseOutput } from '../../../shared/indicators';
 import { parseAmountInput } from '../../../shared/money';
-import type { FieldDef } from '../../../shared/template/types';
+import type { ColumnDef, FieldDef } from '../../../shared/template/schema';
 import { isValidIsoDate } from '../../../shared/validation';
 
 export interface ReadNotes {
@@ -78,6 +78,7 @@ export function valueFromText(def: FieldDef, raw: string, acc: ReadNotes): Field
     }
     case 'text':
     case 'phone':
+    case 'choice':
       return joinWrapped(text.trim());
     case 'outputIndicators': {
       if (text.trim() === '') return emptyValue(def);
@@ -94,4 +95,17 @@ export function valueFromText(def: FieldDef, raw: string, acc: ReadNotes): Field
     default:
       return text;
   }
+}
+
+/** A group cell's printed text as its value; an amount that cannot be read is kept as printed and flagged. */
+export function cellFromText(def: ColumnDef, raw: string, label: string, groupId: string, acc: ReadNotes): string {
+  const text = tidyBlock(raw);
+  if (def.kind !== 'amount') return def.kind === 'multiline' ? text : joinWrapped(text.trim());
+  const trimmed = text.trim();
+  if (NOTHING.test(trimmed)) return '';
+  const r = parseAmountInput(trimmed);
+  if (r.ok) return r.value;
+  acc.uncertain.add(groupId);
+  acc.notes.push(`「${label}」的金额「${trimmed.slice(0, 50)}」无法识别（${r.message}），已原样保留，请核对后改正`);
+  return trimmed;
 }

@@ -1,11 +1,12 @@
 /**
  * A form from the printed page: the table and the lines around it, read by the template.
  */
-import { blankForm, fieldDef, str, withComputed } from '../../../shared/formOps';
-import type { FormData } from '../../../shared/form';
-import { parseAmountInput, sumAmounts, amountsEqual } from '../../../shared/money';
-import type { TemplateDef } from '../../../shared/template/types';
-import { valueFromText, halfDigits, type ReadNotes } from './fieldValues';
+import type { FormData, GroupRow } from '../../../shared/form';
+import { blankForm, computeInputs, fieldDef, withComputed, computedValue } from '../../../shared/formOps';
+import { looksTwoDecimals } from '../../../shared/labelJson';
+import { amountsEqual, parseAmountInput } from '../../../shared/money';
+import type { GroupDef, TemplateDef } from '../../../shared/template/schema';
+import { halfDigits, valueFromText, cellFromText, type ReadNotes } from './fieldValues';
 import { lineFieldIds, readLines } from './lineReader';
 import { readFormTable } from './tableReader';
 import type { DocWalk } from './wordText';
@@ -14,17 +15,23 @@ import type { DocWalk } from './wordText';
 const NEARBY = 12;
 
 export interface TableForm {
+  template: TemplateDef;
   data: FormData;
   /** The printed text of each field found, before it was read into a value. */
   raw: Map<string, string>;
+  /** The rows of each group found, as printed. */
+  groups: Map<string, GroupRow[]>;
   notes: string[];
   uncertain: Set<string>;
 }
 
-/** 统一保留两位小数 shows in the print as every amount having two decimals, some padded ("60.00"). */
-function looksTwoDecimals(printed: string[]): boolean {
-  const nums = printed.map((p) => halfDigits(p).replace(/[\s,，]|万元?$/g, '')).filter((p) => p !== '');
-  return nums.length > 0 && nums.every((n) => /^\d+\.\d{2,}$/.test(n)) && nums.some((n) => /\.\d*0$/.test(n));
+/** A group's printed rows read into values: amounts to canonical strings, what cannot be read kept and flagged. */
+export function rowsFromTable(g: GroupDef, printed: readonly GroupRow[], acc: ReadNotes): GroupRow[] {
+  return printed.map((row, i) => {
+    const out: GroupRow = {};
+    for (const c of g.columns) out[c.id] = cellFromText(c, row[c.id] ?? '', `${g.label}第${i + 1}行的${c.label}`, g.id, acc);
+    return out;
+  });
 }
 
 export function formFromTable(walk: DocWalk, t: TemplateDef, deadline: () => void): TableForm | null {
@@ -37,10 +44,10 @@ export function formFromTable(walk: DocWalk, t: TemplateDef, deadline: () => voi
   const raw = new Map([...lines, ...table.raw]);
 
   const acc: ReadNotes = { notes: [], uncertain: new Set() };
-  const data = blankForm(t.id, '');
+  const data = blankForm(t, '');
   const expected = new Set([...lineFieldIds(t), ...table.missing.map((d) => d.id), ...table.raw.keys()]);
   for (const def of t.fields) {
-    if (def.sumOf) continue;
+    if (def.compute) continue;
     const text = raw.get(def.id);
     if (text === undefined) {
       if (!expected.has(def.id)) continue;
@@ -50,19 +57,31 @@ export function formFromTable(walk: DocWalk, t: TemplateDef, deadline: () => voi
     }
     data.values[def.id] = valueFromText(def, text, acc);
   }
+  for (const g of t.groups ?? []) {
+    const printed = table.groups.get(g.id);
+    if (printed) data.values[g.id] = rowsFromTable(g, printed, acc);
+    else acc.notes.push(`文件中没有找到「${g.label}」的表头，${g.label}没有读入，请在核对时补填`);
+  }
   // Totals are always computed from their parts; a printed total that disagrees is worth a look.
   for (const def of t.fields) {
-    if (!def.sumOf) continue;
+    if (!def.compute) continue;
     const printed = parseAmountInput(raw.get(def.id) ?? '');
     if (!printed.ok || printed.value === '') continue;
-    const sum = sumAmounts(def.sumOf.map((id) => str(data.values[id])));
+    const sum = computedValue(def, data.values);
     if (!amountsEqual(printed.value, sum)) {
-      const parts = def.sumOf.map((id) => fieldDef(t, id).label).join('、');
+      const parts = computeInputs(def)
+        .map((id) => t.fields.find((f) => f.id === id)?.label ?? t.groups?.find((g) => g.id === id)?.label ?? fieldDef(t, id).label)
+        .join('、');
       acc.notes.push(`表中「${def.label}」为 ${printed.value}，与${parts}之和 ${sum || 0} 不一致；合计按各项自动相加，请核对各项金额`);
       acc.uncertain.add(def.id);
     }
   }
-  const amounts = t.fields.filter((d) => d.kind === 'amount').map((d) => raw.get(d.id) ?? '');
+  const amounts = [
+    ...t.fields.filter((d) => d.kind === 'amount').map((d) => halfDigits(raw.get(d.id) ?? '')),
+    ...(t.groups ?? []).flatMap((g) =>
+      g.columns.filter((c) => c.kind === 'amount').flatMap((c) => (table.groups.get(g.id) ?? []).map((r) => halfDigits(r[c.id] ?? ''))),
+    ),
+  ].map((p) => p.replace(/[\s,，]/g, '').replace(/万元?$/, ''));
   data.options = { twoDecimals: looksTwoDecimals(amounts), blankZero: false };
-  return { data: withComputed(data, t), raw, notes: acc.notes, uncertain: acc.uncertain };
+  return { template: t, data: withComputed(data, t), raw, groups: table.groups, notes: acc.notes, uncertain: acc.uncertain };
 }

@@ -6,7 +6,7 @@
  *      field's labels and aliases: "填报单位（公章）：…", "联系电话:…".
  */
 import { labelsOf, normalizeLabel } from '../../../shared/labelJson';
-import type { FieldDef, LineDef, TemplateDef } from '../../../shared/template/types';
+import type { FieldDef, LineDef, TemplateDef } from '../../../shared/template/schema';
 import { labelAlternation, loosePattern } from './looseText';
 
 interface LineModel {

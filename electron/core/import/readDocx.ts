@@ -5,7 +5,7 @@
  */
 import { UserError } from '../../../shared/errors';
 import type { FormData } from '../../../shared/form';
-import { TEMPLATES } from '../../../shared/templates';
+import type { TemplateDef } from '../../../shared/template/schema';
 import { readBody, readCustomProperties } from './docxParts';
 import { reconcile, readEmbedded } from './embeddedForm';
 import type { ReadNotes } from './fieldValues';
@@ -16,6 +16,8 @@ import { openZip } from './zipReader';
 export interface ReadResult {
   source: 'embedded' | 'table';
   data: FormData;
+  /** A template the file brought with it, which the store does not have yet (commit stores it). */
+  newTemplate?: TemplateDef;
   /** Chinese notes for the review screen (what was uncertain, what differed, what was dropped). */
   notes: string[];
   /** Field ids whose value is uncertain. */
@@ -40,40 +42,60 @@ function deadlineOf(timeoutMs: number): () => void {
   };
 }
 
-function bestTableForm(walk: DocWalk, deadline: () => void): TableForm | null {
+/** How much of a form a table showed: its fields and its groups' rows. */
+const coverage = (r: TableForm): number => r.raw.size + [...r.groups.values()].reduce((n, rows) => n + 1 + rows.length / 100, 0);
+
+function bestTableForm(walk: DocWalk, templates: readonly TemplateDef[], deadline: () => void): TableForm | null {
   let best: TableForm | null = null;
-  for (const t of TEMPLATES) {
+  for (const t of templates) {
     const read = formFromTable(walk, t, deadline);
-    if (read && (!best || read.raw.size > best.raw.size)) best = read;
+    if (read && (!best || coverage(read) > coverage(best))) best = read;
   }
   return best;
 }
 
-const NO_FORM =
-  '这个 Word 文件里没有找到申报表的表格（应有「部门名称」「资金总额」「产出指标」等栏目），无法导入。请确认选择的是部门整体支出绩效目标申报表的 Word 文件';
+function noForm(templates: readonly TemplateDef[]): string {
+  const titles = [...new Set(templates.map((t) => t.title))].join('、');
+  return `这个 Word 文件里没有找到认识的申报表表格，无法导入。本程序能读的表有：${titles}。请确认选择的是这些表的 Word 文件`;
+}
 
-export async function readDocxForm(bytes: Uint8Array, opts: { timeoutMs?: number } = {}): Promise<ReadResult> {
+/** The newest version of each template (a hand-made file is read as the current layout). */
+function newest(templates: readonly TemplateDef[]): TemplateDef[] {
+  const byId = new Map<string, TemplateDef>();
+  for (const t of templates) if ((byId.get(t.id)?.version ?? -1) < t.version) byId.set(t.id, t);
+  return [...byId.values()];
+}
+
+export interface ReadOptions {
+  timeoutMs?: number;
+  /** Every template the store knows (built-in and imported, all versions). */
+  templates: readonly TemplateDef[];
+}
+
+export async function readDocxForm(bytes: Uint8Array, opts: ReadOptions): Promise<ReadResult> {
   const deadline = deadlineOf(opts.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   const zip = openZip(bytes);
   const body = readBody(zip);
   deadline();
   const walk = walkDocument(body);
   deadline();
-  const embedded = readEmbedded(readCustomProperties(zip));
+  const embedded = readEmbedded(readCustomProperties(zip), opts.templates);
 
   if (embedded.status === 'ok') {
     const acc: ReadNotes = { notes: [], uncertain: new Set() };
+    const extra = embedded.carried ? { newTemplate: embedded.template } : {};
+    if (embedded.carried) acc.notes.push(`文件使用的表样「${embedded.template.title}」本机还没有，导入时会一并加入「表样管理」`);
     const table = formFromTable(walk, embedded.template, deadline);
     if (!table) {
       acc.notes.push('文件中找不到打印的表格，已按文件内嵌的数据导入，请核对');
-      return { source: 'embedded', data: embedded.form, notes: acc.notes, uncertain: [] };
+      return { source: 'embedded', data: embedded.form, notes: acc.notes, uncertain: [], ...extra };
     }
-    const data = reconcile(embedded.form, embedded.template, table.raw, acc);
-    return { source: 'embedded', data, notes: acc.notes, uncertain: [...acc.uncertain] };
+    const data = reconcile(embedded.form, embedded.template, table, acc);
+    return { source: 'embedded', data, notes: acc.notes, uncertain: [...acc.uncertain], ...extra };
   }
 
-  const table = bestTableForm(walk, deadline);
-  if (!table) throw new UserError(NO_FORM, 'import.noForm');
+  const table = bestTableForm(walk, newest(opts.templates), deadline);
+  if (!table) throw new UserError(noForm(opts.templates), 'import.noForm');
   const notes =
     embedded.status === 'unusable'
       ? [`文件内嵌的数据无法使用（${embedded.reason}），已改为读取表格内容，请核对`, ...table.notes]

@@ -1,11 +1,17 @@
 /**
- * Finds the form's table in a document and reads the printed text of each field from it,
- * guided only by the template: a label cell ("部门名称") gives the value in the cell to its
- * right; a shared cell ("其中：一般公共预算拨款：382.21") gives label：value pairs. Grid
- * positions are not trusted, because hand-made tables rarely match ours column for column.
+ * Finds the form's table in a document and reads the printed text of each field and the rows
+ * of each repeating group from it, guided by the template's layout (the one layout pass, for a
+ * blank form): a label cell ("部门名称") gives the value in the cell to its right (or below it,
+ * where the template prints the label above); a shared cell ("其中：一般公共预算拨款：382.21")
+ * gives label：value pairs; a group's header row gives its columns, and the rows below it,
+ * until a row that starts with one of the form's labels, give its rows. Grid positions are not
+ * trusted, because hand-made tables rarely match ours column for column.
  */
+import type { GroupRow } from '../../../shared/form';
+import { blankForm, completeRow } from '../../../shared/formOps';
 import { labelsOf, normalizeLabel } from '../../../shared/labelJson';
-import type { CellDef, FieldDef, TemplateDef } from '../../../shared/template/types';
+import { labelText, layoutForm, type LaidCell } from '../../../shared/template/layout';
+import type { FieldDef, GroupDef, TemplateDef } from '../../../shared/template/schema';
 import { cellText, readGrid, type Grid, type GridCell } from './grid';
 import { labelAlternation, squash } from './looseText';
 import type { DocWalk } from './wordText';
@@ -14,7 +20,15 @@ import type { El } from './xml';
 interface BlockField {
   def: FieldDef;
   labels: Set<string>;
+  /** Where the value sits relative to its label cell. */
+  valueAt: 'right' | 'below';
   footers: string[];
+}
+
+interface GroupModel {
+  group: GroupDef;
+  /** Normalized header texts per column id. */
+  headers: Map<string, Set<string>>;
 }
 
 interface TableModel {
@@ -22,6 +36,7 @@ interface TableModel {
   block: BlockField[];
   /** Fields printed as label：value inside a shared cell. */
   pair: FieldDef[];
+  groups: GroupModel[];
   /** Every label the table prints, normalized, for recognising label cells. */
   labelTexts: Set<string>;
   leads: string[];
@@ -30,41 +45,57 @@ interface TableModel {
 
 const models = new WeakMap<TemplateDef, TableModel>();
 
-function leftLabelCell(t: TemplateDef, cell: CellDef): string | null {
-  const left = t.table.cells.find(
-    (c) => c.content.type === 'label' && c.row <= cell.row && cell.row < c.row + (c.rowSpan ?? 1) && c.col + (c.colSpan ?? 1) === cell.col,
-  );
-  return left && left.content.type === 'label' && (left.rowSpan ?? 1) === 1 ? normalizeLabel(left.content.lines.join('')) : null;
+/** The template's own label cell for a value cell: to its left on its first row, else directly above. */
+function labelCellOf(cells: readonly LaidCell[], cell: LaidCell): { label: LaidCell; valueAt: 'right' | 'below' } | null {
+  const labels = cells.filter((c) => c.binding.kind === 'label');
+  const left = labels.find((c) => c.col + c.colSpan === cell.col && c.row === cell.row && c.rowSpan === cell.rowSpan);
+  if (left) return { label: left, valueAt: 'right' };
+  const above = labels.find((c) => c.row + c.rowSpan === cell.row && c.col === cell.col && c.colSpan === cell.colSpan);
+  if (above) return { label: above, valueAt: 'below' };
+  return null;
 }
 
 function tableModel(t: TemplateDef): TableModel {
   const cached = models.get(t);
   if (cached) return cached;
+  const layout = layoutForm(t, blankForm(t, ''), { print: true });
+  const cells = layout.rows.flatMap((r) => r.cells);
   const defs = new Map(t.fields.map((f) => [f.id, f]));
-  const model: TableModel = { block: [], pair: [], labelTexts: new Set(), leads: [], fieldByLabel: new Map() };
-  for (const cell of t.table.cells) {
-    const c = cell.content;
-    if (c.type === 'label') {
-      model.labelTexts.add(normalizeLabel(c.lines.join('')));
-      for (const l of c.lines) model.labelTexts.add(normalizeLabel(l));
-      continue;
-    }
-    if (c.type !== 'field') continue;
-    const def = defs.get(c.field);
-    if (!def) continue;
+  const model: TableModel = { block: [], pair: [], groups: [], labelTexts: new Set(), leads: [], fieldByLabel: new Map() };
+  for (const cell of cells) {
+    if (cell.binding.kind !== 'label') continue;
+    const text = cell.paragraphs.map((p) => p.text).join('');
+    model.labelTexts.add(normalizeLabel(text));
+    for (const p of cell.paragraphs) model.labelTexts.add(normalizeLabel(p.text));
+  }
+  for (const cell of cells) {
+    const b = cell.binding;
+    if (b.kind !== 'field') continue;
+    const def = defs.get(b.field)!;
     const labels = new Set(labelsOf(def));
-    if (c.label) labels.add(normalizeLabel(c.label));
     for (const l of labels) {
       model.labelTexts.add(l);
       model.fieldByLabel.set(l, def);
     }
-    for (const lead of [c.lead, c.indentLead]) if (lead && !model.leads.includes(lead)) model.leads.push(lead);
-    if (c.label) model.pair.push(def);
-    else {
-      const left = leftLabelCell(t, cell);
-      if (left) labels.add(left);
-      model.block.push({ def, labels, footers: (c.footer ?? []).map((f) => squash(f.text)) });
+    for (const lead of [b.lead, b.indentLead]) if (lead && !model.leads.includes(lead)) model.leads.push(lead);
+    if (b.showLabel) {
+      model.pair.push(def);
+      continue;
     }
+    const own = labelCellOf(cells, cell);
+    if (own) labels.add(normalizeLabel(own.label.paragraphs.map((p) => p.text).join('')));
+    model.block.push({ def, labels, valueAt: own?.valueAt ?? 'right', footers: (b.footer ?? []).map((f) => squash(f.text)) });
+  }
+  for (const g of t.groups ?? []) {
+    const headers = new Map(g.columns.map((c) => [c.id, new Set(labelsOf(c))]));
+    // The template's header cells may print more than the column's name (指标值（中期）).
+    for (const cell of t.table.cells) {
+      const c = cell.content;
+      if (c.type === 'label' && c.of && 'group' in c.of && c.of.group === g.id)
+        headers.get(c.of.column)?.add(normalizeLabel(labelText(t, c)));
+    }
+    for (const set of headers.values()) for (const h of set) model.labelTexts.add(h);
+    model.groups.push({ group: g, headers });
   }
   models.set(t, model);
   return model;
@@ -73,6 +104,8 @@ function tableModel(t: TemplateDef): TableModel {
 export interface TableRead {
   /** Printed text per field id, for the fields found. */
   raw: Map<string, string>;
+  /** Rows per group id, as printed (each column's text), for the groups found. */
+  groups: Map<string, GroupRow[]>;
   /** Fields the table should hold but did not. */
   missing: FieldDef[];
 }
@@ -111,25 +144,72 @@ function stripFooters(paragraphs: string[], footers: readonly string[]): string[
   return out;
 }
 
-/** The cell right of a label cell, on the label's first row. */
-function rightOf(grid: Grid, cell: GridCell): GridCell | undefined {
-  return grid.owner[cell.row]?.[cell.col + cell.colSpan];
+/** The value cell of a label cell: right of it on its first row, or below it. */
+function valueCellOf(grid: Grid, cell: GridCell, at: 'right' | 'below'): GridCell | undefined {
+  return at === 'right' ? grid.owner[cell.row]?.[cell.col + cell.colSpan] : grid.owner[cell.row + cell.rowSpan]?.[cell.col];
 }
 
 interface Scan {
   raw: Map<string, string>;
+  groups: Map<string, GroupRow[]>;
   found: number;
+}
+
+/**
+ * A group's rows under its header: the header cells give each column's grid position; the
+ * rows after the header band belong to the group until a row that starts with a label of the
+ * form (金额合计, 年度总体目标) or the grid ends. A merged cell (一级指标 down its rows) gives its
+ * text to every row it covers; a row with nothing in it is no row.
+ */
+function scanGroup(grid: Grid, gm: GroupModel, norm: Map<GridCell, string>, model: TableModel, claimed: Set<GridCell>): GroupRow[] | null {
+  const headerOf = new Map<string, GridCell>();
+  for (const c of gm.group.columns) {
+    const cell = grid.cells.find((x) => !claimed.has(x) && gm.headers.get(c.id)!.has(norm.get(x)!));
+    if (cell) headerOf.set(c.id, cell);
+  }
+  if (headerOf.size < Math.max(1, Math.ceil(gm.group.columns.length / 2))) return null;
+  const top = Math.min(...[...headerOf.values()].map((c) => c.row));
+  // One header band: cells more than three rows below the first header are another group's.
+  for (const [id, cell] of headerOf) if (cell.row > top + 2) headerOf.delete(id);
+  const start = Math.max(...[...headerOf.values()].map((c) => c.row + c.rowSpan));
+  for (const cell of headerOf.values()) claimed.add(cell);
+  const rows: GroupRow[] = [];
+  for (let r = start; r < grid.owner.length; r++) {
+    const line = grid.owner[r] ?? [];
+    const startsHere = line.filter((c, i) => c && c.row === r && (i === 0 || line[i - 1] !== c)) as GridCell[];
+    if (startsHere.some((c) => model.labelTexts.has(norm.get(c)!) && ![...gm.headers.values()].some((h) => h.has(norm.get(c)!)))) break;
+    const row = completeRow(gm.group);
+    let any = false;
+    for (const [id, header] of headerOf) {
+      const cell = line[header.col];
+      if (!cell) continue;
+      claimed.add(cell);
+      const text = cellText(cell).trim();
+      row[id] = text;
+      if (text !== '') any = true;
+    }
+    if (any) rows.push(row);
+  }
+  return rows;
 }
 
 function scanGrid(grid: Grid, model: TableModel): Scan {
   const raw = new Map<string, string>();
+  const groups = new Map<string, GroupRow[]>();
   const norm = new Map(grid.cells.map((c) => [c, normalizeLabel(cellText(c))]));
   const claimed = new Set<GridCell>();
+  let found = 0;
+  for (const gm of model.groups) {
+    const rows = scanGroup(grid, gm, norm, model, claimed);
+    if (!rows) continue;
+    groups.set(gm.group.id, rows);
+    found += 1 + rows.length;
+  }
   for (const bf of model.block) {
-    const labelCell = grid.cells.find((c) => bf.labels.has(norm.get(c)!));
+    const labelCell = grid.cells.find((c) => !claimed.has(c) && bf.labels.has(norm.get(c)!));
     if (!labelCell) continue;
     claimed.add(labelCell);
-    const valueCell = rightOf(grid, labelCell);
+    const valueCell = valueCellOf(grid, labelCell, bf.valueAt);
     if (!valueCell || valueCell === labelCell) {
       raw.set(bf.def.id, '');
       continue;
@@ -158,7 +238,7 @@ function scanGrid(grid: Grid, model: TableModel): Scan {
       });
     }
   }
-  return { raw, found: raw.size };
+  return { raw, groups, found: found + raw.size };
 }
 
 /** The table that follows `i` directly (same container, only blank paragraphs between), if any. */
@@ -170,6 +250,11 @@ function nextAdjacent(walk: DocWalk, i: number): number {
   return between.every((p) => p.trim() === '') ? j : -1;
 }
 
+/** How many of a template's fields and group columns a table could show. */
+function expectedCount(model: TableModel): number {
+  return model.block.length + model.pair.length + model.groups.length;
+}
+
 /**
  * Chooses the table holding the form: the one where most of the template's fields are
  * found; on a tie the innermost (a form table inside a layout table). A form split into
@@ -178,7 +263,6 @@ function nextAdjacent(walk: DocWalk, i: number): number {
  */
 export function readFormTable(walk: DocWalk, t: TemplateDef, deadline: () => void): (TableRead & { first: El; last: El }) | null {
   const model = tableModel(t);
-  const total = model.block.length + model.pair.length;
   let best: { scan: Scan; els: El[]; depth: number } | null = null;
   walk.tables.forEach((tbl, i) => {
     deadline();
@@ -197,22 +281,18 @@ export function readFormTable(walk: DocWalk, t: TemplateDef, deadline: () => voi
       !best ||
       scan.found > best.scan.found ||
       (scan.found === best.scan.found && (tbl.depth > best.depth || (tbl.depth === best.depth && els.length < best.els.length)));
-    if (better) {
-      best = { scan, els, depth: tbl.depth };
-    }
+    if (better) best = { scan, els, depth: tbl.depth };
   });
   const chosen = best as { scan: Scan; els: El[]; depth: number } | null;
-  if (!chosen || chosen.scan.found < Math.max(3, Math.ceil(total / 2))) return null;
+  if (!chosen) return null;
+  const fieldsFound = chosen.scan.raw.size + chosen.scan.groups.size;
+  if (fieldsFound < Math.max(3, Math.ceil(expectedCount(model) / 2))) return null;
   const all = [...model.block.map((b) => b.def), ...model.pair];
   return {
     raw: chosen.scan.raw,
+    groups: chosen.scan.groups,
     missing: all.filter((d) => !chosen.scan.raw.has(d.id)),
     first: chosen.els[0],
     last: chosen.els[chosen.els.length - 1],
   };
-}
-
-export function tableFieldIds(t: TemplateDef): string[] {
-  const m = tableModel(t);
-  return [...m.block.map((b) => b.def.id), ...m.pair.map((d) => d.id)];
 }
