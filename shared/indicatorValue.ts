@@ -104,7 +104,7 @@ export function amountInWanYuan(v: IndicatorValue): string | null {
  * appearance, without repeats. Linear, with no length cap.
  */
 export function yearsNamed(raw: string): string[] {
-  return yearsInNormalised(halfWidthDigits(raw));
+  return yearsInNormalised(normaliseForReading(raw));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -135,9 +135,16 @@ function halfWidthDigits(s: string): string {
   return s.replace(FULL_WIDTH_DIGIT, (d) => String.fromCharCode(d.charCodeAt(0) - FULL_WIDTH_TO_ASCII_OFFSET));
 }
 
+/** One character class of READ_AS's keys (single UTF-16 units, escaped as \\uXXXX), so replacing is linear. */
+const READ_AS_PATTERN = new RegExp(`[${Object.keys(READ_AS).map(escapeForCharClass).join('')}]`, 'g');
+
+function escapeForCharClass(ch: string): string {
+  return `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;
+}
+
+/** Linear, and cheap enough to run on uncapped text (yearsNamed does). */
 function normaliseForReading(s: string): string {
-  let out = '';
-  for (const ch of halfWidthDigits(s)) out += READ_AS[ch] ?? ch;
+  const out = halfWidthDigits(s).replace(READ_AS_PATTERN, (ch) => READ_AS[ch]);
   // Comparators typed as two ASCII characters.
   return out.split('>=').join('≥').split('<=').join('≤');
 }

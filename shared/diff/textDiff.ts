@@ -28,7 +28,7 @@ export interface DiffLimits {
   maxWork: number;
 }
 
-export const DEFAULT_DIFF_LIMITS: Readonly<DiffLimits> = { maxEditDistance: 2000, maxWork: 10_000_000 };
+export const DEFAULT_DIFF_LIMITS: Readonly<DiffLimits> = Object.freeze({ maxEditDistance: 2000, maxWork: 10_000_000 });
 
 /** How fine the diff came out: by character, by line (characters were too costly), or the whole text replaced. */
 export type DiffGranularity = 'char' | 'line' | 'whole';
