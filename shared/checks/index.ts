@@ -1,10 +1,20 @@
 /** The built-in checks a template may name (`{ type: 'check', check: name, params }`). */
+import { costWithinTotal, levelsFilled, percentAtMost100, quantitativeIsNumber, yearInDeadline } from './indicatorGrid';
 import { outputCostAmounts, outputQuantityNumbers, outputTimelinessYear } from './outputText';
 import type { BuiltinCheck } from './types';
 
 export type { BuiltinCheck, CheckContext, CheckRefs } from './types';
 
-export const BUILTIN_CHECKS: readonly BuiltinCheck<never>[] = [outputCostAmounts, outputTimelinessYear, outputQuantityNumbers] as never;
+export const BUILTIN_CHECKS: readonly BuiltinCheck<never>[] = [
+  outputCostAmounts,
+  outputTimelinessYear,
+  outputQuantityNumbers,
+  levelsFilled,
+  costWithinTotal,
+  yearInDeadline,
+  percentAtMost100,
+  quantitativeIsNumber,
+] as never;
 
 export function builtinCheck(name: string): BuiltinCheck<unknown> | undefined {
   return BUILTIN_CHECKS.find((c) => c.name === name) as BuiltinCheck<unknown> | undefined;

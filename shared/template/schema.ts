@@ -75,8 +75,10 @@ export const columnKindSchema = z.enum(['text', 'multiline', 'amount', 'choice']
 export const columnDefSchema = z
   .object({
     id: ident,
-    /** The printed column header; the key of this column in label-keyed JSON. Unique in its group. */
+    /** The column's name: the key of this column in label-keyed JSON. Unique in its group. */
     label: text(100),
+    /** The header printed on paper when it differs from `label` (二级指标 under both 中期 and 年度). */
+    printed: text(100).optional(),
     aliases: z.array(text(100)).max(20).optional(),
     kind: columnKindSchema,
     options: z.array(text(100)).min(1).max(50).optional(),

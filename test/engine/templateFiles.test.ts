@@ -75,8 +75,8 @@ describe('template files', () => {
     expect(cellAt(g.table, 7, 0)!.text).toBe('部门主要职能');
     expect(cellAt(g.table, 7, 1)!.text).toBe('依法看守。');
     expect(cellAt(g.table, 7, 1)!.width).toEqual({ w: 1361 + 2835 + 600 + 2948, type: 'dxa' });
-    // The built-in form is still there, and the same title no longer picks a template alone.
-    expect(await templateIds()).toEqual(['bumen-zhengti-2019', 'bumen-zhengti-benxian']);
+    // The built-in forms are all still there; the imported one comes after them.
+    expect(await templateIds()).toEqual(['bumen-zhengti-2019', 'xiangmu-zhichu', 'xiangmu-zhichu-2015', 'bumen-zhengti-benxian']);
   });
 
   it('makes, shows and exports a form of an imported template with a repeating group', async () => {

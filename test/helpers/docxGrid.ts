@@ -43,6 +43,10 @@ export interface GridRow {
   heightTwips: number | null;
   heightRule: string | null;
   cantSplit: boolean;
+  /** w:tblHeader: repeated at the top of each page the table continues on. */
+  header: boolean;
+  /** Which w:tbl of the joined grid the row came from (0 for the first). */
+  tableIndex: number;
   /** Grid columns covered by the row's cells (should equal the grid's column count). */
   coveredCols: number;
 }
@@ -56,7 +60,10 @@ export interface DocxTable {
 }
 
 export interface DocxGrid {
+  /** The form's grid: the first table and any that directly continue it. */
   table: DocxTable;
+  /** How many w:tbl elements make up `table`. */
+  joinedTables: number;
   tableCount: number;
   /** Body paragraphs before and after the first table. */
   before: GridParagraph[];
@@ -146,15 +153,27 @@ function readParagraph(p: Element): GridParagraph {
   };
 }
 
-function readTable(tbl: Element): DocxTable {
+/**
+ * Tables that follow one another with only empty paragraphs between are read as one grid, rows
+ * numbered on (a form whose grid header repeats on each page is written as two tables).
+ */
+function readTable(tbls: Element[]): DocxTable {
+  const tbl = tbls[0];
   const tblPr = kid(tbl, 'tblPr');
   const tblW = kid(tblPr, 'tblW');
   const gridCols = kids(kid(tbl, 'tblGrid')!, 'gridCol').map((g) => Number(attr(g, 'w')));
+  for (const other of tbls.slice(1)) {
+    const cols = kids(kid(other, 'tblGrid')!, 'gridCol').map((g) => Number(attr(g, 'w')));
+    if (cols.join() !== gridCols.join()) throw new Error('相连的两个表格的列宽不一致');
+  }
   const rows: GridRow[] = [];
   const cells: GridCell[] = [];
   // The cell a vMerge continue at a grid column extends, while the merge is open.
   const open = new Map<number, GridCell>();
-  kids(tbl, 'tr').forEach((tr, r) => {
+  const trs = tbls.flatMap((t, ti) => kids(t, 'tr').map((tr) => ({ tr, ti })));
+  trs.forEach(({ tr, ti }, r) => {
+    // A merge never continues into the next table.
+    if (r > 0 && trs[r - 1].ti !== ti) open.clear();
     const trPr = kid(tr, 'trPr');
     const h = kid(trPr, 'trHeight');
     let col = Number(attr(kid(trPr, 'gridBefore'), 'val') ?? 0);
@@ -198,6 +217,8 @@ function readTable(tbl: Element): DocxTable {
       heightTwips: num(attr(h, 'val')),
       heightRule: attr(h, 'hRule'),
       cantSplit: onOff(kid(trPr, 'cantSplit')),
+      header: onOff(kid(trPr, 'tblHeader')),
+      tableIndex: ti,
       coveredCols: col,
     });
   });
@@ -237,15 +258,24 @@ export async function readDocxGrid(bytes: Uint8Array): Promise<DocxGrid> {
   const body = descendants(doc.documentElement as unknown as Element, 'body')[0];
   const tables = kids(body, 'tbl');
   if (tables.length === 0) throw new Error('文档里没有表格');
-  const before: GridParagraph[] = [];
-  const after: GridParagraph[] = [];
-  let passed = false;
-  for (let n = body.firstChild; n; n = n.nextSibling) {
-    if (n.nodeType !== 1) continue;
-    const e = n as Element;
-    if (e === tables[0]) passed = true;
-    else if (e.localName === 'p') (passed ? after : before).push(readParagraph(e));
+  const blocks: Element[] = [];
+  for (let n = body.firstChild; n; n = n.nextSibling)
+    if (n.nodeType === 1 && ((n as Element).localName === 'p' || (n as Element).localName === 'tbl')) blocks.push(n as Element);
+  const first = blocks.indexOf(tables[0]);
+  const joined = [tables[0]];
+  let last = first;
+  for (let i = first + 1; i < blocks.length; i++) {
+    const e = blocks[i];
+    if (e.localName === 'tbl') {
+      joined.push(e);
+      last = i;
+    } else if (readParagraph(e).text !== '') break;
   }
+  const before = blocks.slice(0, first).map(readParagraph);
+  const after = blocks
+    .slice(last + 1)
+    .filter((e) => e.localName === 'p')
+    .map(readParagraph);
   const sectPr = kid(body, 'sectPr');
   const pgSz = kid(sectPr, 'pgSz');
   const pgMar = kid(sectPr, 'pgMar');
@@ -268,7 +298,8 @@ export async function readDocxGrid(bytes: Uint8Array): Promise<DocxGrid> {
   }
 
   return {
-    table: readTable(tables[0]),
+    table: readTable(joined),
+    joinedTables: joined.length,
     tableCount: tables.length,
     before,
     after,

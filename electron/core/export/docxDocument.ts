@@ -10,6 +10,8 @@ import {
   BorderStyle,
   Document,
   HeightRule,
+  LineRuleType,
+  PageOrientation,
   Paragraph,
   Table,
   TableCell,
@@ -99,29 +101,59 @@ function lineParagraph(l: PrintedLine): Paragraph {
   });
 }
 
+/**
+ * Where the table is cut so that the grid's header rows can repeat on every page: Word repeats
+ * header rows only at the top of a table, so a header in the middle of the form (the indicator
+ * grid's 一级指标 | 二级指标 | …) starts a second table. No cut when no header is marked, when it is
+ * already the first row, or when a merged cell would have to be cut.
+ */
+export function headerSplit(printed: PrintedForm): number {
+  const k = printed.rows.findIndex((r) => r.repeatHeader);
+  if (k <= 0) return -1;
+  const crosses = printed.rows.slice(0, k).some((r) => r.cells.some((c) => c.row + c.rowSpan > k));
+  return crosses ? -1 : k;
+}
+
+/** A paragraph one twip high: two tables need something between them, but the page should show one table. */
+function joint(): Paragraph {
+  return new Paragraph({ spacing: { before: 0, after: 0, line: 20, lineRule: LineRuleType.EXACT }, run: { size: 2 }, children: [] });
+}
+
 export function buildDocument(t: TemplateDef, printed: PrintedForm, meta: DocumentMeta): Document {
   const font = t.fonts.table;
   const border = { style: BorderStyle.SINGLE, size: Math.round(t.table.borderPt * 8), color: '000000' };
-  const table = new Table({
-    layout: TableLayoutType.FIXED,
-    // Centred on the text block: Word versions and WPS disagree on outdenting a left-aligned table.
-    alignment: AlignmentType.CENTER,
-    width: { size: t.table.columnsTwips.reduce((a, b) => a + b, 0), type: WidthType.DXA },
-    columnWidths: [...t.table.columnsTwips],
-    margins: { top: 0, bottom: 0, left: CELL_PADDING_TWIPS, right: CELL_PADDING_TWIPS },
-    borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
-    rows: rowPositions(printed).map(
-      (positions, i) =>
-        new TableRow({
-          height: { value: printed.rows[i].minHeightTwips, rule: HeightRule.ATLEAST },
+  const positions = rowPositions(printed);
+  const split = headerSplit(printed);
+  const makeTable = (from: number, to: number) =>
+    new Table({
+      layout: TableLayoutType.FIXED,
+      // Centred on the text block: Word versions and WPS disagree on outdenting a left-aligned table.
+      alignment: AlignmentType.CENTER,
+      width: { size: t.table.columnsTwips.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+      columnWidths: [...t.table.columnsTwips],
+      margins: { top: 0, bottom: 0, left: CELL_PADDING_TWIPS, right: CELL_PADDING_TWIPS },
+      borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
+      rows: positions.slice(from, to).map((cells, j) => {
+        const row = printed.rows[from + j];
+        // Header rows repeat only from the top of their table, contiguous.
+        const header = from > 0 && row.repeatHeader && printed.rows.slice(from, from + j).every((r) => r.repeatHeader);
+        return new TableRow({
+          height: { value: row.minHeightTwips, rule: HeightRule.ATLEAST },
           // Omitted rather than written as val="off", which older WPS builds misread.
-          cantSplit: printed.rows[i].canSplit ? undefined : true,
-          children: positions.map((p) => tableCell(p, font)),
-        }),
-    ),
-  });
+          cantSplit: row.canSplit ? undefined : true,
+          tableHeader: header ? true : undefined,
+          children: cells.map((p) => tableCell(p, font)),
+        });
+      }),
+    });
+  const tables = split < 0 ? [makeTable(0, printed.rows.length)] : [makeTable(0, split), joint(), makeTable(split, printed.rows.length)];
 
   const { widthTwips, heightTwips, marginsTwips } = t.page;
+  // The docx library swaps width and height for landscape: it is given the portrait size.
+  const landscape = widthTwips > heightTwips;
+  const size = landscape
+    ? { width: heightTwips, height: widthTwips, orientation: PageOrientation.LANDSCAPE }
+    : { width: widthTwips, height: heightTwips };
   return new Document({
     title: meta.title,
     creator: meta.creator,
@@ -144,11 +176,11 @@ export function buildDocument(t: TemplateDef, printed: PrintedForm, meta: Docume
       {
         properties: {
           page: {
-            size: { width: widthTwips, height: heightTwips },
+            size,
             margin: { ...marginsTwips, header: 851, footer: 992, gutter: 0 },
           },
         },
-        children: [...printed.above.map(lineParagraph), table, ...printed.below.map(lineParagraph)],
+        children: [...printed.above.map(lineParagraph), ...tables, ...printed.below.map(lineParagraph)],
       },
     ],
   });

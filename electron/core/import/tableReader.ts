@@ -163,9 +163,15 @@ interface Scan {
  */
 function scanGroup(grid: Grid, gm: GroupModel, norm: Map<GridCell, string>, model: TableModel, claimed: Set<GridCell>): GroupRow[] | null {
   const headerOf = new Map<string, GridCell>();
+  const taken = new Set<GridCell>();
+  // In column order, each header takes the first free cell that names it: two blocks that print
+  // the same header (二级指标 under 中期 and under 年度) get their cells left to right.
   for (const c of gm.group.columns) {
-    const cell = grid.cells.find((x) => !claimed.has(x) && gm.headers.get(c.id)!.has(norm.get(x)!));
-    if (cell) headerOf.set(c.id, cell);
+    const cell = grid.cells.find((x) => !claimed.has(x) && !taken.has(x) && gm.headers.get(c.id)!.has(norm.get(x)!));
+    if (cell) {
+      headerOf.set(c.id, cell);
+      taken.add(cell);
+    }
   }
   if (headerOf.size < Math.max(1, Math.ceil(gm.group.columns.length / 2))) return null;
   const top = Math.min(...[...headerOf.values()].map((c) => c.row));
