@@ -47,6 +47,14 @@ export const formRecordSchema = formSummarySchema.extend({
   revision: z.number().int(),
   data: formDataSchema,
 });
+/** Another form of the same unit and year, for the cross-form checks of the open form. */
+export const relatedFormSchema = z.object({
+  id: z.number().int(),
+  templateId: z.string(),
+  templateTitle: z.string(),
+  title: z.string(),
+  values: z.record(z.string(), fieldValueSchema),
+});
 export const revisionSchema = z.object({ revision: z.number().int(), savedAt: z.string(), note: z.string() });
 export const textChangeSchema = z.object({ field: z.string(), label: z.string(), before: z.string(), after: z.string() });
 export const validationMessageSchema = z.object({
@@ -130,6 +138,8 @@ export const contract = {
   'forms.unlock': { input: z.object({ id: z.number().int().positive(), reason: z.string().max(500) }), output: formRecordSchema },
   'forms.delete': { input: id, output: ok },
   'forms.revisions': { input: id, output: z.array(revisionSchema) },
+  /** Forms of the same unit and year that this form's cross-form checks compare it with. */
+  'forms.related': { input: id, output: z.array(relatedFormSchema) },
   'forms.restoreRevision': { input: z.object({ id: z.number().int().positive(), revision: z.number().int() }), output: formRecordSchema },
   'forms.newYearPreview': {
     input: z.object({ id: z.number().int().positive(), year: yearStr }),

@@ -9,7 +9,7 @@ import { computeInputs, fieldDef, indexOf, rowInUse, rowsOf, str, withComputed }
 import { countBenefitItems, countOutputItems } from './indicators';
 import { MAX_GROUP_ROWS, MAX_TEXT_BY_KIND } from './limits';
 import type { Message, Severity } from './messages';
-import { amountsEqual, amountUnits, parseAmountInput } from './money';
+import { amountsEqual, amountUnits, formatUnits, parseAmountInput } from './money';
 import type { FieldDef, GroupDef, RuleDef, TemplateDef } from './template/schema';
 
 export type { Message, Severity } from './messages';
@@ -143,7 +143,61 @@ function inputsOf(t: TemplateDef, id: string): string[] {
 
 const severityOf = (r: { severity?: Severity }): Severity => r.severity ?? 'error';
 
-function ruleMessages(r: RuleDef, t: TemplateDef, form: FormData, bad: Set<string>, year: string): Message[] {
+/** Another form of the same unit and year, as cross-form rules need it. */
+export interface RelatedForm {
+  id: number;
+  templateId: string;
+  /** The other form's template title, to name it in a message. */
+  templateTitle: string;
+  title: string;
+  /** Its values with computed fields filled. */
+  values: FormData['values'];
+}
+
+export interface ValidationContext {
+  /** Forms of the same unit and year (not this one); cross-form rules are skipped without them. */
+  related?: readonly RelatedForm[];
+}
+
+function crossMessages(
+  r: Extract<RuleDef, { type: 'crossEqual' | 'crossSumAtMost' }>,
+  t: TemplateDef,
+  form: FormData,
+  related: readonly RelatedForm[],
+): Message[] {
+  const others = related.filter((f) => r.templates.includes(f.templateId));
+  if (others.length === 0) return [];
+  const mine = str(form.values[r.field]);
+  const label = fieldDef(t, r.field).label;
+  const severity = r.severity ?? 'warning';
+  if (r.type === 'crossEqual') {
+    return others.flatMap((o): Message[] => {
+      const theirs = str(o.values[r.otherField]);
+      if ((mine === '' && theirs === '') || amountsEqual(mine, theirs)) return [];
+      return [
+        {
+          field: r.field,
+          severity,
+          code: 'crossEqual',
+          message: `${r.message}：本表${label}为 ${mine || 0}，而「${o.title || '未填名称'}」的${o.templateTitle}（编号 ${o.id}）为 ${theirs || 0}`,
+        },
+      ];
+    });
+  }
+  const sum = others.reduce((a, o) => a + (amountUnits(str(o.values[r.otherField])) ?? 0n), 0n);
+  const limit = amountUnits(mine);
+  if (limit === null || sum <= limit) return [];
+  return [
+    {
+      field: r.field,
+      severity,
+      code: 'crossSum',
+      message: `${r.message}：本单位 ${others.length} 份${[...new Set(others.map((o) => o.templateTitle))].join('、')}合计 ${formatUnits(sum)} 万元，超过本表${label} ${mine} 万元`,
+    },
+  ];
+}
+
+function ruleMessages(r: RuleDef, t: TemplateDef, form: FormData, bad: Set<string>, year: string, ctx: ValidationContext): Message[] {
   const v = (id: string) => str(form.values[id]);
   const label = (id: string) => fieldDef(t, id).label;
   const unreadable = (ids: readonly string[]) => ids.some((id) => inputsOf(t, id).some((x) => bad.has(x)));
@@ -214,6 +268,9 @@ function ruleMessages(r: RuleDef, t: TemplateDef, form: FormData, bad: Set<strin
       });
       return out;
     }
+    case 'crossEqual':
+    case 'crossSumAtMost':
+      return unreadable([r.field]) ? [] : crossMessages(r, t, form, ctx.related ?? []);
     case 'check': {
       const check = builtinCheck(r.check);
       if (!check) return [];
@@ -224,13 +281,13 @@ function ruleMessages(r: RuleDef, t: TemplateDef, form: FormData, bad: Set<strin
   }
 }
 
-export function validateForm(form: FormData, template: TemplateDef): Message[] {
+export function validateForm(form: FormData, template: TemplateDef, ctx: ValidationContext = {}): Message[] {
   const full = withComputed(form, template);
   const messages: Message[] = [];
   for (const def of template.fields) messages.push(...checkField(def, full.values[def.id]));
   for (const g of template.groups ?? []) messages.push(...checkGroup(g, rowsOf(full.values, g.id)));
   const bad = new Set(messages.filter((m) => m.code === 'amount' && m.row === undefined).map((m) => m.field));
   const year = str(full.values[template.identity.year]).trim();
-  for (const r of template.rules) messages.push(...ruleMessages(r, template, full, bad, year));
+  for (const r of template.rules) messages.push(...ruleMessages(r, template, full, bad, year, ctx));
   return messages;
 }

@@ -15,6 +15,7 @@ export const CHANNEL_NAMES = [
   'forms.unlock',
   'forms.delete',
   'forms.revisions',
+  'forms.related',
   'forms.restoreRevision',
   'forms.newYearPreview',
   'forms.newYear',

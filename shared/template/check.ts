@@ -67,7 +67,11 @@ export function checkTemplate(t: TemplateDef): string[] {
     bound.set(fid, (bound.get(fid) ?? 0) + 1);
   };
   for (const line of [...t.above, ...t.below])
-    for (const s of line.segments) if ('field' in s) bind(s.field, `表格外的文字行「${line.id}」`);
+    for (const s of line.segments) {
+      if (!('field' in s)) continue;
+      if (s.echo) fieldRef(s.field, `表格外的文字行「${line.id}」`);
+      else bind(s.field, `表格外的文字行「${line.id}」`);
+    }
 
   checkGrid(t, groups, say, bind, fieldRef, columnRef);
 
@@ -94,6 +98,11 @@ export function checkTemplate(t: TemplateDef): string[] {
         break;
       case 'rowRequires':
         for (const c of [r.column, ...r.when]) columnRef(r.group, c, where);
+        break;
+      case 'crossEqual':
+      case 'crossSumAtMost':
+        // The other templates may be imported later; only this form's side can be checked here.
+        fieldRef(r.field, where, AMOUNT);
         break;
       case 'check': {
         const check = builtinCheck(r.check);
@@ -197,7 +206,8 @@ function checkGrid(
     if (c.type === 'label') {
       if (!c.lines === !c.of) say(`${where}的标签应给出文字（lines）或所属字段（of）之一`);
       if (c.of && 'field' in c.of) fieldRef(c.of.field, where);
-      if (c.of && 'group' in c.of) columnRef(c.of.group, c.of.column, where);
+      if (c.of && 'column' in c.of) columnRef(c.of.group, c.of.column, where);
+      else if (c.of && 'group' in c.of && !groups.has(c.of.group)) say(`${where}用到的分组「${c.of.group}」不存在`);
     }
   });
   for (const [gid, r] of slots) {

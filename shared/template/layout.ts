@@ -109,10 +109,11 @@ export function labelText(t: TemplateDef, content: Extract<CellContent, { type: 
   let base: string;
   if (content.lines) base = content.lines.join('\n');
   else if (content.of && 'field' in content.of) base = printedLabel(indexOf(t).fields.get(content.of.field)!);
-  else if (content.of) {
+  else if (content.of && 'column' in content.of) {
     const c = columnDef(indexOf(t).groups.get(content.of.group)!, content.of.column);
     base = c.printed ?? c.label;
-  } else base = '';
+  } else if (content.of) base = indexOf(t).groups.get(content.of.group)!.label;
+  else base = '';
   return (content.lead ?? '') + base;
 }
 

@@ -133,7 +133,14 @@ export const groupDefSchema = z
 
 export const segmentSchema = z.union([
   z.object({ text: z.string().max(500) }).strict(),
-  z.object({ field: ident, minChars: z.number().int().min(0).max(100).optional() }).strict(),
+  z
+    .object({
+      field: ident,
+      minChars: z.number().int().min(0).max(100).optional(),
+      /** Only repeats a value filled in elsewhere (the unit's name in a title); not a place to type it. */
+      echo: z.boolean().optional(),
+    })
+    .strict(),
 ]);
 
 export const lineDefSchema = z
@@ -149,8 +156,12 @@ export const lineDefSchema = z
   })
   .strict();
 
-/** Whose label a label cell prints: a field's, or a group column's header. */
-export const labelRefSchema = z.union([z.object({ field: ident }).strict(), z.object({ group: ident, column: ident }).strict()]);
+/** Whose label a label cell prints: a field's, a group column's header, or a group's own name (绩效指标 down its side). */
+export const labelRefSchema = z.union([
+  z.object({ field: ident }).strict(),
+  z.object({ group: ident, column: ident }).strict(),
+  z.object({ group: ident }).strict(),
+]);
 
 export const cellContentSchema = z.union([
   /** Printed text: fixed `lines`, or the label of a field or group column (`of`), optionally after a `lead`. */
@@ -238,6 +249,31 @@ export const ruleDefSchema = z.union([
       group: ident,
       column: ident,
       when: z.array(ident).min(1).max(20),
+      message: text(200),
+      severity,
+    })
+    .strict(),
+  /**
+   * Across forms of the same unit and year in the store: `field` equals `otherField` of each form of
+   * the named templates (金额合计 总额 = the 2019 form's 资金总额), reported on `field`.
+   */
+  z
+    .object({
+      type: z.literal('crossEqual'),
+      field: ident,
+      templates: z.array(z.string().max(64)).min(1).max(20),
+      otherField: ident,
+      message: text(200),
+      severity,
+    })
+    .strict(),
+  /** Across forms of the same unit and year: the sum of `otherField` over the named templates' forms is at most `field`. */
+  z
+    .object({
+      type: z.literal('crossSumAtMost'),
+      field: ident,
+      templates: z.array(z.string().max(64)).min(1).max(20),
+      otherField: ident,
       message: text(200),
       severity,
     })

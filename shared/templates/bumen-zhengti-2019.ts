@@ -157,5 +157,21 @@ export const bumenZhengti2019: TemplateDef = {
     { type: 'check', check: 'outputCostAmounts', params: { field: 'output', budget: BUDGET } },
     { type: 'check', check: 'outputTimelinessYear', params: { field: 'output' } },
     { type: 'check', check: 'outputQuantityNumbers', params: { field: 'output' } },
+    {
+      type: 'crossEqual',
+      field: 'total',
+      templates: ['bumen-zhengti-2015'],
+      otherField: 'sumTotal',
+      message: '资金总额应与同年度部门（单位）整体支出绩效目标申报表的金额合计（总额）一致',
+      severity: 'warning',
+    },
+    {
+      type: 'crossSumAtMost',
+      field: 'projectExpenditure',
+      templates: ['xiangmu-zhichu', 'xiangmu-zhichu-2015'],
+      otherField: 'total',
+      message: '本单位各项目的年度资金总额之和不应超过项目支出',
+      severity: 'warning',
+    },
   ],
 };

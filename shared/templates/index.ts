@@ -1,10 +1,18 @@
 /** The templates that ship with the app. Each is pure data (see shared/template/schema.ts). */
 import type { TemplateDef } from '../template/schema';
+import { bumenZhengti2015 } from './bumen-zhengti-2015';
 import { bumenZhengti2019 } from './bumen-zhengti-2019';
+import { bumenZhengtiHunan2023 } from './bumen-zhengti-hunan-2023';
 import { xiangmuZhichu } from './xiangmu-zhichu';
 import { xiangmuZhichu2015 } from './xiangmu-zhichu-2015';
 
-export const BUILTIN_TEMPLATES: readonly TemplateDef[] = [bumenZhengti2019, xiangmuZhichu, xiangmuZhichu2015];
+export const BUILTIN_TEMPLATES: readonly TemplateDef[] = [
+  bumenZhengti2019,
+  xiangmuZhichu,
+  xiangmuZhichu2015,
+  bumenZhengti2015,
+  bumenZhengtiHunan2023,
+];
 
 /** What label-keyed JSON without a "表" key and old callers mean: the form this app started with. */
 export const DEFAULT_TEMPLATE_ID = bumenZhengti2019.id;

@@ -129,7 +129,7 @@ export const xiangmuZhichu2015: TemplateDef = {
       { row: 7, col: 1, colSpan: 4, content: { type: 'field', field: 'midGoal' } },
       { row: 7, col: 5, colSpan: 3, content: { type: 'field', field: 'goal' } },
 
-      { row: 8, col: 0, rowSpan: 3, content: { type: 'label', lines: ['绩效指标'] } },
+      { row: 8, col: 0, rowSpan: 3, content: { type: 'label', of: { group: 'indicators' } } },
       { row: 8, col: 1, rowSpan: 2, content: { type: 'label', of: { group: 'indicators', column: 'level1' } } },
       { row: 8, col: 2, colSpan: 3, content: { type: 'label', lines: ['中期指标'] } },
       { row: 8, col: 5, colSpan: 3, content: { type: 'label', lines: ['年度指标'] } },

@@ -109,7 +109,7 @@ export const xiangmuZhichu: TemplateDef = {
       { row: 5, col: 3, colSpan: 2, content: { type: 'field', field: 'other' }, align: 'center' },
       { row: 6, col: 0, content: { type: 'label', of: { field: 'goal' } } },
       { row: 6, col: 1, colSpan: 4, content: { type: 'field', field: 'goal' } },
-      { row: 7, col: 0, rowSpan: 2, content: { type: 'label', lines: ['绩效指标'] } },
+      { row: 7, col: 0, rowSpan: 2, content: { type: 'label', of: { group: 'indicators' } } },
       { row: 7, col: 1, content: { type: 'label', of: { group: 'indicators', column: 'level1' } } },
       { row: 7, col: 2, content: { type: 'label', of: { group: 'indicators', column: 'level2' } } },
       { row: 7, col: 3, content: { type: 'label', of: { group: 'indicators', column: 'name' } } },

@@ -7,6 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TEMPLATE_FORMAT, TEMPLATE_SCHEMA_VERSION, type TemplateDef } from '../../shared/template/schema';
+import { BUILTIN_TEMPLATES } from '../../shared/templates';
 import { runCliCapture, lastLine } from '../helpers/cli';
 import { readDocxGrid, cellAt } from '../helpers/docxGrid';
 import { MADE_UP_TEMPLATE } from '../helpers/madeUpTemplate';
@@ -76,7 +77,7 @@ describe('template files', () => {
     expect(cellAt(g.table, 7, 1)!.text).toBe('依法看守。');
     expect(cellAt(g.table, 7, 1)!.width).toEqual({ w: 1361 + 2835 + 600 + 2948, type: 'dxa' });
     // The built-in forms are all still there; the imported one comes after them.
-    expect(await templateIds()).toEqual(['bumen-zhengti-2019', 'xiangmu-zhichu', 'xiangmu-zhichu-2015', 'bumen-zhengti-benxian']);
+    expect(await templateIds()).toEqual([...BUILTIN_TEMPLATES.map((x) => x.id), 'bumen-zhengti-benxian']);
   });
 
   it('makes, shows and exports a form of an imported template with a repeating group', async () => {

@@ -122,7 +122,9 @@ export const commands: CliCommand[] = [
     run(ctx) {
       const store = ctx.store();
       const record = store.get(idArg(ctx, 'validate 1'));
-      const messages = validateForm(record.data, store.templates.get(record.templateId, record.templateVersion));
+      const messages = validateForm(record.data, store.templates.get(record.templateId, record.templateVersion), {
+        related: store.related(record.id),
+      });
       for (const m of messages) ctx.out(`${m.severity === 'error' ? '错误' : '提示'}：${m.message}`);
       if (messages.length === 0) ctx.out('检查通过，没有发现问题');
       return hasErrors(messages) ? 1 : 0;

@@ -91,7 +91,7 @@ function tableModel(t: TemplateDef): TableModel {
     // The template's header cells may print more than the column's name (指标值（中期）).
     for (const cell of t.table.cells) {
       const c = cell.content;
-      if (c.type === 'label' && c.of && 'group' in c.of && c.of.group === g.id)
+      if (c.type === 'label' && c.of && 'column' in c.of && c.of.group === g.id)
         headers.get(c.of.column)?.add(normalizeLabel(labelText(t, c)));
     }
     for (const set of headers.values()) for (const h of set) model.labelTexts.add(h);

@@ -4,11 +4,12 @@ import { dirname, join } from 'node:path';
 import type { BackupManifest, FormRecord, FormSummary, Revision, TextChange } from '../../../shared/contract';
 import { UserError } from '../../../shared/errors';
 import type { FormData } from '../../../shared/form';
-import { str } from '../../../shared/formOps';
+import { str, withComputed } from '../../../shared/formOps';
 import { carryToNewYear } from '../../../shared/newYear';
 import { TemplateRegistry } from '../../../shared/template/registry';
 import type { TemplateDef } from '../../../shared/template/schema';
 import { BUILTIN_TEMPLATES } from '../../../shared/templates';
+import type { RelatedForm } from '../../../shared/validation';
 import {
   backupFileName,
   fsyncDir,
@@ -94,6 +95,8 @@ export interface Store {
   removeTemplate(id: string): void;
   /** How many forms (also in the trash) use each template. */
   templateFormCounts(): Map<string, number>;
+  /** The live forms of the same unit and year that the form's cross-form rules compare it with. */
+  related(id: number): RelatedForm[];
   close(): void;
 }
 
@@ -484,6 +487,28 @@ class SqliteStore implements Store {
 
   templateFormCounts(): Map<string, number> {
     return templateUse(this.db);
+  }
+
+  related(id: number): RelatedForm[] {
+    const row = this.row(id);
+    const t = this.templates.find(row.templateId, row.templateVersion);
+    const wanted = [
+      ...new Set((t?.rules ?? []).flatMap((r) => (r.type === 'crossEqual' || r.type === 'crossSumAtMost' ? r.templates : []))),
+    ];
+    if (wanted.length === 0 || row.unit === '' || row.year === '') return [];
+    const ids = this.db
+      .prepare(
+        `SELECT id FROM forms WHERE deleted_at IS NULL AND year = ? AND unit = ? AND id <> ? AND template_id IN (${wanted.map(() => '?').join(',')}) ORDER BY id`,
+      )
+      .all(row.year, row.unit, id, ...wanted) as { id: number }[];
+    return ids.flatMap(({ id: other }) => {
+      const rec = this.get(other);
+      const ot = this.templates.find(rec.templateId, rec.templateVersion);
+      if (!ot) return [];
+      return [
+        { id: rec.id, templateId: rec.templateId, templateTitle: ot.title, title: rec.title, values: withComputed(rec.data, ot).values },
+      ];
+    });
   }
 
   close(): void {
