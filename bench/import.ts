@@ -40,7 +40,7 @@ async function withStore<T>(fn: (store: Store) => Promise<T>): Promise<T> {
 }
 
 async function importOne(store: Store, bytes: Uint8Array): Promise<void> {
-  const preview = await previewImport(store, 'bench.docx', bytes);
+  const [preview] = await previewImport(store, 'bench.docx', bytes);
   const out = commitImport(store, preview.data, 'replace');
   if (out.outcome === 'skipped') throw new Error(out.message);
 }

@@ -154,7 +154,8 @@ export const contract = {
   'trash.empty': { input: none, output: z.object({ removed: z.number().int() }) },
   'export.docx': { input: id, output: fileSchema.extend({ dropped: z.array(z.string()) }) },
   'export.blankDocx': { input: z.object({ year: yearStr, templateId: z.string().max(100).optional() }), output: fileSchema },
-  'import.read': { input: fileSchema, output: importPreviewSchema },
+  /** One preview per form in the file: our own export holds one; a hand-made file may hold several (a unit's projects). */
+  'import.read': { input: fileSchema, output: z.array(importPreviewSchema).min(1) },
   'import.commit': {
     input: z.object({ data: formDataSchema, onConflict: onConflictSchema, newTemplate: templateDefSchema.optional() }),
     output: z.object({

@@ -197,7 +197,7 @@ describe('a store with an imported template', () => {
     const other = tempDir();
     const office = storeIn(other.dir);
     try {
-      const preview = await previewImport(office, 'a.docx', bytes);
+      const [preview] = await previewImport(office, 'a.docx', bytes);
       expect(preview.newTemplate).toEqual(T);
       expect(preview).toMatchObject({ templateTitle: T.title, year: '2026', title: '义务教育薄弱环节改善资金', unit: '某某县教育局' });
       expect(preview.notes.join()).toMatch(/本机还没有，导入时会一并加入「表样管理」/);

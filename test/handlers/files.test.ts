@@ -45,7 +45,7 @@ describe('export, import and backup channels', () => {
     expect(xml).toContain('部门整体支出绩效目标申报表');
     expect(xml).toContain('382.21');
 
-    const preview = await call<ImportPreview>('import.read', { fileName: file.fileName, data: file.data });
+    const [preview] = await call<ImportPreview[]>('import.read', { fileName: file.fileName, data: file.data });
     expect(preview.source).toBe('embedded');
     expect(preview.data.values.generalBudget).toBe('382.21');
     expect(preview.conflict?.id).toBe(id);
@@ -60,7 +60,7 @@ describe('export, import and backup channels', () => {
 
   it('import.read + import.commit bring a hand-made Word file into the store, and a repeat is skipped', async () => {
     const data = readFileSync(HANDMADE_DOCX_PATH).toString('base64');
-    const preview = await call<ImportPreview>('import.read', { fileName: '手工表.docx', data });
+    const [preview] = await call<ImportPreview[]>('import.read', { fileName: '手工表.docx', data });
     expect(preview.source).toBe('table');
     expect(preview.conflict).toBeNull();
     const first = await call<{ outcome: string; id: number | null }>('import.commit', { data: preview.data, onConflict: 'skip' });

@@ -32,11 +32,11 @@ const edited = (): FormData => {
 describe('previewImport', () => {
   it('reads, validates and reports the form of the same year and 部门名称', async () => {
     const { bytes } = await exportDocx(seedForm(), T2019, { appVersion: 'test' });
-    const first = await previewImport(store, '2019.docx', bytes);
+    const [first] = await previewImport(store, '2019.docx', bytes);
     expect(first).toMatchObject({ fileName: '2019.docx', source: 'embedded', conflict: null, notes: [], uncertain: [] });
     expect(first.messages.filter((m) => m.severity === 'error')).toEqual([]);
     const rec = store.create(first.data);
-    const again = await previewImport(store, '2019.docx', bytes);
+    const [again] = await previewImport(store, '2019.docx', bytes);
     expect(again.conflict?.id).toBe(rec.id);
   });
 });

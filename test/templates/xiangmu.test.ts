@@ -60,6 +60,54 @@ describe('the shared project fixture through the command line', () => {
   });
 });
 
+describe('many projects', () => {
+  let tmp: ReturnType<typeof tempDir>;
+  beforeEach(() => (tmp = tempDir('shenbao-xiangmu-many-')));
+  afterEach(() => tmp.cleanup());
+  const cli = (...args: string[]) => runCliCapture(['--db', join(tmp.dir, 'db.db'), ...args]);
+
+  it('exports several selected forms into one folder, named by each form, a repeated name numbered', async () => {
+    const ids: string[] = [];
+    for (const [name, unit] of [
+      ['全民健身赛事活动经费', '六安市金安区体育局'],
+      ['青少年体育培训经费', '六安市金安区体育局'],
+      ['全民健身赛事活动经费', '六安市裕安区体育局'],
+    ]) {
+      const f = join(tmp.dir, `${ids.length}.json`);
+      writeFileSync(f, JSON.stringify({ ...fixture(), 项目名称: name, 实施单位: unit }));
+      ids.push(lastLine((await cli('import-json', f)).stdout));
+    }
+    const outDir = join(tmp.dir, '导出');
+    const { mkdirSync, readdirSync } = await import('node:fs');
+    mkdirSync(outDir);
+    const r = await cli('export', ...ids, '--out', outDir);
+    expect(r.code, r.stderr).toBe(0);
+    expect(readdirSync(outDir).sort()).toEqual(
+      [
+        '2025年全民健身赛事活动经费项目支出绩效目标表.docx',
+        '2025年全民健身赛事活动经费项目支出绩效目标表（2）.docx',
+        '2025年青少年体育培训经费项目支出绩效目标表.docx',
+      ].sort(),
+    );
+    const second = await readDocx(readFileSync(join(outDir, '2025年全民健身赛事活动经费项目支出绩效目标表（2）.docx')));
+    expect(second.data.values.unit).toBe('六安市裕安区体育局');
+    expect((await cli('export', ...ids, '--out', join(tmp.dir, 'x.docx'))).stderr).toMatch(/导出多份时 --out 应是一个已有的文件夹/);
+  });
+
+  it('new year from last year’s project form keeps the grid, clears the money and moves 时效 years', async () => {
+    const id = lastLine((await cli('import-json', FIXTURE)).stdout);
+    const r = await cli('new-year', id, '--year', '2026');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('已改年份 绩效指标第5行·指标值：2025年年底前 → 2026年年底前');
+    expect(r.stdout).toMatch(/请重新填写：年度资金总额、财政拨款、其他资金/);
+    const next = JSON.parse((await cli('show', lastLine(r.stdout), '--json')).stdout);
+    expect(next).toMatchObject({ 年度: '2026', 项目名称: '全民健身赛事活动经费', 年度资金总额: '', 财政拨款: '' });
+    expect(next['绩效指标']).toHaveLength(11);
+    expect(next['绩效指标'][4]).toEqual({ 一级指标: '产出指标', 二级指标: '时效指标', 三级指标: '完成时间', 指标值: '2026年年底前' });
+    expect(next['年度目标']).toBe(fixture()['年度目标']);
+  });
+});
+
 describe('Word export of the project form', () => {
   it('prints the indicator grid with 一级/二级 merged, every 三级 and 指标值, a repeating header and unsplittable rows', async () => {
     const f = fixtureForm();

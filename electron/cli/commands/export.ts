@@ -14,16 +14,30 @@ function targetPath(ctx: CliContext, defaultName: string): string {
   const out = ctx.flags.out;
   if (out === undefined || out === 'true') return resolve(defaultName);
   const full = resolve(out);
-  const isDir = (() => {
-    try {
-      return statSync(full).isDirectory();
-    } catch {
-      return false;
-    }
-  })();
-  if (isDir) return join(full, defaultName);
+  if (isDirectory(full)) return join(full, defaultName);
   if (!/\.docx$/i.test(full)) throw new UserError(`导出的文件名应以 .docx 结尾，例如：--out ${defaultName}`);
   return full;
+}
+
+const flagValue = (ctx: CliContext, name: string): string | undefined =>
+  ctx.flags[name] === undefined || ctx.flags[name] === 'true' ? undefined : ctx.flags[name];
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** Two forms may give the same file name (the same project in two years is not, but two units' 办公经费 are): the later gets （2）. */
+export function uniqueName(fileName: string, taken: Set<string>): string {
+  const ext = fileName.slice(fileName.lastIndexOf('.'));
+  const stem = fileName.slice(0, -ext.length);
+  let name = fileName;
+  for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${stem}（${n}）${ext}`;
+  taken.add(name.toLowerCase());
+  return name;
 }
 
 function templateOf(ctx: CliContext): TemplateDef {
@@ -36,16 +50,30 @@ function templateOf(ctx: CliContext): TemplateDef {
 export const commands: CliCommand[] = [
   {
     name: 'export',
-    usage: 'export 编号 [--out 文件.docx]       导出 Word 申报表（不给 --out 时按默认文件名存到当前文件夹）',
+    usage: 'export 编号... [--out 文件.docx|文件夹]   导出 Word（多份时 --out 给文件夹，文件名按表样自动取，同名自动加序号）',
     async run(ctx) {
-      const raw = ctx.args[0];
-      if (!raw || !/^\d+$/.test(raw)) throw new UserError('请给出表单编号，例如：export 1 --out 申报表.docx');
-      const { bytes, dropped, fileName, record } = await exportForm(ctx.store(), Number(raw), APP_VERSION);
-      const target = targetPath(ctx, fileName);
-      for (const note of dropped) ctx.err(`提示：${note}`);
-      await writeFileAtomic(target, bytes);
-      ctx.out(`已导出：${record.year} 年度「${record.title}」`);
-      ctx.out(target);
+      if (ctx.args.length === 0 || ctx.args.some((a) => !/^\d+$/.test(a)))
+        throw new UserError('请给出表单编号，例如：export 1 --out 申报表.docx，或 export 1 2 3 --out 导出文件夹');
+      if (ctx.args.length === 1) {
+        const { bytes, dropped, fileName, record } = await exportForm(ctx.store(), Number(ctx.args[0]), APP_VERSION);
+        const target = targetPath(ctx, fileName);
+        for (const note of dropped) ctx.err(`提示：${note}`);
+        await writeFileAtomic(target, bytes);
+        ctx.out(`已导出：${record.year} 年度「${record.title}」`);
+        ctx.out(target);
+        return 0;
+      }
+      const dir = resolve(flagValue(ctx, 'out') ?? '.');
+      if (!isDirectory(dir)) throw new UserError(`导出多份时 --out 应是一个已有的文件夹：${dir}`);
+      const taken = new Set<string>();
+      for (const raw of ctx.args) {
+        const { bytes, dropped, fileName, record } = await exportForm(ctx.store(), Number(raw), APP_VERSION);
+        const target = join(dir, uniqueName(fileName, taken));
+        for (const note of dropped) ctx.err(`编号 ${raw}：提示：${note}`);
+        await writeFileAtomic(target, bytes);
+        ctx.out(`已导出：${record.year} 年度「${record.title}」 → ${target}`);
+      }
+      ctx.out(`共导出 ${ctx.args.length} 份到 ${dir}`);
       return 0;
     },
   },

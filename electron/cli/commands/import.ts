@@ -4,7 +4,7 @@ import { basename, resolve } from 'node:path';
 import { onConflictSchema, type OnConflict } from '../../../shared/contract';
 import { isUserError, UserError } from '../../../shared/errors';
 import { hasErrors, validateForm } from '../../../shared/validation';
-import { commitImport, readDocxForm } from '../../core/import';
+import { commitImport, readDocxForms, storeTemplates } from '../../core/import';
 import type { CliCommand, CliContext } from '../types';
 
 const USAGE = 'import 文件.docx... [--on-conflict replace|copy|skip]  导入 Word 申报表（同年度同部门已有表单时默认跳过）';
@@ -29,27 +29,35 @@ async function importFiles(ctx: CliContext): Promise<number> {
   const onConflict = onConflictOf(ctx);
   const ids: number[] = [];
   let failed = 0;
+  let forms = 0;
   for (const file of ctx.args) {
     const name = basename(file);
     try {
       const store = ctx.store();
-      const read = await readDocxForm(readBytes(file), { templates: [...store.templates.all(), ...store.templates.importedVersions()] });
-      for (const note of read.notes) ctx.err(`${name}：提示：${note}`);
-      const template = read.newTemplate ?? store.templates.get(read.data.templateId);
-      const errors = validateForm(read.data, template).filter((m) => m.severity === 'error');
-      if (hasErrors(errors))
-        ctx.err(`${name}：提示：导入后请核对并改正 ${errors.length} 处问题（${errors.map((m) => m.message).join('；')}）`);
-      const outcome = commitImport(store, read.data, onConflict, read.newTemplate);
-      ctx.out(`${name}：${outcome.message}`);
-      if (outcome.id !== null && outcome.outcome !== 'skipped') ids.push(outcome.id);
+      const reads = await readDocxForms(readBytes(file), { templates: storeTemplates(store) });
+      reads.forEach((read, i) => {
+        forms++;
+        const where = reads.length > 1 ? `${name}（第 ${i + 1} 份）` : name;
+        for (const note of read.notes) ctx.err(`${where}：提示：${note}`);
+        const template = read.newTemplate ?? store.templates.get(read.data.templateId);
+        const errors = validateForm(read.data, template).filter((m) => m.severity === 'error');
+        if (hasErrors(errors))
+          ctx.err(`${where}：提示：导入后请核对并改正 ${errors.length} 处问题（${errors.map((m) => m.message).join('；')}）`);
+        const outcome = commitImport(store, read.data, onConflict, read.newTemplate);
+        ctx.out(`${where}：${outcome.message}`);
+        if (outcome.id !== null && outcome.outcome !== 'skipped') ids.push(outcome.id);
+      });
     } catch (e) {
       if (!isUserError(e)) throw e;
       failed++;
+      forms++;
       ctx.err(`${name}：导入失败：${(e as Error).message}`);
     }
   }
-  if (ctx.args.length > 1)
-    ctx.out(`共 ${ctx.args.length} 个文件：导入 ${ids.length} 个，失败 ${failed} 个，跳过 ${ctx.args.length - ids.length - failed} 个`);
+  if (forms > 1)
+    ctx.out(
+      `共 ${ctx.args.length} 个文件、${forms} 份表：导入 ${ids.length} 份，失败 ${failed} 个，跳过 ${forms - ids.length - failed} 份`,
+    );
   // The new ids come last, one per line, so scripts can take them from the tail.
   for (const id of ids) ctx.out(String(id));
   return failed > 0 ? 1 : 0;

@@ -8,7 +8,7 @@ import { formName, identityOf, keyLabels } from '../../../shared/identity';
 import type { TemplateDef } from '../../../shared/template/schema';
 import { validateForm } from '../../../shared/validation';
 import type { Store } from '../store';
-import { readDocxForm } from './readDocx';
+import { readDocxForms, type ReadResult } from './readDocx';
 
 export interface CommitOutcome {
   outcome: 'imported' | 'replaced' | 'copied' | 'skipped';
@@ -25,8 +25,17 @@ export function findConflict(store: Store, data: FormData): FormSummary | null {
   return store.findLive(data);
 }
 
-export async function previewImport(store: Store, fileName: string, bytes: Uint8Array): Promise<ImportPreview> {
-  const read = await readDocxForm(bytes, { templates: [...store.templates.all(), ...store.templates.importedVersions()] });
+export function storeTemplates(store: Store) {
+  return [...store.templates.all(), ...store.templates.importedVersions()];
+}
+
+/** The review screen's preview of each form in a file. */
+export async function previewImport(store: Store, fileName: string, bytes: Uint8Array): Promise<ImportPreview[]> {
+  const reads = await readDocxForms(bytes, { templates: storeTemplates(store) });
+  return reads.map((read) => previewOf(store, fileName, read));
+}
+
+function previewOf(store: Store, fileName: string, read: ReadResult): ImportPreview {
   const t = read.newTemplate ?? store.templates.get(read.data.templateId);
   const id = identityOf(read.data, t);
   return {

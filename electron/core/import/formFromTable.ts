@@ -16,6 +16,8 @@ const NEARBY = 12;
 
 export interface TableForm {
   template: TemplateDef;
+  /** Indices (in the document walk) of the tables the form was read from. */
+  tables: number[];
   data: FormData;
   /** The printed text of each field found, before it was read into a value. */
   raw: Map<string, string>;
@@ -34,13 +36,26 @@ export function rowsFromTable(g: GroupDef, printed: readonly GroupRow[], acc: Re
   });
 }
 
-export function formFromTable(walk: DocWalk, t: TemplateDef, deadline: () => void): TableForm | null {
-  const table = readFormTable(walk, t, deadline);
+/**
+ * Where to look: which tables may hold the form, and which paragraphs around them may hold its
+ * lines (a file with several forms one after another gives each form the text between its
+ * neighbours).
+ */
+export interface ReadScope {
+  allowed?: (tableIndex: number) => boolean;
+  paragraphsFrom?: number;
+  paragraphsTo?: number;
+}
+
+export function formFromTable(walk: DocWalk, t: TemplateDef, deadline: () => void, scope: ReadScope = {}): TableForm | null {
+  const table = readFormTable(walk, t, deadline, scope.allowed);
   if (!table) return null;
   const first = walk.tables.find((x) => x.el === table.first)!;
   const last = walk.tables.find((x) => x.el === table.last)!;
   const near = (ps: string[]) => ps.filter((p) => p.trim() !== '').slice(0, NEARBY);
-  const lines = readLines(t, near(walk.paragraphs.slice(0, first.start).reverse()), near(walk.paragraphs.slice(last.end)));
+  const from = Math.min(scope.paragraphsFrom ?? 0, first.start);
+  const to = Math.max(scope.paragraphsTo ?? walk.paragraphs.length, last.end);
+  const lines = readLines(t, near(walk.paragraphs.slice(from, first.start).reverse()), near(walk.paragraphs.slice(last.end, to)));
   const raw = new Map([...lines, ...table.raw]);
 
   const acc: ReadNotes = { notes: [], uncertain: new Set() };
@@ -83,5 +98,13 @@ export function formFromTable(walk: DocWalk, t: TemplateDef, deadline: () => voi
     ),
   ].map((p) => p.replace(/[\s,，]/g, '').replace(/万元?$/, ''));
   data.options = { twoDecimals: looksTwoDecimals(amounts), blankZero: false };
-  return { template: t, data: withComputed(data, t), raw, groups: table.groups, notes: acc.notes, uncertain: acc.uncertain };
+  return {
+    template: t,
+    tables: table.tables,
+    data: withComputed(data, t),
+    raw,
+    groups: table.groups,
+    notes: acc.notes,
+    uncertain: acc.uncertain,
+  };
 }

@@ -9,7 +9,7 @@ import type { TemplateDef } from '../../../shared/template/schema';
 import { readBody, readCustomProperties } from './docxParts';
 import { reconcile, readEmbedded } from './embeddedForm';
 import type { ReadNotes } from './fieldValues';
-import { formFromTable, type TableForm } from './formFromTable';
+import { formFromTable, type ReadScope, type TableForm } from './formFromTable';
 import { walkDocument, type DocWalk } from './wordText';
 import { openZip } from './zipReader';
 
@@ -45,13 +45,40 @@ function deadlineOf(timeoutMs: number): () => void {
 /** How much of a form a table showed: its fields and its groups' rows. */
 const coverage = (r: TableForm): number => r.raw.size + [...r.groups.values()].reduce((n, rows) => n + 1 + rows.length / 100, 0);
 
-function bestTableForm(walk: DocWalk, templates: readonly TemplateDef[], deadline: () => void): TableForm | null {
+function bestTableForm(walk: DocWalk, templates: readonly TemplateDef[], deadline: () => void, scope: ReadScope = {}): TableForm | null {
   let best: TableForm | null = null;
   for (const t of templates) {
-    const read = formFromTable(walk, t, deadline);
+    const read = formFromTable(walk, t, deadline, scope);
     if (read && (!best || coverage(read) > coverage(best))) best = read;
   }
   return best;
+}
+
+/** A file may hold several forms one after another (a unit's project forms): each is found in turn. */
+const MAX_FORMS_PER_FILE = 100;
+
+function tableForms(walk: DocWalk, templates: readonly TemplateDef[], deadline: () => void): TableForm[] {
+  const used = new Set<number>();
+  const regions: { start: number; end: number }[] = [];
+  const found: TableForm[] = [];
+  // A table inside a form's region, or one around it (a layout table holding the form), is that form's.
+  const inRegion = (i: number) => regions.some((r) => walk.tables[i].start < r.end && r.start < walk.tables[i].end);
+  while (found.length < MAX_FORMS_PER_FILE) {
+    const next = bestTableForm(walk, templates, deadline, { allowed: (i) => !used.has(i) && !inRegion(i) });
+    if (!next) break;
+    for (const i of next.tables) used.add(i);
+    regions.push({ start: walk.tables[next.tables[0]].start, end: walk.tables[next.tables[next.tables.length - 1]].end });
+    found.push(next);
+  }
+  if (found.length <= 1) return found;
+  // Read again with each form's own stretch of text for its title and sign lines.
+  const order = found.map((f, i) => ({ f, r: regions[i] })).sort((a, b) => a.r.start - b.r.start);
+  return order.map(({ f }, k) => {
+    const from = k === 0 ? 0 : order[k - 1].r.end;
+    const to = k === order.length - 1 ? walk.paragraphs.length : order[k + 1].r.start;
+    const mine = new Set(f.tables);
+    return formFromTable(walk, f.template, deadline, { allowed: (i) => mine.has(i), paragraphsFrom: from, paragraphsTo: to }) ?? f;
+  });
 }
 
 function noForm(templates: readonly TemplateDef[]): string {
@@ -72,7 +99,13 @@ export interface ReadOptions {
   templates: readonly TemplateDef[];
 }
 
+/** The first form of a file (most files hold one). */
 export async function readDocxForm(bytes: Uint8Array, opts: ReadOptions): Promise<ReadResult> {
+  return (await readDocxForms(bytes, opts))[0];
+}
+
+/** Every form of a file: our own export (one, exactly), or each form table of a hand-made file. */
+export async function readDocxForms(bytes: Uint8Array, opts: ReadOptions): Promise<ReadResult[]> {
   const deadline = deadlineOf(opts.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   const zip = openZip(bytes);
   const body = readBody(zip);
@@ -88,17 +121,18 @@ export async function readDocxForm(bytes: Uint8Array, opts: ReadOptions): Promis
     const table = formFromTable(walk, embedded.template, deadline);
     if (!table) {
       acc.notes.push('文件中找不到打印的表格，已按文件内嵌的数据导入，请核对');
-      return { source: 'embedded', data: embedded.form, notes: acc.notes, uncertain: [], ...extra };
+      return [{ source: 'embedded', data: embedded.form, notes: acc.notes, uncertain: [], ...extra }];
     }
     const data = reconcile(embedded.form, embedded.template, table, acc);
-    return { source: 'embedded', data, notes: acc.notes, uncertain: [...acc.uncertain], ...extra };
+    return [{ source: 'embedded', data, notes: acc.notes, uncertain: [...acc.uncertain], ...extra }];
   }
 
-  const table = bestTableForm(walk, newest(opts.templates), deadline);
-  if (!table) throw new UserError(noForm(opts.templates), 'import.noForm');
-  const notes =
-    embedded.status === 'unusable'
-      ? [`文件内嵌的数据无法使用（${embedded.reason}），已改为读取表格内容，请核对`, ...table.notes]
-      : table.notes;
-  return { source: 'table', data: table.data, notes, uncertain: [...table.uncertain] };
+  const tables = tableForms(walk, newest(opts.templates), deadline);
+  if (tables.length === 0) throw new UserError(noForm(opts.templates), 'import.noForm');
+  return tables.map((table, i) => {
+    const notes = [...table.notes];
+    if (embedded.status === 'unusable') notes.unshift(`文件内嵌的数据无法使用（${embedded.reason}），已改为读取表格内容，请核对`);
+    if (tables.length > 1) notes.unshift(`这个文件里有 ${tables.length} 份表，这是第 ${i + 1} 份`);
+    return { source: 'table' as const, data: table.data, notes, uncertain: [...table.uncertain] };
+  });
 }

@@ -40,6 +40,8 @@ interface TableModel {
   /** Every label the table prints, normalized, for recognising label cells. */
   labelTexts: Set<string>;
   leads: string[];
+  /** Leads printed before labels (其中：), normalized, so 其中：当年财政拨款 is read as 当年财政拨款. */
+  labelLeads: string[];
   fieldByLabel: Map<string, FieldDef>;
 }
 
@@ -61,7 +63,11 @@ function tableModel(t: TemplateDef): TableModel {
   const layout = layoutForm(t, blankForm(t, ''), { print: true });
   const cells = layout.rows.flatMap((r) => r.cells);
   const defs = new Map(t.fields.map((f) => [f.id, f]));
-  const model: TableModel = { block: [], pair: [], groups: [], labelTexts: new Set(), leads: [], fieldByLabel: new Map() };
+  const model: TableModel = { block: [], pair: [], groups: [], labelTexts: new Set(), leads: [], labelLeads: [], fieldByLabel: new Map() };
+  for (const c of t.table.cells) {
+    const lead = c.content.type === 'label' || c.content.type === 'field' ? c.content.lead : undefined;
+    if (lead && !model.labelLeads.includes(normalizeLabel(lead))) model.labelLeads.push(normalizeLabel(lead));
+  }
   for (const cell of cells) {
     if (cell.binding.kind !== 'label') continue;
     const text = cell.paragraphs.map((p) => p.text).join('');
@@ -211,8 +217,10 @@ function scanGrid(grid: Grid, model: TableModel): Scan {
     groups.set(gm.group.id, rows);
     found += 1 + rows.length;
   }
+  const isLabel = (labels: Set<string>, text: string) =>
+    labels.has(text) || model.labelLeads.some((l) => text.startsWith(l) && labels.has(text.slice(l.length)));
   for (const bf of model.block) {
-    const labelCell = grid.cells.find((c) => !claimed.has(c) && bf.labels.has(norm.get(c)!));
+    const labelCell = grid.cells.find((c) => !claimed.has(c) && isLabel(bf.labels, norm.get(c)!));
     if (!labelCell) continue;
     claimed.add(labelCell);
     const valueCell = valueCellOf(grid, labelCell, bf.valueAt);
@@ -267,29 +275,37 @@ function expectedCount(model: TableModel): number {
  * several tables (Enter pressed inside the table, or a page break) is read as one: a table
  * right after is joined while its rows add fields of the form.
  */
-export function readFormTable(walk: DocWalk, t: TemplateDef, deadline: () => void): (TableRead & { first: El; last: El }) | null {
+export function readFormTable(
+  walk: DocWalk,
+  t: TemplateDef,
+  deadline: () => void,
+  allowed: (tableIndex: number) => boolean = () => true,
+): (TableRead & { first: El; last: El; tables: number[] }) | null {
   const model = tableModel(t);
-  let best: { scan: Scan; els: El[]; depth: number } | null = null;
+  let best: { scan: Scan; els: El[]; depth: number; tables: number[] } | null = null;
   walk.tables.forEach((tbl, i) => {
+    if (!allowed(i)) return;
     deadline();
     const els = [tbl.el];
+    const tables = [i];
     let scan = scanGrid(readGrid(els), model);
     // Only a table that already holds part of the form is continued: an unrelated table
     // just above the form must not take its place as the form's start.
-    for (let j = scan.found > 0 ? nextAdjacent(walk, i) : -1; j >= 0; j = nextAdjacent(walk, j)) {
+    for (let j = scan.found > 0 ? nextAdjacent(walk, i) : -1; j >= 0 && allowed(j); j = nextAdjacent(walk, j)) {
       deadline();
       const joined = scanGrid(readGrid([...els, walk.tables[j].el]), model);
       if (joined.found <= scan.found) break;
       els.push(walk.tables[j].el);
+      tables.push(j);
       scan = joined;
     }
     const better =
       !best ||
       scan.found > best.scan.found ||
       (scan.found === best.scan.found && (tbl.depth > best.depth || (tbl.depth === best.depth && els.length < best.els.length)));
-    if (better) best = { scan, els, depth: tbl.depth };
+    if (better) best = { scan, els, depth: tbl.depth, tables };
   });
-  const chosen = best as { scan: Scan; els: El[]; depth: number } | null;
+  const chosen = best as { scan: Scan; els: El[]; depth: number; tables: number[] } | null;
   if (!chosen) return null;
   const fieldsFound = chosen.scan.raw.size + chosen.scan.groups.size;
   if (fieldsFound < Math.max(3, Math.ceil(expectedCount(model) / 2))) return null;
@@ -300,5 +316,6 @@ export function readFormTable(walk: DocWalk, t: TemplateDef, deadline: () => voi
     missing: all.filter((d) => !chosen.scan.raw.has(d.id)),
     first: chosen.els[0],
     last: chosen.els[chosen.els.length - 1],
+    tables: chosen.tables,
   };
 }
