@@ -140,11 +140,13 @@ export const bumenZhengti2019: TemplateDef = {
     {
       id: 'signLine',
       segments: [
+        // One ideographic space between the parts: with two, a four-character name, an 11-digit
+        // phone and a full date filled the 156 mm line to its last character and 日 wrapped.
         { text: '填报人：' },
         { field: 'filler' },
-        { text: '　　联系电话：' },
+        { text: '　联系电话：' },
         { field: 'phone' },
-        { text: '　　填报日期：' },
+        { text: '　填报日期：' },
         { field: 'fillDate' },
       ],
       align: 'left',

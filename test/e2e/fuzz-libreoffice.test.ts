@@ -1,4 +1,5 @@
 /** Issue 8.2: generated forms with hostile text, exported, open in LibreOffice without error. */
+import { bumenZhengti2019 } from '../../shared/templates/bumen-zhengti-2019';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,7 +18,7 @@ it(`${COUNT} fuzzed exports convert to PDF in LibreOffice`, async () => {
   const files: string[] = [];
   for (let i = 0; i < COUNT; i++) {
     const file = join(dir, `fuzz-${i}.docx`);
-    writeFileSync(file, (await exportDocx(makeFuzzForm(r, i), { appVersion: 'fuzz' })).bytes);
+    writeFileSync(file, (await exportDocx(makeFuzzForm(r, i), bumenZhengti2019, { appVersion: 'fuzz' })).bytes);
     files.push(file);
   }
   const out = join(dir, 'pdf');

@@ -116,7 +116,7 @@ describe('seed export read back as a grid', () => {
     expect(g.before[0].align).toBe('center');
     expect(g.before[1].align).toBe('center');
     expect(g.before[0].runs[0]).toMatchObject({ eastAsia: '方正小标宋简体', sizeHalfPt: 44 });
-    expect(g.after.map((p) => p.text)).toEqual(['填报人：郭明胜　　联系电话：13973666908　　填报日期：2019年11月26日']);
+    expect(g.after.map((p) => p.text)).toEqual(['填报人：郭明胜　联系电话：13973666908　填报日期：2019年11月26日']);
   });
 
   it('names East Asian fonts and zh-CN on every run', () => {
