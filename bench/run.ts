@@ -21,6 +21,8 @@ export const TARGETS: Record<string, number> = {
   export_vs_floor: 3,
   import_ms_p50: 15,
   import_batch_200_ms: 5000,
+  xiangmu_export_ms_p50: 20,
+  xiangmu_import_ms_p50: 15,
   editor_ready_ms: 1500,
   keystroke_ms_p95: 16,
 };
