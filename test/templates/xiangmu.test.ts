@@ -355,3 +355,29 @@ describe('checks of the indicator grid', () => {
     expect(tooMany.find((x) => x.code === 'tooManyRows')!.message).toBe('绩效指标有 501 行，最多 500 行，请删减');
   });
 });
+
+describe('cli diff', () => {
+  let tmp: ReturnType<typeof tempDir>;
+  beforeEach(() => (tmp = tempDir('shenbao-diff-')));
+  afterEach(() => tmp.cleanup());
+  const cli = (...args: string[]) => runCliCapture(['--db', join(tmp.dir, 'db.db'), ...args]);
+
+  it('compares a form with last year’s of the same project, in words and as JSON', async () => {
+    const first = lastLine((await cli('import-json', FIXTURE)).stdout);
+    const next = { ...fixture(), 年度: '2026', 年度资金总额: '1200', 财政拨款: '1200' } as Record<string, unknown>;
+    const rows = structuredClone(next['绩效指标']) as Record<string, string>[];
+    rows[rows.length - 1]['指标值'] = '≥96%';
+    next['绩效指标'] = rows;
+    writeFileSync(join(tmp.dir, 'next.json'), JSON.stringify(next));
+    const second = lastLine((await cli('import-json', join(tmp.dir, 'next.json'))).stdout);
+    const text = await cli('diff', second);
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).toContain('金额 年度资金总额：1000 → 1200（+200，20.0%）');
+    expect(text.stdout).toContain('绩效指标：新增 0，删除 0，修改 1，未变 10');
+    expect(text.stdout).toContain('修改 满意度指标 / 服务对象满意度指标 / 群众满意度；指标值：≥95% → ≥96%');
+    const json = JSON.parse((await cli('diff', second, '--json')).stdout);
+    expect(json.before).toEqual({ id: Number(first), year: '2025' });
+    expect(json.groups[0].counts).toEqual({ added: 0, removed: 0, changed: 1, unchanged: 10 });
+    expect((await cli('diff', first)).stderr).toMatch(/没有找到「全民健身赛事活动经费」的上年（2024 年）表单/);
+  });
+});

@@ -97,6 +97,8 @@ export interface Store {
   templateFormCounts(): Map<string, number>;
   /** The live forms of the same unit and year that the form's cross-form rules compare it with. */
   related(id: number): RelatedForm[];
+  /** Last year's form of the same template and identity (the form this one follows), if any. */
+  predecessor(id: number): FormSummary | null;
   close(): void;
 }
 
@@ -487,6 +489,17 @@ class SqliteStore implements Store {
 
   templateFormCounts(): Map<string, number> {
     return templateUse(this.db);
+  }
+
+  predecessor(id: number): FormSummary | null {
+    const row = this.db.prepare('SELECT template_id AS t, identity_key AS k, year FROM forms WHERE id = ?').get(id) as
+      { t: string; k: string; year: string } | undefined;
+    if (!row) throw new UserError(`找不到编号为 ${id} 的表单`, 'not-found');
+    if (row.k === '' || !YEAR.test(row.year)) return null;
+    const prev = this.db
+      .prepare(`SELECT ${SUMMARY_COLUMNS} FROM forms WHERE template_id = ? AND identity_key = ? AND year = ? AND deleted_at IS NULL`)
+      .get(row.t, row.k, String(Number(row.year) - 1)) as FormSummary | undefined;
+    return prev ?? null;
   }
 
   related(id: number): RelatedForm[] {
