@@ -54,6 +54,7 @@ export const relatedFormSchema = z.object({
   templateTitle: z.string(),
   title: z.string(),
   values: z.record(z.string(), fieldValueSchema),
+  relation: z.enum(['sameUnit', 'previousYear']),
 });
 export const revisionSchema = z.object({ revision: z.number().int(), savedAt: z.string(), note: z.string() });
 export const textChangeSchema = z.object({ field: z.string(), label: z.string(), before: z.string(), after: z.string() });

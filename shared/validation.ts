@@ -152,6 +152,8 @@ export interface RelatedForm {
   title: string;
   /** Its values with computed fields filled. */
   values: FormData['values'];
+  /** Another form of the same unit and year, or last year's form of the same template and identity. */
+  relation: 'sameUnit' | 'previousYear';
 }
 
 export interface ValidationContext {
@@ -165,7 +167,7 @@ function crossMessages(
   form: FormData,
   related: readonly RelatedForm[],
 ): Message[] {
-  const others = related.filter((f) => r.templates.includes(f.templateId));
+  const others = related.filter((f) => f.relation === 'sameUnit' && r.templates.includes(f.templateId));
   if (others.length === 0) return [];
   const mine = str(form.values[r.field]);
   const label = fieldDef(t, r.field).label;
@@ -276,7 +278,8 @@ function ruleMessages(r: RuleDef, t: TemplateDef, form: FormData, bad: Set<strin
       if (!check) return [];
       const params = check.params.safeParse(r.params ?? {});
       if (!params.success) return [];
-      return check.run({ template: t, form, year }, params.data);
+      const previous = ctx.related?.find((f) => f.relation === 'previousYear');
+      return check.run({ template: t, form, year, previous }, params.data);
     }
   }
 }

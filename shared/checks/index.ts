@@ -1,5 +1,6 @@
 /** The built-in checks a template may name (`{ type: 'check', check: name, params }`). */
 import { costWithinTotal, levelsFilled, percentAtMost100, quantitativeIsNumber, yearInDeadline } from './indicatorGrid';
+import { sameAsLastYear, unchangedWhileMoneyChanged } from './lastYear';
 import { outputCostAmounts, outputQuantityNumbers, outputTimelinessYear } from './outputText';
 import type { BuiltinCheck } from './types';
 
@@ -14,6 +15,8 @@ export const BUILTIN_CHECKS: readonly BuiltinCheck<never>[] = [
   yearInDeadline,
   percentAtMost100,
   quantitativeIsNumber,
+  sameAsLastYear,
+  unchangedWhileMoneyChanged,
 ] as never;
 
 export function builtinCheck(name: string): BuiltinCheck<unknown> | undefined {

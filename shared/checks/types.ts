@@ -9,6 +9,8 @@ export interface CheckContext {
   form: FormData;
   /** The budget year as typed ('' when blank). */
   year: string;
+  /** Last year's form of the same template and identity, when the caller knows it (values computed). */
+  previous?: { id: number; values: FormData['values'] };
 }
 
 /** What a check's parameters name, so a template naming a missing field is refused when it is loaded. */

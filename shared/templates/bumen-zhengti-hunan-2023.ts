@@ -132,6 +132,7 @@ export const bumenZhengtiHunan2023: TemplateDef = {
   },
   below: [],
   rules: [
+    { type: 'check', check: 'sameAsLastYear', params: { field: 'goal' } },
     {
       type: 'check',
       check: 'levelsFilled',

@@ -381,3 +381,33 @@ describe('cli diff', () => {
     expect((await cli('diff', first)).stderr).toMatch(/没有找到「全民健身赛事活动经费」的上年（2024 年）表单/);
   });
 });
+
+describe('stale-copy warnings', () => {
+  let tmp: ReturnType<typeof tempDir>;
+  beforeEach(() => (tmp = tempDir('shenbao-stale-')));
+  afterEach(() => tmp.cleanup());
+  const cli = (...args: string[]) => runCliCapture(['--db', join(tmp.dir, 'db.db'), ...args]);
+
+  it('warn when this year’s form still reads like last year’s: same 年度目标, quantities unchanged while the money moved over 20 %', async () => {
+    const first = lastLine((await cli('import-json', FIXTURE)).stdout);
+    const second = lastLine((await cli('new-year', first, '--year', '2026')).stdout);
+    const json = JSON.parse((await cli('show', second, '--json')).stdout);
+    writeFileSync(join(tmp.dir, 'f.json'), JSON.stringify({ ...json, 年度资金总额: '1300', 财政拨款: '1300', 其他资金: '0' }));
+    await cli('delete', second);
+    const third = lastLine((await cli('import-json', join(tmp.dir, 'f.json'))).stdout);
+    const r = await cli('validate', third);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines).toContain('提示：年度目标与上年的表单完全相同，请按今年的任务修改');
+    expect(lines).toContain('提示：资金比上年变化超过 20%，但「开展运动种类」的指标值「1种」仍与上年相同，请核对');
+    expect(lines).toContain('提示：资金比上年变化超过 20%，但「项目总成本」的指标值「≤1000万元」仍与上年相同，请核对');
+    expect(lines.filter((l) => l.includes('仍与上年相同'))).toHaveLength(3);
+    // Within 20 % the quantities may stay.
+    writeFileSync(
+      join(tmp.dir, 'g.json'),
+      JSON.stringify({ ...json, 年度资金总额: '1100', 财政拨款: '1100', 其他资金: '0', 年度目标: '新的目标。' }),
+    );
+    await cli('delete', third);
+    const fourth = lastLine((await cli('import-json', join(tmp.dir, 'g.json'))).stdout);
+    expect((await cli('validate', fourth)).stdout.trim()).toBe('检查通过，没有发现问题');
+  });
+});

@@ -508,18 +508,32 @@ class SqliteStore implements Store {
     const wanted = [
       ...new Set((t?.rules ?? []).flatMap((r) => (r.type === 'crossEqual' || r.type === 'crossSumAtMost' ? r.templates : []))),
     ];
-    if (wanted.length === 0 || row.unit === '' || row.year === '') return [];
-    const ids = this.db
-      .prepare(
-        `SELECT id FROM forms WHERE deleted_at IS NULL AND year = ? AND unit = ? AND id <> ? AND template_id IN (${wanted.map(() => '?').join(',')}) ORDER BY id`,
-      )
-      .all(row.year, row.unit, id, ...wanted) as { id: number }[];
-    return ids.flatMap(({ id: other }) => {
+    const sameUnit =
+      wanted.length === 0 || row.unit === '' || row.year === ''
+        ? []
+        : (this.db
+            .prepare(
+              `SELECT id FROM forms WHERE deleted_at IS NULL AND year = ? AND unit = ? AND id <> ? AND template_id IN (${wanted.map(() => '?').join(',')}) ORDER BY id`,
+            )
+            .all(row.year, row.unit, id, ...wanted) as { id: number }[]);
+    const previous = this.predecessor(id);
+    const entries: { id: number; relation: RelatedForm['relation'] }[] = [
+      ...sameUnit.map((r) => ({ id: r.id, relation: 'sameUnit' as const })),
+      ...(previous ? [{ id: previous.id, relation: 'previousYear' as const }] : []),
+    ];
+    return entries.flatMap(({ id: other, relation }) => {
       const rec = this.get(other);
       const ot = this.templates.find(rec.templateId, rec.templateVersion);
       if (!ot) return [];
       return [
-        { id: rec.id, templateId: rec.templateId, templateTitle: ot.title, title: rec.title, values: withComputed(rec.data, ot).values },
+        {
+          id: rec.id,
+          templateId: rec.templateId,
+          templateTitle: ot.title,
+          title: rec.title,
+          values: withComputed(rec.data, ot).values,
+          relation,
+        },
       ];
     });
   }

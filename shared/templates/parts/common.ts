@@ -57,5 +57,10 @@ export function indicatorChecks(p: {
     },
     { type: 'check', check: 'yearInDeadline', params: { group: p.group, level2: p.level2, names: ['时效指标'], value: p.value } },
     { type: 'check', check: 'percentAtMost100', params: { group: p.group, value: p.value } },
+    {
+      type: 'check',
+      check: 'unchangedWhileMoneyChanged',
+      params: { group: p.group, level2: p.level2, names: ['数量指标', '成本指标'], name: p.name, value: p.value, total: p.total },
+    },
   ];
 }
