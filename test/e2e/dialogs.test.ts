@@ -27,13 +27,14 @@ const files = { notDocx: '', other: '', seed: '' };
 interface Row {
   id: number;
   year: string;
-  department: string;
+  /** The form's name (部门名称 for the 2019 form). */
+  title: string;
 }
 const listed = (): Row[] => JSON.parse(cli(db, 'list', '--json'));
 const trashed = (): Row[] => JSON.parse(cli(db, 'trash', '--json'));
 const stored = (id: number): Record<string, string> => JSON.parse(cli(db, 'show', String(id), '--json'));
 const idOf = (department: string): number => {
-  const row = listed().find((r) => r.department === department);
+  const row = listed().find((r) => r.title === department);
   if (!row) throw new Error(`no live form named ${department}`);
   return row.id;
 };
@@ -124,7 +125,7 @@ describe('dialogs (browser mode)', () => {
     await expect(cell(page, '资金总额').inputValue()).resolves.toBe('442.21');
     await expect(cell(page, '其他资金').inputValue()).resolves.toBe('60');
     await expect(cell(page, '一般公共预算拨款').inputValue()).resolves.toBe('382.21');
-    expect(listed().map((r) => r.department)).toEqual([SEED_DEPT]);
+    expect(listed().map((r) => r.title)).toEqual([SEED_DEPT]);
     expect(stored(idOf(SEED_DEPT))['其他资金']).toBe('60');
   });
 
@@ -158,7 +159,7 @@ describe('dialogs (browser mode)', () => {
     await listItem('2019', COPY_DEPT).waitFor();
     expect(
       listed()
-        .map((r) => r.department)
+        .map((r) => r.title)
         .sort(),
     ).toEqual([SEED_DEPT, COPY_DEPT].sort());
     expect(stored(idOf(COPY_DEPT))['资金总额']).toBe('442.21');
@@ -190,7 +191,7 @@ describe('dialogs (browser mode)', () => {
 
     const after = listed();
     expect(after).toHaveLength(countBefore + 1);
-    expect(after.map((r) => r.department)).toContain(OTHER_DEPT);
+    expect(after.map((r) => r.title)).toContain(OTHER_DEPT);
     await listItem('2020', OTHER_DEPT).waitFor();
   });
 
@@ -213,7 +214,7 @@ describe('dialogs (browser mode)', () => {
     expect(stored(idOf(SEED_DEPT))['部门职能职责概述']).toMatch(/（备份后新增）$/);
     await openInList('2020', OTHER_DEPT);
     await deleteOpenForm('2020', OTHER_DEPT);
-    expect(listed().map((r) => r.department)).not.toContain(OTHER_DEPT);
+    expect(listed().map((r) => r.title)).not.toContain(OTHER_DEPT);
 
     // A file that is no backup: a Chinese reason in the confirmation, nothing replaced.
     await pickFiles('恢复', [files.notDocx]);
@@ -225,7 +226,7 @@ describe('dialogs (browser mode)', () => {
     await shot('dialog-restore-refused');
     await refused.getByRole('button', { name: '取消' }).click();
     await refused.waitFor({ state: 'detached' });
-    expect(listed().map((r) => r.department)).not.toContain(OTHER_DEPT);
+    expect(listed().map((r) => r.title)).not.toContain(OTHER_DEPT);
 
     await pickFiles('恢复', [backup]);
     const confirm = dialog('从备份恢复');
@@ -235,7 +236,7 @@ describe('dialogs (browser mode)', () => {
     await confirm.getByRole('button', { name: '确认恢复' }).click();
     await confirm.waitFor({ state: 'detached' });
     await listItem('2020', OTHER_DEPT).waitFor();
-    expect(listed().map((r) => r.department)).toContain(OTHER_DEPT);
+    expect(listed().map((r) => r.title)).toContain(OTHER_DEPT);
 
     await openInList('2019', SEED_DEPT);
     await expect(cell(page, '部门职能职责概述').inputValue()).resolves.toBe(original);

@@ -7,12 +7,12 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getTemplate } from '../../shared/templates';
-import { cellsByRow } from '../../renderer/src/editor/layout';
+import { blankForm } from '../../shared/formOps';
+import { layoutForm } from '../../shared/template/layout';
+import { bumenZhengti2019 as template } from '../../shared/templates/bumen-zhengti-2019';
 import { cli, OUTPUT_DIR, startEditorEnv, type EditorEnv } from './helpers/app';
 import { caretAtEnd, cell, openForm, waitSaved } from './helpers/editorPage';
 
-const template = getTemplate('bumen-zhengti-2019');
 let env: EditorEnv;
 let page: Page;
 
@@ -35,7 +35,7 @@ describe('editor (browser mode)', () => {
       rows: Array.from(table.rows).map((r) => Array.from(r.cells).map((c) => [c.rowSpan, c.colSpan])),
       cols: Array.from(table.querySelectorAll('col')).map((c) => c.getBoundingClientRect().width),
     }));
-    const expected = cellsByRow(template).map((r) => r.map((c) => [c.rowSpan ?? 1, c.colSpan ?? 1]));
+    const expected = layoutForm(template, blankForm(template, '2019')).rows.map((r) => r.cells.map((c) => [c.rowSpan, c.colSpan]));
     expect(grid.rows).toEqual(expected);
     const total = template.table.columnsTwips.reduce((a, b) => a + b, 0);
     const width = grid.cols.reduce((a, b) => a + b, 0);

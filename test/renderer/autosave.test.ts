@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FormRecord } from '../../shared/contract';
 import type { FormData } from '../../shared/form';
-import { getTemplate } from '../../shared/templates';
+import { bumenZhengti2019 as t } from '../../shared/templates/bumen-zhengti-2019';
 import { Autosaver, AUTOSAVE_DELAY_MS } from '../../renderer/src/editor/autosave';
 import { draftToRestore, readDraft } from '../../renderer/src/editor/drafts';
 import { FormStore } from '../../renderer/src/editor/formStore';
@@ -11,20 +11,24 @@ import { fromLabelJson } from '../../shared/labelJson';
 import seedJson from '../fixtures/seed-2019-taoyuan.json';
 
 // test/helpers/seed.ts reads the file by path, which the jsdom environment cannot; the JSON import can.
-const seedForm = (): FormData => fromLabelJson(seedJson).form;
+const seedForm = (): FormData => fromLabelJson(seedJson, t).form;
 
-const t = getTemplate('bumen-zhengti-2019');
-
-/** A save double that records what it was given and answers like the store. */
-function saver(fail = false) {
+/** A save double that records what it was given and answers like the store, refusing a save on an old revision. */
+function saver(fail = false, start = 1) {
   const saved: FormData[] = [];
-  let revision = 1;
-  const save = vi.fn(async ({ id, data }: { id: number; data: FormData }) => {
+  const bases: number[] = [];
+  const stored = { revision: start };
+  const save = vi.fn(async ({ id, data, baseRevision }: { id: number; data: FormData; baseRevision: number }) => {
     if (fail) throw new Error('磁盘已满，请清理后重试');
+    bases.push(baseRevision);
+    if (baseRevision !== stored.revision)
+      throw new Error(
+        `表单已在别处修改：您是在第 ${baseRevision} 版上修改的，而它现在已是第 ${stored.revision} 版。为免覆盖，这次没有保存。`,
+      );
     saved.push(structuredClone(data));
-    return { id, revision: ++revision, data, status: 'draft' } as unknown as FormRecord;
+    return { id, revision: ++stored.revision, data, status: 'draft' } as unknown as FormRecord;
   });
-  return { save, saved };
+  return { save, saved, bases, stored };
 }
 
 beforeEach(() => {
@@ -57,8 +61,86 @@ describe('Autosaver', () => {
     expect(a.status).toEqual({ state: 'error', message: '磁盘已满，请清理后重试' });
     expect(readDraft(8)?.data.values.phone).toBe('13800000000');
     // The draft was typed on revision 3: it is restored when revision 3 is still the newest.
-    expect(draftToRestore(8, 3)?.data.values.phone).toBe('13800000000');
-    expect(draftToRestore(8, 4)).toBeNull();
+    const stored = { revision: 3, data: seedForm() };
+    expect(draftToRestore(8, stored)).toMatchObject({ stale: false });
+    expect(draftToRestore(8, stored)?.draft.data.values.phone).toBe('13800000000');
+    // On a newer revision it is kept as a conflict, never dropped; unless it holds nothing new.
+    expect(draftToRestore(8, { ...stored, revision: 4 })).toMatchObject({ stale: true });
+    expect(readDraft(8)).not.toBeNull();
+    expect(draftToRestore(8, { revision: 4, data: store.data() })).toBeNull();
+    expect(readDraft(8)).toBeNull();
+  });
+
+  it('sends the revision it started from; a save refused as stale stops saving and keeps the text until the user decides', async () => {
+    const store = new FormStore(t, seedForm());
+    const { save, saved, bases, stored } = saver(false, 5);
+    const a = new Autosaver(store, 10, 5, save);
+    store.set('filler', '王五');
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS);
+    expect(bases).toEqual([5]);
+    expect(a.status.state).toBe('saved');
+
+    stored.revision = 9; // saved elsewhere meanwhile
+    store.set('filler', '王五六');
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS);
+    expect(bases).toEqual([5, 6]);
+    expect(a.status.state).toBe('conflict');
+    expect(a.status.state === 'conflict' && a.status.message).toMatch(/^表单已在别处修改/);
+    // No more saves while in conflict, however much is typed; the draft keeps every character.
+    store.set('filler', '王五六七');
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS * 3);
+    await a.flush();
+    expect(save).toHaveBeenCalledTimes(2);
+    expect(readDraft(10)?.data.values.filler).toBe('王五六七');
+    expect(readDraft(10)?.baseRevision).toBe(6);
+
+    // 保留我的修改（覆盖）: saved over the newest revision.
+    await a.overwrite(9);
+    expect(bases).toEqual([5, 6, 9]);
+    expect(a.status.state).toBe('saved');
+    expect(saved[saved.length - 1].values.filler).toBe('王五六七');
+    expect(readDraft(10)).toBeNull();
+  });
+
+  it('takes a refusal caused by its own late save (a reload racing the save sent on leaving) as no conflict', async () => {
+    const store = new FormStore(t, seedForm());
+    const { save, bases, stored } = saver(false, 4);
+    const sameContent = (a: FormData, b: FormData) => JSON.stringify(a.values) === JSON.stringify(b.values);
+    // The page before the reload sent this content and it landed as revision 5 after this page read revision 4.
+    const sentOnLeaving = store.data();
+    stored.revision = 5;
+    const newest = { id: 12, revision: 5, status: 'draft', data: sentOnLeaving } as unknown as FormRecord;
+    const a = new Autosaver(store, 12, 4, save, undefined, new Date(), { getNewest: async () => newest, same: sameContent });
+    a.remember(sentOnLeaving);
+    a.markDirty();
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS);
+    await vi.advanceTimersByTimeAsync(10);
+    expect(bases).toEqual([4, 5]);
+    expect(a.status.state).toBe('saved');
+    a.dispose();
+
+    // Content it never sent: a real conflict.
+    stored.revision = 9;
+    const other = { ...newest, revision: 9, data: { ...sentOnLeaving, values: { ...sentOnLeaving.values, filler: '别人' } } };
+    const b = new Autosaver(store, 13, 6, save, undefined, new Date(), { getNewest: async () => other as FormRecord, same: sameContent });
+    store.set('filler', '自己');
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS + 10);
+    expect(b.status.state).toBe('conflict');
+  });
+
+  it('放弃我的修改 drops the unsaved text and its draft', async () => {
+    const store = new FormStore(t, seedForm());
+    const { save, stored } = saver(false, 2);
+    const a = new Autosaver(store, 11, 2, save);
+    stored.revision = 3;
+    store.set('filler', '赵六');
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS);
+    expect(a.status.state).toBe('conflict');
+    a.discard();
+    expect(a.dirty).toBe(false);
+    expect(readDraft(11)).toBeNull();
+    a.dispose();
+    expect(readDraft(11)).toBeNull();
   });
 
   it('writes the pending draft at once when the page goes away', () => {

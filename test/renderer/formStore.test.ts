@@ -1,19 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import type { BenefitIndicators } from '../../shared/form';
-import { getTemplate } from '../../shared/templates';
+import { layoutForm } from '../../shared/template/layout';
 import { FormStore } from '../../renderer/src/editor/formStore';
-import { cellsByRow, columnPercents, fieldsBelow, readingOrder } from '../../renderer/src/editor/layout';
+import { columnPercents, fieldsBelow, fixedContents, readingOrder, templateRowStarts } from '../../renderer/src/editor/layout';
 import { readTyped, tidyOnLeave } from '../../renderer/src/editor/cells/normalize';
-import { seedForm } from '../helpers/seed';
-
-const t = getTemplate('bumen-zhengti-2019');
+import { MADE_UP_TEMPLATE, MADE_UP_VALUES } from '../helpers/madeUpTemplate';
+import { seedForm, T2019 as t } from '../helpers/seed';
+import { blankForm } from '../../shared/formOps';
 
 describe('FormStore', () => {
   it('recomputes sums and messages on change and notifies only the fields concerned', () => {
     const s = new FormStore(t, seedForm());
     expect(s.messages().filter((m) => m.severity === 'error')).toEqual([]);
     const seen: string[] = [];
-    for (const f of t.fields) s.subscribeField(f.id, () => seen.push(f.id));
+    for (const f of t.fields) s.subscribeKey(f.id, () => seen.push(f.id));
     s.set('otherFunds', '70');
     expect(s.get('incomeTotal')).toBe('452.21');
     expect(s.messagesFor('incomeTotal').map((m) => m.code)).toEqual(['sum']);
@@ -54,10 +54,26 @@ describe('FormStore', () => {
 });
 
 describe('layout from the template', () => {
-  it('lists cells row by row and keeps the Word column proportions', () => {
-    const rows = cellsByRow(t);
-    expect(rows.length).toBe(t.table.rows.length);
-    expect(rows.flat().length).toBe(t.table.cells.length);
+  it('finds each fixed cell’s template content in the laid-out grid, also below a group of any length', () => {
+    const layout = layoutForm(t, seedForm());
+    const contents = fixedContents(t, layout);
+    expect(contents.size).toBe(t.table.cells.length);
+    for (const c of t.table.cells) {
+      const laid = layout.rows[c.row].cells.find((x) => x.col === c.col)!;
+      expect(contents.get(laid)).toBe(c.content);
+    }
+    // The made-up form: the rows after its group move down by the group's extra rows.
+    const form = blankForm(MADE_UP_TEMPLATE, '2026');
+    form.values.items = MADE_UP_VALUES.items;
+    const grid = layoutForm(MADE_UP_TEMPLATE, form);
+    expect(templateRowStarts(MADE_UP_TEMPLATE, grid)).toEqual([0, 1, 2, 3, 7, 8]);
+    const made = fixedContents(MADE_UP_TEMPLATE, grid);
+    const totalLabel = grid.rows[7].cells.find((c) => c.col === 0)!;
+    expect(made.get(totalLabel)).toEqual({ type: 'label', of: { field: 'total' } });
+    expect([...made.values()].length).toBe(MADE_UP_TEMPLATE.table.cells.length);
+  });
+
+  it('keeps the Word column proportions', () => {
     const p = columnPercents(t);
     expect(p.reduce((a, b) => a + b, 0)).toBeCloseTo(100, 6);
     expect(p[0] / p[1]).toBeCloseTo(1701 / 1361, 6);

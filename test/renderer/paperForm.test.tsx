@@ -3,13 +3,12 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FormData } from '../../shared/form';
 import { fromLabelJson } from '../../shared/labelJson';
-import { getTemplate } from '../../shared/templates';
+import { bumenZhengti2019 as t } from '../../shared/templates/bumen-zhengti-2019';
 import { FormStore } from '../../renderer/src/editor/formStore';
 import { PaperForm } from '../../renderer/src/editor/PaperForm';
 import seedJson from '../fixtures/seed-2019-taoyuan.json';
 
-const t = getTemplate('bumen-zhengti-2019');
-const seedForm = (): FormData => fromLabelJson(seedJson).form;
+const seedForm = (): FormData => fromLabelJson(seedJson, t).form;
 
 afterEach(cleanup);
 

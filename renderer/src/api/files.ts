@@ -4,7 +4,7 @@
  */
 import { api, isDesktop } from './index';
 
-export type FileKind = 'docx' | 'pdf' | 'backup';
+export type FileKind = 'docx' | 'pdf' | 'backup' | 'template';
 
 export interface FilePayload {
   fileName: string;
@@ -16,7 +16,11 @@ const MIME: Record<FileKind, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   pdf: 'application/pdf',
   backup: 'application/octet-stream',
+  template: 'application/json',
 };
+
+/** What the browser's file picker offers for each kind of file that can be opened. */
+const ACCEPT: Record<'docx' | 'backup' | 'template', string> = { docx: '.docx', backup: '', template: '.json,application/json' };
 
 export function base64ToBytes(b64: string): Uint8Array<ArrayBuffer> {
   const bin = atob(b64);
@@ -74,7 +78,7 @@ function pickInBrowser(accept: string, multiple: boolean): Promise<FilePayload[]
   });
 }
 
-export async function openFiles(kind: 'docx' | 'backup', multiple: boolean): Promise<FilePayload[]> {
+export async function openFiles(kind: 'docx' | 'backup' | 'template', multiple: boolean): Promise<FilePayload[]> {
   if (isDesktop()) return api['files.open']({ kind, multiple });
-  return pickInBrowser(kind === 'docx' ? '.docx' : '', multiple);
+  return pickInBrowser(ACCEPT[kind], multiple);
 }

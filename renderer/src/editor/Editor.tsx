@@ -1,8 +1,9 @@
 /** The open form: its toolbar (save status, undo, 定稿, export, print, history) and the paper sheet. */
 import { Alert, Badge, Button, Group, Loader, Text } from '@mantine/core';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import type { FormData } from '../../../shared/form';
-import type { TemplateDef } from '../../../shared/template/types';
+import { untitled } from '../../../shared/identity';
+import type { TemplateDef } from '../../../shared/template/schema';
 import { api, isDesktop } from '../api';
 import { saveFile } from '../api/files';
 import { ConfirmDialog } from '../shell/dialogs/ConfirmDialog';
@@ -10,6 +11,8 @@ import { NewYearDialog } from '../shell/dialogs/NewYearDialog';
 import { RevisionsDialog } from '../shell/dialogs/RevisionsDialog';
 import { UnlockDialog } from '../shell/dialogs/UnlockDialog';
 import { errorText, notifyError, notifyOk } from '../shell/notify';
+import { useTemplates } from '../templates/TemplatesContext';
+import type { Autosaver } from './autosave';
 import { useStoreVersion } from './hooks';
 import { MessagesPanel } from './MessagesPanel';
 import { PaperForm } from './PaperForm';
@@ -37,23 +40,112 @@ function UndoButtons({ open }: { open: OpenForm }) {
   );
 }
 
+function useSaveStatus(saver: Autosaver | undefined) {
+  const sub = useCallback((fn: () => void) => saver?.subscribe(fn) ?? (() => {}), [saver]);
+  return useSyncExternalStore(sub, () => saver?.status ?? null);
+}
+
+/**
+ * The form was changed elsewhere (another window, an import) since it was opened: nothing more is
+ * saved until the user keeps their text (saving it over the newest version) or drops it.
+ */
+function ConflictAlert({ open, onReload, onHistory }: { open: OpenForm; onReload(): void; onHistory(): void }) {
+  const [busy, setBusy] = useState<'keep' | 'drop' | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const status = open.saver.status;
+  const message = status.state === 'conflict' ? status.message : '';
+
+  async function keepMine() {
+    setBusy('keep');
+    setError(null);
+    try {
+      const newest = await api['forms.get']({ id: open.record.id });
+      if (newest.status === 'final')
+        throw new Error('这份表单已在别处定稿，不能覆盖。请先复制您的修改，再选择「放弃我的修改，载入最新版本」');
+      await open.saver.overwrite(newest.revision);
+      const after = open.saver.status;
+      if (after.state === 'error') throw new Error(after.message);
+      if (after.state === 'saved') notifyOk('已用您的修改覆盖了别处的修改；被覆盖的版本仍在「历史版本」中。');
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  function dropMine() {
+    setBusy('drop');
+    open.saver.discard();
+    onReload();
+  }
+
+  return (
+    <Alert color="red" mt="xs" p="sm" title="表单已在别处修改，您的修改还没有保存" data-testid="conflict-alert" role="alert">
+      <Text size="sm">{message}</Text>
+      <Text size="sm" mt={4}>
+        您输入的内容仍在表中，也已暂存在本机，不会丢失。请选择保留哪一份（可先点「查看历史版本」看看别处保存的版本）：
+      </Text>
+      {error && (
+        <Text size="sm" c="red" mt={4}>
+          {error}
+        </Text>
+      )}
+      <Group gap="xs" mt="xs">
+        <Button size="xs" color="red" loading={busy === 'keep'} disabled={busy !== null} onClick={() => void keepMine()}>
+          保留我的修改（覆盖）
+        </Button>
+        <Button size="xs" variant="default" loading={busy === 'drop'} disabled={busy !== null} onClick={dropMine}>
+          放弃我的修改，载入最新版本
+        </Button>
+        <Button size="xs" variant="subtle" disabled={busy !== null} onClick={onHistory}>
+          查看历史版本
+        </Button>
+      </Group>
+    </Alert>
+  );
+}
+
 export function Editor({ formId, onOpen, onListChanged, onPrint }: EditorProps) {
   const [reloadKey, setReloadKey] = useState(0);
-  const { open, error } = useOpenForm(formId, reloadKey);
+  const { registry } = useTemplates();
+  const { open, error } = useOpenForm(formId, reloadKey, registry);
   const [dialog, setDialog] = useState<'newYear' | 'revisions' | 'unlock' | 'delete' | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const reload = useCallback(() => setReloadKey((k) => k + 1), []);
   const saver = open?.saver;
   const onLeaveCell = useCallback(() => void saver?.flush(), [saver]);
 
+  const status = useSaveStatus(saver);
+
   useEffect(() => {
     if (open?.restoredDraft) notifyOk('已恢复上次未保存的内容，正在保存。', '未丢失');
   }, [open]);
+
+  // The template's cross-form checks compare with the other forms of the same unit and year.
+  const openStore = open?.store;
+  const relatedKey = open ? `${open.record.id}|${open.record.year}|${open.record.unit}` : '';
+  useEffect(() => {
+    if (!openStore || !relatedKey) return;
+    if (!openStore.template.rules.some((r) => r.type === 'crossEqual' || r.type === 'crossSumAtMost')) return;
+    let live = true;
+    api['forms.related']({ id: Number(relatedKey.split('|')[0]) }).then(
+      (list) => live && openStore.setRelated(list),
+      () => {}, // the checks that compare forms are skipped; the form itself is still checked
+    );
+    return () => {
+      live = false;
+    };
+  }, [openStore, relatedKey]);
 
   if (error)
     return (
       <Alert color="red" m="md" title="打不开这份申报表">
         {error}
+        <Group mt="xs">
+          <Button size="xs" variant="default" onClick={reload}>
+            重试
+          </Button>
+        </Group>
       </Alert>
     );
   if (!open || open.record.id !== formId)
@@ -66,6 +158,7 @@ export function Editor({ formId, onOpen, onListChanged, onPrint }: EditorProps) 
 
   const { record, store } = open;
   const final = record.status === 'final';
+  const name = `${record.year}年 ${record.title || untitled(store.template)}`;
 
   async function run(label: string, fn: () => Promise<void>) {
     setBusy(label);
@@ -80,8 +173,9 @@ export function Editor({ formId, onOpen, onListChanged, onPrint }: EditorProps) 
 
   const saveFirst = async () => {
     await open.saver.flush();
-    if (open.saver.status.state === 'error')
-      throw new Error(`请先处理保存失败的问题：${(open.saver.status as { message: string }).message}`);
+    const s = open.saver.status;
+    if (s.state === 'conflict') throw new Error('表单已在别处修改，您的修改还没有保存。请先在表格上方选择保留还是放弃您的修改');
+    if (s.state === 'error') throw new Error(`请先处理保存失败的问题：${s.message}`);
   };
 
   const exportWord = () =>
@@ -121,7 +215,7 @@ export function Editor({ formId, onOpen, onListChanged, onPrint }: EditorProps) 
     await saveFirst();
     await api['forms.delete']({ id: record.id });
     setDialog(null);
-    notifyOk(`「${record.year}年 ${record.department || '（未填部门名称）'}」已移到回收站，需要时可在「回收站」中恢复。`);
+    notifyOk(`「${name}」已移到回收站，需要时可在「回收站」中恢复。`);
     onListChanged();
     onOpen(null);
   };
@@ -130,8 +224,8 @@ export function Editor({ formId, onOpen, onListChanged, onPrint }: EditorProps) 
     <div className="editor">
       <div className="editor-toolbar no-print">
         <Group gap="xs" wrap="wrap">
-          <Text fw={700}>
-            {record.year}年 {record.department || '（未填部门名称）'}
+          <Text fw={700} title={record.unit && record.unit !== record.title ? `${name}（${record.unit}）` : undefined}>
+            {name}
           </Text>
           {final ? (
             <Badge color="gray">已定稿</Badge>
@@ -157,7 +251,13 @@ export function Editor({ formId, onOpen, onListChanged, onPrint }: EditorProps) 
               导出 PDF
             </Button>
           )}
-          <Button size="xs" variant="default" onClick={() => void saveFirst().then(() => setDialog('revisions'), notifyError)}>
+          <Button
+            size="xs"
+            variant="default"
+            onClick={() =>
+              status?.state === 'conflict' ? setDialog('revisions') : void saveFirst().then(() => setDialog('revisions'), notifyError)
+            }
+          >
             历史版本
           </Button>
           {final ? (
@@ -173,6 +273,7 @@ export function Editor({ formId, onOpen, onListChanged, onPrint }: EditorProps) 
             删除
           </Button>
         </Group>
+        {!final && status?.state === 'conflict' && <ConflictAlert open={open} onReload={reload} onHistory={() => setDialog('revisions')} />}
         {final && (
           <Alert color="gray" mt="xs" p="xs" data-testid="final-banner">
             这份申报表已定稿，只能查看、导出和打印。需要修改时请点「解除定稿」。
@@ -188,6 +289,7 @@ export function Editor({ formId, onOpen, onListChanged, onPrint }: EditorProps) 
       {dialog === 'newYear' && (
         <NewYearDialog
           record={record}
+          template={store.template}
           onClose={() => setDialog(null)}
           onCreated={(id) => {
             setDialog(null);
@@ -210,7 +312,7 @@ export function Editor({ formId, onOpen, onListChanged, onPrint }: EditorProps) 
       )}
       {dialog === 'delete' && (
         <ConfirmDialog title="移到回收站" confirmLabel="移到回收站" onClose={() => setDialog(null)} onConfirm={remove}>
-          把「{record.year}年 {record.department || '（未填部门名称）'}」移到回收站？
+          把「{name}」移到回收站？
           <br />
           移走后可以在「回收站」中恢复；清空回收站后就不能恢复了。
         </ConfirmDialog>

@@ -1,27 +1,35 @@
 /**
- * The paper form on screen, generated from the template: the lines above, the bordered grid
- * with the template's spans and column proportions, the line below. Rendered once per open
- * form; each value cell subscribes to its own field, so typing re-renders one cell.
+ * The paper form on screen, drawn from the one layout pass (shared/template/layout.ts): the
+ * lines above, the bordered grid with its spans and column proportions, the lines below.
+ * Each value cell subscribes to its own field (or group cell), so typing re-renders one cell;
+ * the grid itself is laid out again only when the structure of a group changes (rows added,
+ * removed, or merges changed), never on an ordinary keystroke.
  */
-import { memo, useMemo, useRef, type CSSProperties, type KeyboardEvent } from 'react';
-import type { CellDef, FieldDef, FontSpec, LineDef, TemplateDef } from '../../../shared/template/types';
+import { memo, useEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
+import { DEFAULT_OPTIONS } from '../../../shared/form';
+import { indexOf, printedLabel } from '../../../shared/formOps';
+import { printedFieldText } from '../../../shared/printing';
+import { labelText, layoutForm, structureKey, type CellBinding, type FormLayout, type LaidCell } from '../../../shared/template/layout';
+import type { CellContent, FieldDef, LineDef, TemplateDef } from '../../../shared/template/schema';
 import { BenefitCell } from './cells/BenefitCell';
 import { CellMessages } from './cells/CellMessages';
+import { GroupCell } from './cells/GroupCell';
 import { MultilineInput } from './cells/MultilineInput';
 import { OutputCell } from './cells/OutputCell';
+import { RowTools } from './cells/RowTools';
 import { ValueInput } from './cells/ValueInput';
+import { focusFieldIn, focusGroupCellIn } from './focus';
+import { fontStyle } from './fonts';
 import type { FormStore } from './formStore';
-import { useFieldMessages } from './hooks';
-import { focusFieldIn } from './focus';
-import { cellsByRow, columnPercents, fieldsBelow, mmCss } from './layout';
-import { SheetContext, useSheet, type SheetContextValue } from './sheetContext';
+import { firstBlankColumn, maxRowsOf } from './groupRows';
+import { useFieldMessages, useFieldValue } from './hooks';
+import { columnPercents, fieldsBelow, fixedContents, mmCss } from './layout';
+import { SheetContext, useSheet, type RowAction, type SheetContextValue } from './sheetContext';
 
-export const FONT_STACK = "'Times New Roman', FangSong_GB2312, FangSong, 仿宋, 'AR PL UKai CN', 'Noto Serif CJK SC', serif";
-export const TITLE_STACK = "'FZXiaoBiaoSong-B05S', 方正小标宋简体, 'Noto Serif CJK SC', 'Source Han Serif SC', SimSun, serif";
+export { fontStyle };
 
-export function fontStyle(f: FontSpec, title = false): CSSProperties {
-  return { fontFamily: title ? TITLE_STACK : FONT_STACK, fontSize: `${f.sizePt}pt`, fontWeight: f.bold || title ? 700 : 400 };
-}
+const VALIGN = { top: 'top', center: 'middle', bottom: 'bottom' } as const;
+const isFreeText = (def: FieldDef) => def.kind === 'multiline' || def.kind === 'outputIndicators' || def.kind === 'benefitIndicators';
 
 function FieldEditor({ def }: { def: FieldDef }) {
   switch (def.kind) {
@@ -41,37 +49,34 @@ const Messages = memo(function Messages({ field }: { field: string }) {
   return <CellMessages field={field} messages={useFieldMessages(store, field)} />;
 });
 
-const Cell = memo(function Cell({ cell, fields }: { cell: CellDef; fields: Map<string, FieldDef> }) {
-  const c = cell.content;
-  const span = { rowSpan: cell.rowSpan, colSpan: cell.colSpan };
-  if (c.type === 'empty') return <td {...span} className="c-empty" />;
-  if (c.type === 'label')
-    return (
-      <td {...span} className="c-label">
-        {c.lines.map((l, i) => (
-          <div key={i}>{l}</div>
-        ))}
-      </td>
-    );
-  const def = fields.get(c.field)!;
-  const shared = c.label !== undefined;
+type FieldBinding = Extract<CellBinding, { kind: 'field' }>;
+
+const FieldCell = memo(function FieldCell({ cell, binding: b, def }: { cell: LaidCell; binding: FieldBinding; def: FieldDef }) {
+  const span = { rowSpan: cell.rowSpan > 1 ? cell.rowSpan : undefined, colSpan: cell.colSpan > 1 ? cell.colSpan : undefined };
+  // Free text starts at the top while it is being written; a cell with footer lines (审核意见) sits on them as printed.
+  const valign = isFreeText(def) && !b.footer?.length ? 'top' : VALIGN[cell.valign];
   return (
-    <td {...span} className={`c-field c-${def.kind}${shared ? ' c-shared' : ''}`} data-cell={def.id}>
-      {shared ? (
+    <td
+      {...span}
+      className={`c-field c-${def.kind}${b.showLabel ? ' c-shared' : ''}`}
+      data-cell={def.id}
+      style={{ textAlign: cell.align, verticalAlign: valign }}
+    >
+      {b.showLabel ? (
         <div className="shared-line">
-          {c.lead && <span className="lead">{c.lead}</span>}
-          {c.indentLead && (
+          {b.lead && <span className="lead">{b.lead}</span>}
+          {b.indentLead && (
             <span className="lead lead-indent" aria-hidden="true">
-              {c.indentLead}
+              {b.indentLead}
             </span>
           )}
-          <span className="shared-label">{c.label}：</span>
+          <span className="shared-label">{printedLabel(def)}：</span>
           <FieldEditor def={def} />
         </div>
       ) : (
         <FieldEditor def={def} />
       )}
-      {c.footer?.map((f, i) => (
+      {b.footer?.map((f, i) => (
         <div key={i} className="cell-footer" style={{ textAlign: f.align }}>
           {f.text}
         </div>
@@ -81,15 +86,65 @@ const Cell = memo(function Cell({ cell, fields }: { cell: CellDef; fields: Map<s
   );
 });
 
-const Line = memo(function Line({ line, fields, title }: { line: LineDef; fields: Map<string, FieldDef>; title: boolean }) {
+const StaticCell = memo(function StaticCell({ cell, text }: { cell: LaidCell; text: string | null }) {
+  const span = { rowSpan: cell.rowSpan > 1 ? cell.rowSpan : undefined, colSpan: cell.colSpan > 1 ? cell.colSpan : undefined };
+  const style = { textAlign: cell.align, verticalAlign: VALIGN[cell.valign] };
+  if (text === null) return <td {...span} className="c-empty" style={style} />;
+  return (
+    <td {...span} className="c-label" style={style}>
+      {text.split('\n').map((l, i) => (
+        <div key={i}>{l}</div>
+      ))}
+    </td>
+  );
+});
+
+function GridCell({ cell, content, t }: { cell: LaidCell; content: CellContent | undefined; t: TemplateDef }) {
+  const b = cell.binding;
+  switch (b.kind) {
+    case 'empty':
+      return <StaticCell cell={cell} text={null} />;
+    case 'label':
+      return <StaticCell cell={cell} text={content?.type === 'label' ? labelText(t, content) : ''} />;
+    case 'field':
+      return <FieldCell cell={cell} binding={b} def={indexOf(t).fields.get(b.field)!} />;
+    case 'group':
+      return (
+        <GroupCell
+          group={b.group}
+          column={b.column}
+          rows={b.rows.join(',')}
+          rowSpan={cell.rowSpan}
+          colSpan={cell.colSpan}
+          align={cell.align}
+        />
+      );
+  }
+}
+
+/** A value repeated in a line (the unit's name in a title): typed elsewhere, shown here as it will print. */
+const Echo = memo(function Echo({ def, minChars }: { def: FieldDef; minChars?: number }) {
+  const { store } = useSheet();
+  const text = printedFieldText(def, useFieldValue(store, def.id), store.formOptions ?? DEFAULT_OPTIONS).replace(/\s*\n\s*/g, ' ');
+  return (
+    <span className="line-echo" data-echo={def.id} style={minChars ? { minWidth: `${minChars}ch` } : undefined}>
+      {text.trim() === '' ? '\u3000'.repeat(minChars ?? 4) : text}
+    </span>
+  );
+});
+
+const Line = memo(function Line({ line, t }: { line: LineDef; t: TemplateDef }) {
+  const fields = indexOf(t).fields;
   return (
     <div
-      className={`sheet-line line-${line.id}`}
-      style={{ ...fontStyle(line.font, title), textAlign: line.align, marginBottom: `${line.spaceAfterPt ?? 0}pt` }}
+      className={`sheet-line line-${line.id}${line.role === 'title' ? ' role-title' : ''}`}
+      style={{ ...fontStyle(line.font, line.role === 'title'), textAlign: line.align, marginBottom: `${line.spaceAfterPt ?? 0}pt` }}
     >
       {line.segments.map((s, i) =>
         'text' in s ? (
           <span key={i}>{s.text}</span>
+        ) : s.echo ? (
+          <Echo key={i} def={fields.get(s.field)!} minChars={s.minChars} />
         ) : (
           <span key={i} className="line-field" style={s.minChars ? { minWidth: `${s.minChars}ch` } : undefined}>
             <ValueInput def={fields.get(s.field)!} inline />
@@ -100,6 +155,55 @@ const Line = memo(function Line({ line, fields, title }: { line: LineDef; fields
     </div>
   );
 });
+
+/**
+ * What decides a group's structure: how many rows, and the values its merged columns compare.
+ * Cheap to work out on every change of the group; only when it differs is the grid laid out again.
+ */
+function shapeOf(store: FormStore): string {
+  return (store.template.groups ?? [])
+    .map((g) => {
+      const merged = g.columns.filter((c) => c.merge).map((c) => c.id);
+      const rows = store.rows(g.id);
+      return `${rows.length}:${merged.length ? rows.map((r) => merged.map((m) => (r[m] ?? '').trim()).join('\u0001')).join('\u0002') : ''}`;
+    })
+    .join('\u0003');
+}
+
+/** The grid's structure, and which group rows are blank padding (a padding row has no row tools). */
+const gridKey = (layout: FormLayout): string =>
+  `${structureKey(layout)}#${layout.rows.map((r) => (r.group?.padding ? 'p' : '')).join(',')}`;
+
+/** The grid, kept until the structure of a group changes (then laid out again); a new store gets its own. */
+function useLayout(store: FormStore): FormLayout {
+  const t = store.template;
+  const [state, setState] = useState(() => ({ store, layout: layoutForm(t, store.data()) }));
+  let current = state;
+  if (state.store !== store) {
+    current = { store, layout: layoutForm(t, store.data()) };
+    setState(current);
+  }
+  const latest = useRef(current);
+  latest.current = current;
+  useEffect(() => {
+    let shape: string | null = null;
+    let key = gridKey(latest.current.layout);
+    const check = () => {
+      const s = shapeOf(store);
+      if (s === shape) return;
+      shape = s;
+      const next = layoutForm(t, store.data());
+      const k = gridKey(next);
+      if (k === key) return;
+      key = k;
+      setState({ store, layout: next });
+    };
+    const offs = (t.groups ?? []).map((g) => store.subscribeKey(g.id, check));
+    check();
+    return () => offs.forEach((off) => off());
+  }, [store, t]);
+  return current.layout;
+}
 
 export interface PaperFormProps {
   store: FormStore;
@@ -115,18 +219,30 @@ function isUndo(e: KeyboardEvent): 'undo' | 'redo' | null {
   return null;
 }
 
+const NOTICE_MS = 5000;
+
 export const PaperForm = memo(function PaperForm({ store, readOnly, onLeaveCell }: PaperFormProps) {
   const t: TemplateDef = store.template;
   const sheet = useRef<HTMLDivElement>(null);
-  const fields = useMemo(() => new Map(t.fields.map((f) => [f.id, f])), [t]);
-  const rows = useMemo(() => cellsByRow(t), [t]);
+  const layout = useLayout(store);
+  const contents = useMemo(() => fixedContents(t, layout), [t, layout]);
   const cols = useMemo(() => columnPercents(t), [t]);
   const below = useMemo(() => fieldsBelow(t), [t]);
+  const [notice, setNotice] = useState<string | null>(null);
   const leave = useRef(onLeaveCell);
   leave.current = onLeaveCell;
 
-  const ctx = useMemo<SheetContextValue>(
-    () => ({
+  useEffect(() => {
+    if (!notice) return;
+    const timer = setTimeout(() => setNotice(null), NOTICE_MS);
+    return () => clearTimeout(timer);
+  }, [notice]);
+
+  const ctx = useMemo<SheetContextValue>(() => {
+    /** After React has drawn the changed rows, the caret goes to the row that moved or was added. */
+    const focusLater = (group: string, row: number, column: string | undefined) =>
+      requestAnimationFrame(() => sheet.current && focusGroupCellIn(sheet.current, group, row, column));
+    return {
       store,
       readOnly,
       below: (id) => below.get(id) ?? null,
@@ -134,9 +250,42 @@ export const PaperForm = memo(function PaperForm({ store, readOnly, onLeaveCell 
       focusField(id) {
         if (sheet.current) focusFieldIn(sheet.current, id);
       },
-    }),
-    [store, readOnly, below],
-  );
+      rowAction(group: string, action: RowAction, row: number, column?: string) {
+        if (readOnly) return;
+        const g = store.group(group);
+        let refusal;
+        let target = row;
+        let col = column;
+        switch (action) {
+          case 'insertBelow':
+          case 'insertNewRun':
+            refusal = store.insertRowBelow(group, row, action === 'insertNewRun');
+            target = row + 1;
+            col = firstBlankColumn(g, store.rows(group)[target]);
+            break;
+          case 'append':
+            refusal = store.appendRow(group);
+            target = store.rows(group).length - 1;
+            col = undefined;
+            break;
+          case 'remove':
+            refusal = store.removeRow(group, row);
+            target = Math.max(0, Math.min(row, store.rows(group).length - 1));
+            break;
+          case 'up':
+          case 'down':
+            refusal = store.moveRow(group, row, action === 'up' ? -1 : 1);
+            target = action === 'up' ? row - 1 : row + 1;
+            break;
+        }
+        if (refusal === 'full') setNotice(`${g.label}最多 ${maxRowsOf(g)} 行，不能再添加。请删去不用的行后再添加。`);
+        else if (!refusal) {
+          setNotice(null);
+          focusLater(group, target, col);
+        }
+      },
+    };
+  }, [store, readOnly, below]);
 
   function onKeyDown(e: KeyboardEvent<HTMLDivElement>) {
     const action = isUndo(e);
@@ -153,11 +302,13 @@ export const PaperForm = memo(function PaperForm({ store, readOnly, onLeaveCell 
     minHeight: mmCss(page.heightTwips),
     padding: `${mmCss(m.top)} ${mmCss(m.right)} ${mmCss(m.bottom)} ${mmCss(m.left)}`,
   };
+  const lastOfGroup = new Map<string, number>();
+  layout.rows.forEach((r, i) => r.group && lastOfGroup.set(r.group.id, i));
   return (
     <SheetContext.Provider value={ctx}>
       <div className={`sheet${readOnly ? ' sheet-readonly' : ''}`} style={sheetStyle} ref={sheet} onKeyDown={onKeyDown} data-testid="sheet">
-        {t.above.map((l, i) => (
-          <Line key={l.id} line={l} fields={fields} title={i === 0 && !l.segments.some((s) => 'field' in s)} />
+        {t.above.map((l) => (
+          <Line key={l.id} line={l} t={t} />
         ))}
         <table
           className="paper-table"
@@ -170,18 +321,30 @@ export const PaperForm = memo(function PaperForm({ store, readOnly, onLeaveCell 
             ))}
           </colgroup>
           <tbody>
-            {rows.map((cells, r) => (
-              <tr key={r} style={{ height: mmCss(t.table.rows[r].minHeight) }}>
-                {cells.map((c) => (
-                  <Cell key={`${c.row}-${c.col}`} cell={c} fields={fields} />
+            {layout.rows.map((r, ri) => (
+              <tr
+                key={ri}
+                style={{ height: mmCss(r.minHeightTwips) }}
+                className={r.group ? `g-row${r.group.padding ? ' g-padding' : ''}` : undefined}
+              >
+                {r.cells.map((c) => (
+                  <GridCell key={c.col} cell={c} content={contents.get(c)} t={t} />
                 ))}
+                {r.group && !readOnly && (
+                  <RowTools group={r.group.id} row={r.group.padding ? null : r.group.index} last={lastOfGroup.get(r.group.id) === ri} />
+                )}
               </tr>
             ))}
           </tbody>
         </table>
         {t.below.map((l) => (
-          <Line key={l.id} line={l} fields={fields} title={false} />
+          <Line key={l.id} line={l} t={t} />
         ))}
+        {notice && (
+          <div className="sheet-notice no-print" role="alert">
+            {notice}
+          </div>
+        )}
       </div>
     </SheetContext.Provider>
   );

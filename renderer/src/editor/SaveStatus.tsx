@@ -12,6 +12,8 @@ export function statusText(s: Status): string {
       return '正在保存…';
     case 'error':
       return `保存失败：${s.message}`;
+    case 'conflict':
+      return '没有保存：表单已在别处修改';
   }
 }
 

@@ -1,13 +1,15 @@
 /**
  * The open form's values outside React, so a keystroke re-renders only the cell it changes
  * (and the cells whose sums or messages change), never the whole sheet. Undo/redo keep
- * whole-value snapshots; typing in one place within a second is one undo step.
+ * whole-value snapshots, so row operations of a repeating group undo like typing; typing in
+ * one place within a second is one undo step.
  */
-import type { FieldValue, FormData } from '../../../shared/form';
-import { str, withComputed } from '../../../shared/formOps';
-import { sumAmounts } from '../../../shared/money';
-import type { TemplateDef } from '../../../shared/template/types';
-import { validateForm, type Message } from '../../../shared/validation';
+import type { FieldValue, FormData, GroupRow } from '../../../shared/form';
+import { computedValue, groupDef, withComputed } from '../../../shared/formOps';
+import { messageCell } from '../../../shared/messages';
+import type { FieldDef, GroupDef, TemplateDef } from '../../../shared/template/schema';
+import { validateForm, type Message, type RelatedForm } from '../../../shared/validation';
+import { append, insertBelow, moveRow, removeRow, setCell } from './groupRows';
 
 type Values = Record<string, FieldValue>;
 type Listener = () => void;
@@ -15,32 +17,39 @@ type Listener = () => void;
 const COALESCE_MS = 1000;
 const HISTORY_LIMIT = 300;
 const NO_MESSAGES: readonly Message[] = [];
+const NO_ROWS: readonly GroupRow[] = [];
 
 export interface SetOptions {
   /** Edits with the same key within a second are merged into one undo step. */
   coalesceKey?: string;
 }
 
+/** Why a row operation did nothing. */
+export type RowRefusal = 'full' | 'none';
+
 export class FormStore {
   readonly template: TemplateDef;
   private values: Values;
   private options: FormData['options'];
-  private byField = new Map<string, readonly Message[]>();
+  /** Messages by cell key: a field id, or `group[row].column` for a cell of a repeating group. */
+  private byCell = new Map<string, readonly Message[]>();
   private allMessages: readonly Message[] = [];
-  private fieldListeners = new Map<string, Set<Listener>>();
+  private keyListeners = new Map<string, Set<Listener>>();
   private changeListeners = new Set<Listener>();
   private messageListeners = new Set<Listener>();
   private undoStack: Values[] = [];
   private redoStack: Values[] = [];
   private lastEdit: { key: string; at: number } | null = null;
-  private sumFields: { id: string; parts: readonly string[] }[];
+  private computed: FieldDef[];
+  /** Forms of the same unit and year, for the template's cross-form checks. */
+  private related: readonly RelatedForm[] = [];
   private _version = 0;
 
   constructor(template: TemplateDef, data: FormData) {
     this.template = template;
     this.values = withComputed(data, template).values;
     this.options = data.options;
-    this.sumFields = template.fields.filter((f) => f.sumOf).map((f) => ({ id: f.id, parts: f.sumOf! }));
+    this.computed = template.fields.filter((f) => f.compute);
     this.revalidate(new Set());
   }
 
@@ -53,6 +62,20 @@ export class FormStore {
     return this.values[id];
   }
 
+  /** A group's rows as stored (a stable array until the group changes). */
+  rows(groupId: string): readonly GroupRow[] {
+    const v = this.values[groupId];
+    return Array.isArray(v) ? v : NO_ROWS;
+  }
+
+  group(groupId: string): GroupDef {
+    return groupDef(this.template, groupId);
+  }
+
+  get formOptions(): FormData['options'] {
+    return this.options;
+  }
+
   data(): FormData {
     return { templateId: this.template.id, values: { ...this.values }, options: this.options };
   }
@@ -61,8 +84,9 @@ export class FormStore {
     return this.allMessages;
   }
 
-  messagesFor(id: string): readonly Message[] {
-    return this.byField.get(id) ?? NO_MESSAGES;
+  /** The messages of one cell (see `messageCell`). */
+  messagesFor(cell: string): readonly Message[] {
+    return this.byCell.get(cell) ?? NO_MESSAGES;
   }
 
   set(id: string, value: FieldValue, opts: SetOptions = {}): void {
@@ -73,6 +97,46 @@ export class FormStore {
     this.lastEdit = { key, at: now };
     this.redoStack = [];
     this.apply({ ...this.values, [id]: value });
+  }
+
+  /** Typing in a group cell: sets `column` on every row the cell covers, creating rows up to it when it was padding. */
+  setGroupCell(groupId: string, rows: readonly number[], column: string, value: string, opts: SetOptions = {}): void {
+    const g = this.group(groupId);
+    const current = this.rows(groupId);
+    if (rows.every((i) => i < current.length && (current[i][column] ?? '') === value)) return;
+    this.set(groupId, setCell(g, current, rows, column, value), opts);
+  }
+
+  /** Inserts a row below `index` in the same merged run, or with `newRun` under its outer headings only (its own undo step). */
+  insertRowBelow(groupId: string, index: number, newRun = false): RowRefusal | null {
+    return this.rowOp(groupId, insertBelow(this.group(groupId), this.rows(groupId), index, newRun), 'full');
+  }
+
+  appendRow(groupId: string): RowRefusal | null {
+    return this.rowOp(groupId, append(this.group(groupId), this.rows(groupId)), 'full');
+  }
+
+  removeRow(groupId: string, index: number): RowRefusal | null {
+    return this.rowOp(groupId, removeRow(this.rows(groupId), index), 'none');
+  }
+
+  moveRow(groupId: string, index: number, delta: -1 | 1): RowRefusal | null {
+    return this.rowOp(groupId, moveRow(this.rows(groupId), index, delta), 'none');
+  }
+
+  private rowOp(groupId: string, next: GroupRow[] | null, refusal: RowRefusal): RowRefusal | null {
+    if (!next) return refusal;
+    this.lastEdit = null;
+    this.set(groupId, next);
+    return null;
+  }
+
+  /** The other forms of this unit and year (read when the form opens); checks that compare forms run again. */
+  setRelated(related: readonly RelatedForm[]): void {
+    this.related = related;
+    const changed = new Set<string>();
+    this.revalidate(changed);
+    for (const k of changed) this.keyListeners.get(k)?.forEach((fn) => fn());
   }
 
   /** Replaces everything at once (restoring a draft or a revision) as one undo step. */
@@ -109,9 +173,13 @@ export class FormStore {
     return true;
   }
 
-  subscribeField(id: string, fn: Listener): () => void {
-    let set = this.fieldListeners.get(id);
-    if (!set) this.fieldListeners.set(id, (set = new Set()));
+  /**
+   * Called when a field's or group's value changes, or when the messages of the cell key
+   * change (a field id, a group id for the group's own messages, or a group cell key).
+   */
+  subscribeKey(key: string, fn: Listener): () => void {
+    let set = this.keyListeners.get(key);
+    if (!set) this.keyListeners.set(key, (set = new Set()));
     set.add(fn);
     return () => set!.delete(fn);
   }
@@ -134,35 +202,38 @@ export class FormStore {
 
   private apply(next: Values): void {
     const prev = this.values;
-    for (const s of this.sumFields) next[s.id] = sumAmounts(s.parts.map((p) => str(next[p])));
+    for (const def of this.computed) next[def.id] = computedValue(def, next);
     this.values = next;
     this._version++;
     const changed = new Set<string>();
     for (const id of new Set([...Object.keys(prev), ...Object.keys(next)])) if (prev[id] !== next[id]) changed.add(id);
     this.revalidate(changed);
-    for (const id of changed) this.fieldListeners.get(id)?.forEach((fn) => fn());
+    for (const id of changed) this.keyListeners.get(id)?.forEach((fn) => fn());
     this.changeListeners.forEach((fn) => fn());
   }
 
-  /** Field listeners also fire when only a field's messages changed; `changed` collects them. */
+  /** Key listeners also fire when only a cell's messages changed; `changed` collects them. */
   private revalidate(changed: Set<string>): void {
-    const all = validateForm({ templateId: this.template.id, values: this.values, options: this.options }, this.template);
+    const all = validateForm({ templateId: this.template.id, values: this.values, options: this.options }, this.template, {
+      related: this.related,
+    });
     const grouped = new Map<string, Message[]>();
     for (const m of all) {
-      const list = grouped.get(m.field);
+      const k = messageCell(m);
+      const list = grouped.get(k);
       if (list) list.push(m);
-      else grouped.set(m.field, [m]);
+      else grouped.set(k, [m]);
     }
-    const key = (ms: readonly Message[] | undefined) => (ms ?? []).map((m) => m.severity + m.message).join('\n');
+    const sig = (ms: readonly Message[] | undefined) => (ms ?? []).map((m) => m.severity + m.message).join('\n');
     let anyChanged = false;
-    for (const id of new Set([...this.byField.keys(), ...grouped.keys()])) {
-      if (key(this.byField.get(id)) !== key(grouped.get(id))) {
-        changed.add(id);
+    for (const k of new Set([...this.byCell.keys(), ...grouped.keys()])) {
+      if (sig(this.byCell.get(k)) !== sig(grouped.get(k))) {
+        changed.add(k);
         anyChanged = true;
       }
     }
-    for (const [id, ms] of grouped) if (key(this.byField.get(id)) === key(ms)) grouped.set(id, this.byField.get(id) as Message[]);
-    this.byField = grouped;
+    for (const [k, ms] of grouped) if (sig(this.byCell.get(k)) === sig(ms)) grouped.set(k, this.byCell.get(k) as Message[]);
+    this.byCell = grouped;
     if (anyChanged || this.allMessages.length !== all.length) {
       this.allMessages = all;
       this.messageListeners.forEach((fn) => fn());

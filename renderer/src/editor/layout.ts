@@ -1,21 +1,18 @@
-/** The paper grid of a template, as the screen needs it. Pure, so the tests can check it. */
-import type { CellDef, TemplateDef } from '../../../shared/template/types';
+/**
+ * What the screen needs of the one layout pass (shared/template/layout.ts) beyond the grid
+ * itself: millimetres for CSS, column proportions, the printed text of label cells, and where
+ * Enter in a value cell goes. Pure, so the tests can check it.
+ */
+import type { FormLayout, LaidCell } from '../../../shared/template/layout';
+import type { CellContent, CellDef, TemplateDef } from '../../../shared/template/schema';
 
 export const TWIPS_PER_MM = 1440 / 25.4;
 export const twipsToMm = (t: number): number => t / TWIPS_PER_MM;
 export const mmCss = (t: number): string => `${twipsToMm(t).toFixed(2)}mm`;
 
-/** Cells by grid row, left to right: the order HTML wants them in, which is also reading order. */
-export function cellsByRow(t: TemplateDef): CellDef[][] {
-  const rows: CellDef[][] = t.table.rows.map(() => []);
-  for (const c of t.table.cells) rows[c.row].push(c);
-  for (const r of rows) r.sort((a, b) => a.col - b.col);
-  return rows;
-}
-
 /** Column widths as percentages of the table, the same proportions as the Word export. */
 export function columnPercents(t: TemplateDef): number[] {
-  const total = t.table.columnsTwips.reduce((a, b) => a + b, 0);
+  const total = tableWidthTwips(t);
   return t.table.columnsTwips.map((w) => (w / total) * 100);
 }
 
@@ -23,14 +20,45 @@ export function tableWidthTwips(t: TemplateDef): number {
   return t.table.columnsTwips.reduce((a, b) => a + b, 0);
 }
 
+/** The first concrete row of every template row in a layout (a group slot takes one row per data row). */
+export function templateRowStarts(t: TemplateDef, layout: FormLayout): number[] {
+  const starts: number[] = [];
+  let at = 0;
+  for (const r of t.table.rows) {
+    starts.push(at);
+    if ('group' in r) {
+      let n = 0;
+      while (layout.rows[at + n]?.group?.id === r.group) n++;
+      at += n;
+    } else at += 1;
+  }
+  return starts;
+}
+
+/** The template content of each fixed cell of a layout (label lines, leads), found by its place in the grid. */
+export function fixedContents(t: TemplateDef, layout: FormLayout): Map<LaidCell, CellContent> {
+  const starts = templateRowStarts(t, layout);
+  const byPlace = new Map<string, CellDef>();
+  for (const c of t.table.cells) byPlace.set(`${starts[c.row]}:${c.col}`, c);
+  const out = new Map<LaidCell, CellContent>();
+  layout.rows.forEach((r, ri) => {
+    for (const cell of r.cells) {
+      if (cell.binding.kind === 'group') continue;
+      const def = byPlace.get(`${ri}:${cell.col}`);
+      if (def) out.set(cell, def.content);
+    }
+  });
+  return out;
+}
+
 const fieldOf = (c: CellDef): string | null => (c.content.type === 'field' ? c.content.field : null);
 
 /**
- * For Enter in an amount cell: the first editable field below it in its column
+ * For Enter in a value cell: the first editable field below it in its column
  * (computed fields are skipped, they take no typing).
  */
 export function fieldsBelow(t: TemplateDef): Map<string, string> {
-  const computed = new Set(t.fields.filter((f) => f.sumOf).map((f) => f.id));
+  const computed = new Set(t.fields.filter((f) => f.compute).map((f) => f.id));
   const editable = t.table.cells.filter((c) => {
     const f = fieldOf(c);
     return f !== null && !computed.has(f);
@@ -55,7 +83,8 @@ export function readingOrder(t: TemplateDef): string[] {
     for (const l of lines) for (const s of l.segments) if ('field' in s) ids.push(s.field);
   };
   fromLines(t.above);
-  for (const row of cellsByRow(t)) for (const c of row) if (c.content.type === 'field') ids.push(c.content.field);
+  const cells = [...t.table.cells].sort((a, b) => a.row - b.row || a.col - b.col);
+  for (const c of cells) if (c.content.type === 'field') ids.push(c.content.field);
   fromLines(t.below);
   return ids;
 }

@@ -1,6 +1,9 @@
 import { createContext, useContext } from 'react';
 import type { FormStore } from './formStore';
 
+/** What a row tool or key asks of a repeating group. */
+export type RowAction = 'insertBelow' | 'insertNewRun' | 'append' | 'remove' | 'up' | 'down';
+
 /** What every cell of the open sheet needs, passed once instead of through every prop. */
 export interface SheetContextValue {
   store: FormStore;
@@ -11,6 +14,11 @@ export interface SheetContextValue {
   below(id: string): string | null;
   /** Called when the caret leaves a cell: autosave saves then. */
   onLeaveCell(): void;
+  /**
+   * A row operation on a group, from a row tool or a key; the caret follows the row (into
+   * `column` when given). Refusals (the group is full) are said in a notice.
+   */
+  rowAction(group: string, action: RowAction, row: number, column?: string): void;
 }
 
 export const SheetContext = createContext<SheetContextValue | null>(null);
@@ -21,4 +29,5 @@ export function useSheet(): SheetContextValue {
   return v;
 }
 
-export const messageId = (field: string): string => `msg-${field}`;
+/** The id of a cell's message block (a field id or a group cell key such as items[2].amount). */
+export const messageId = (cell: string): string => `msg-${cell.replace(/[^A-Za-z0-9_-]/g, '-')}`;

@@ -5,32 +5,36 @@
  */
 import { useEffect, useState } from 'react';
 import type { FormRecord } from '../../../shared/contract';
-import { getTemplate } from '../../../shared/templates';
+import type { TemplateDef } from '../../../shared/template/schema';
 import { api } from '../api';
 import { mmCss } from '../editor/layout';
+import { useTemplates } from '../templates/TemplatesContext';
 import { PrintSheet } from './PrintSheet';
 
 export function PrintView({ formId }: { formId: number }) {
-  const [record, setRecord] = useState<FormRecord | null>(null);
+  const { registry } = useTemplates();
+  const [form, setForm] = useState<{ record: FormRecord; template: TemplateDef } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [ready, setReady] = useState(false);
 
   useEffect(() => {
-    api['forms.get']({ id: formId }).then(setRecord, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
-  }, [formId]);
+    api['forms.get']({ id: formId })
+      .then((record) => setForm({ record, template: registry.get(record.templateId, record.templateVersion) }))
+      .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  }, [formId, registry]);
 
   useEffect(() => {
-    if (!record) return;
+    if (!form) return;
     let live = true;
     void document.fonts.ready.then(() => requestAnimationFrame(() => live && setReady(true)));
     return () => {
       live = false;
     };
-  }, [record]);
+  }, [form]);
 
   if (error) return <div data-print-error="">{`打印视图打不开：${error}`}</div>;
-  if (!record) return null;
-  const t = getTemplate(record.templateId);
+  if (!form) return null;
+  const t = form.template;
   const m = t.page.marginsTwips;
   return (
     <div className="print-screen">
@@ -44,7 +48,7 @@ export function PrintView({ formId }: { formId: number }) {
         }}
         className="print-page"
       >
-        <PrintSheet template={t} data={record.data} />
+        <PrintSheet template={t} data={form.record.data} />
       </div>
       {ready && <div data-print-ready="" hidden />}
     </div>

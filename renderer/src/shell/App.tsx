@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { PrintView } from '../print/PrintView';
+import { TemplatesProvider } from '../templates/TemplatesContext';
 import { MainShell } from './MainShell';
 import { formHash, parseRoute, type Route } from './route';
 
@@ -21,7 +22,12 @@ export function App() {
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
 
-  if (route.view === 'print') return <PrintView formId={route.formId} />;
+  if (route.view === 'print')
+    return (
+      <TemplatesProvider>
+        <PrintView formId={route.formId} />
+      </TemplatesProvider>
+    );
 
   const open = (id: number | null) => {
     if (id === null) localStorage.removeItem(LAST_FORM);
@@ -29,5 +35,9 @@ export function App() {
     window.history.replaceState(window.history.state, '', formHash(id));
     setRoute({ view: 'main', formId: id });
   };
-  return <MainShell formId={route.formId} onOpen={open} />;
+  return (
+    <TemplatesProvider>
+      <MainShell formId={route.formId} onOpen={open} />
+    </TemplatesProvider>
+  );
 }

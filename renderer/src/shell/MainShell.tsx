@@ -3,7 +3,7 @@ import { AppShell, Button, Group, Text, Title } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import type { FormSummary } from '../../../shared/contract';
 import type { FormData } from '../../../shared/form';
-import type { TemplateDef } from '../../../shared/template/types';
+import type { TemplateDef } from '../../../shared/template/schema';
 import { api } from '../api';
 import { openFiles, saveFile, type FilePayload } from '../api/files';
 import { Editor } from '../editor/Editor';
@@ -12,13 +12,20 @@ import { PrintSheet } from '../print/PrintSheet';
 import { ConfirmDialog } from './dialogs/ConfirmDialog';
 import { ImportDialog } from './dialogs/ImportDialog';
 import { NewFormDialog } from './dialogs/NewFormDialog';
+import { TemplatesDialog } from './dialogs/TemplatesDialog';
 import { TrashDialog } from './dialogs/TrashDialog';
+import { useTemplates } from '../templates/TemplatesContext';
 import { FormList } from './FormList';
 import { notifyError, notifyOk } from './notify';
 import './shell.css';
 
 type Dialog =
-  { kind: 'new' } | { kind: 'import'; files: FilePayload[] } | { kind: 'restore'; file: FilePayload } | { kind: 'trash' } | null;
+  | { kind: 'new' }
+  | { kind: 'import'; files: FilePayload[] }
+  | { kind: 'restore'; file: FilePayload }
+  | { kind: 'trash' }
+  | { kind: 'templates' }
+  | null;
 
 export function MainShell({ formId, onOpen }: { formId: number | null; onOpen(id: number | null): void }) {
   const [forms, setForms] = useState<FormSummary[]>([]);
@@ -28,6 +35,7 @@ export function MainShell({ formId, onOpen }: { formId: number | null; onOpen(id
   const [printing, setPrinting] = useState<{ template: TemplateDef; data: FormData } | null>(null);
   const [editorKey, setEditorKey] = useState(0);
   const refreshList = useCallback(() => setListKey((k) => k + 1), []);
+  const templates = useTemplates();
 
   useEffect(() => {
     let live = true;
@@ -103,6 +111,8 @@ export function MainShell({ formId, onOpen }: { formId: number | null; onOpen(id
       `已恢复 ${r.manifest.formCount} 份申报表（备份于 ${new Date(r.manifest.createdAt).toLocaleString('zh-CN', { hour12: false })}）。恢复前的数据已自动另存一份备份。`,
       '恢复完成',
     );
+    // The backup brings its own imported templates.
+    await templates.reload();
     refreshList();
     setEditorKey((k) => k + 1);
   }
@@ -130,6 +140,9 @@ export function MainShell({ formId, onOpen }: { formId: number | null; onOpen(id
             </Button>
             <Button size="xs" variant="default" onClick={() => setDialog({ kind: 'trash' })}>
               回收站
+            </Button>
+            <Button size="xs" variant="default" onClick={() => setDialog({ kind: 'templates' })}>
+              表样管理
             </Button>
           </Group>
         </AppShell.Header>
@@ -184,6 +197,7 @@ export function MainShell({ formId, onOpen }: { formId: number | null; onOpen(id
           现在的数据会先自动另存一份备份，恢复后如有需要仍可找回。
         </ConfirmDialog>
       )}
+      {dialog?.kind === 'templates' && <TemplatesDialog onClose={() => setDialog(null)} onChanged={refreshList} />}
       {dialog?.kind === 'trash' && (
         <TrashDialog
           onClose={() => setDialog(null)}

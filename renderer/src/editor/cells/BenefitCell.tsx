@@ -2,7 +2,7 @@
 import { memo, useRef } from 'react';
 import { emptyBenefit, type BenefitIndicators, type BenefitItem } from '../../../../shared/form';
 import { parseBenefit, splitPastedItems } from '../../../../shared/indicators';
-import type { FieldDef } from '../../../../shared/template/types';
+import type { FieldDef } from '../../../../shared/template/schema';
 import { useFieldMessages, useFieldValue } from '../hooks';
 import { useSheet } from '../sheetContext';
 import { ariaFor } from './CellMessages';

@@ -16,7 +16,7 @@ export const CellMessages = memo(function CellMessages({ field, messages }: { fi
   );
 });
 
-/** aria attributes that tie an input to its messages. */
+/** aria attributes that tie an input to its messages (`field` is the cell key the messages block is named by). */
 export function ariaFor(field: string, messages: readonly Message[]): Record<string, string | undefined> {
   return {
     'aria-invalid': messages.some((m) => m.severity === 'error') ? 'true' : undefined,

@@ -4,7 +4,7 @@
  */
 import { useState, type RefObject } from 'react';
 import type { FieldValue } from '../../../../shared/form';
-import type { FieldDef } from '../../../../shared/template/types';
+import type { FieldDef } from '../../../../shared/template/schema';
 import type { Message } from '../../../../shared/validation';
 import { useSheet } from '../sheetContext';
 import { ariaFor } from './CellMessages';

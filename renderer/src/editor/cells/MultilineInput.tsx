@@ -1,6 +1,6 @@
 /** Free text cells: grow with their content (CSS field-sizing), keep line breaks. */
 import { memo } from 'react';
-import type { FieldDef } from '../../../../shared/template/types';
+import type { FieldDef } from '../../../../shared/template/schema';
 import { str } from '../../../../shared/formOps';
 import { useFieldMessages, useFieldValue } from '../hooks';
 import { useSheet } from '../sheetContext';

@@ -2,7 +2,7 @@
 import { memo, useRef } from 'react';
 import { OUTPUT_PARTS, OUTPUT_PART_LABELS, emptyOutput, type OutputIndicators, type OutputPart } from '../../../../shared/form';
 import { parseOutput, splitPastedItems } from '../../../../shared/indicators';
-import type { FieldDef } from '../../../../shared/template/types';
+import type { FieldDef } from '../../../../shared/template/schema';
 import { useFieldMessages, useFieldValue } from '../hooks';
 import { useSheet } from '../sheetContext';
 import { ariaFor } from './CellMessages';

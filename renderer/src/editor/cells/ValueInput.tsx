@@ -1,11 +1,12 @@
 /** One-line value cells and the inline fields of the lines above and below the table. */
 import { memo, type KeyboardEvent } from 'react';
-import type { FieldDef } from '../../../../shared/template/types';
 import { str } from '../../../../shared/formOps';
+import type { FieldDef } from '../../../../shared/template/schema';
 import { useFieldMessages, useFieldValue } from '../hooks';
 import { useSheet } from '../sheetContext';
 import { useSyncedInput } from '../useSyncedInput';
 import { ariaFor } from './CellMessages';
+import { ChoiceSelect } from './ChoiceSelect';
 import { readTyped, tidyOnLeave } from './normalize';
 
 const PLACEHOLDER: Partial<Record<FieldDef['kind'], string>> = { date: '年-月-日', year: '年度', phone: '' };
@@ -14,16 +15,32 @@ export const ValueInput = memo(function ValueInput({ def, inline }: { def: Field
   const { store, readOnly, below, focusField, onLeaveCell } = useSheet();
   const value = str(useFieldValue(store, def.id));
   const messages = useFieldMessages(store, def.id);
-  const computed = Boolean(def.sumOf);
+  const computed = Boolean(def.compute);
   const commit = (text: string) => store.set(def.id, readTyped(def.kind, text), { coalesceKey: def.id });
   const input = useSyncedInput<HTMLInputElement>(value, commit, (t) => readTyped(def.kind, t));
 
-  function onKeyDown(e: KeyboardEvent<HTMLInputElement>) {
+  function onKeyDown(e: KeyboardEvent<HTMLInputElement | HTMLSelectElement>) {
     if (e.key !== 'Enter' || e.nativeEvent.isComposing) return;
     e.preventDefault();
     const next = below(def.id);
     if (next) focusField(next);
   }
+
+  if (def.kind === 'choice')
+    return (
+      <ChoiceSelect
+        value={value}
+        options={def.options ?? []}
+        label={def.label}
+        readOnly={readOnly}
+        className={inline ? 'v-inline' : 'v-block'}
+        onChange={(v) => store.set(def.id, v)}
+        onBlur={onLeaveCell}
+        onKeyDown={onKeyDown}
+        data={{ 'data-field': def.id }}
+        aria={ariaFor(def.id, messages)}
+      />
+    );
 
   function onBlur() {
     const el = input.ref.current;

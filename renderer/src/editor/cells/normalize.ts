@@ -1,12 +1,12 @@
 /** How typed text becomes the stored value, per field kind; pure, so it is easy to test. */
-import type { FieldKind } from '../../../../shared/template/types';
+import type { ColumnKind, FieldKind } from '../../../../shared/template/schema';
 import { parseAmountInput } from '../../../../shared/money';
 
 const FULL_DIGITS = /[\uFF10-\uFF19]/g;
 const halfDigits = (s: string) => s.replace(FULL_DIGITS, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 
 /** While typing: amounts that read cleanly are stored canonical; anything else is kept as typed. */
-export function readTyped(kind: FieldKind, text: string): string {
+export function readTyped(kind: FieldKind | ColumnKind, text: string): string {
   if (kind === 'amount') {
     const r = parseAmountInput(text);
     return r.ok ? r.value : text.trim();
@@ -15,7 +15,7 @@ export function readTyped(kind: FieldKind, text: string): string {
 }
 
 /** On leaving the cell: tidy forms of the same value (full-width digits, 2019年11月26日). */
-export function tidyOnLeave(kind: FieldKind, text: string): string {
+export function tidyOnLeave(kind: FieldKind | ColumnKind, text: string): string {
   switch (kind) {
     case 'amount':
       return readTyped(kind, text);

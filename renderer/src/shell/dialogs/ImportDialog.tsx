@@ -1,23 +1,30 @@
 /**
- * 导入: reads each chosen .docx, shows what was read field by field (uncertain values marked)
- * with its check result, asks what to do when the year and 部门名称 already exist, then
- * imports on confirmation and lists the outcome per file.
+ * 导入: reads each chosen .docx, shows at a glance which form each file holds (form, year,
+ * unit, name) and whether it conflicts with one already stored, what was read field by field
+ * (uncertain values marked) with its check result, asks what to do on a conflict, then imports
+ * on confirmation and lists the outcome per file. A file that brings a template this store
+ * lacks says so; the template is imported with it.
  */
 import { Alert, Badge, Button, Collapse, Group, Modal, Paper, Progress, Radio, Stack, Table, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { ImportPreview, OnConflict, Output } from '../../../../shared/contract';
-import { withComputed } from '../../../../shared/formOps';
-import { getTemplate } from '../../../../shared/templates';
+import { DEFAULT_OPTIONS } from '../../../../shared/form';
+import { rowsOf, withComputed } from '../../../../shared/formOps';
+import { groupCellKey, messageCell } from '../../../../shared/messages';
+import { printedColumnText, printedFieldText } from '../../../../shared/printing';
+import type { TemplateDef } from '../../../../shared/template/schema';
 import type { FilePayload } from '../../api/files';
 import { api } from '../../api';
-import { printedText } from '../../print/PrintSheet';
+import { useTemplates } from '../../templates/TemplatesContext';
 import { errorText } from '../notify';
 
-type Entry =
-  | { fileName: string; state: 'reading' }
-  | { fileName: string; state: 'read'; preview: ImportPreview; onConflict: OnConflict }
-  | { fileName: string; state: 'failed'; message: string }
-  | { fileName: string; state: 'done'; result: Output<'import.commit'> };
+/** One form to import: a file, or one of several forms a file holds (`part`). */
+type Entry = { key: string; fileName: string; part?: { index: number; count: number } } & (
+  | { state: 'reading' }
+  | { state: 'read'; preview: ImportPreview; onConflict: OnConflict }
+  | { state: 'failed'; message: string }
+  | { state: 'done'; result: Output<'import.commit'> }
+);
 
 const OUTCOME: Record<Output<'import.commit'>['outcome'], string> = {
   imported: '已导入',
@@ -28,15 +35,17 @@ const OUTCOME: Record<Output<'import.commit'>['outcome'], string> = {
 
 const CONFLICT_CHOICES: { value: OnConflict; label: string; hint: string }[] = [
   { value: 'replace', label: '替换', hint: '用文件内容替换已有的表，原内容保留在历史版本中' },
-  { value: 'copy', label: '保留两份', hint: '另存为一份副本，部门名称后加“（副本）”' },
+  { value: 'copy', label: '保留两份', hint: '另存为一份副本，名称后加“（副本）”' },
   { value: 'skip', label: '跳过', hint: '不导入这个文件' },
 ];
 
-/** The check result in one line, and the messages that belong to no single row. */
-function CheckSummary({ preview, fieldIds }: { preview: ImportPreview; fieldIds: Set<string> }) {
+type Msg = ImportPreview['messages'][number];
+
+/** The check result in one line, and the messages that belong to no cell shown below. */
+function CheckSummary({ preview, shown }: { preview: ImportPreview; shown: Set<string> }) {
   const errors = preview.messages.filter((m) => m.severity === 'error').length;
   const warnings = preview.messages.length - errors;
-  const loose = preview.messages.filter((m) => !fieldIds.has(m.field));
+  const loose = preview.messages.filter((m) => !shown.has(messageCell(m)));
   const color = errors ? 'orange' : warnings ? 'yellow' : 'green';
   const text =
     preview.messages.length === 0
@@ -54,14 +63,97 @@ function CheckSummary({ preview, fieldIds }: { preview: ImportPreview; fieldIds:
   );
 }
 
-function Review({ preview }: { preview: ImportPreview }) {
-  const t = getTemplate(preview.data.templateId);
+function MessageLines({ list }: { list: readonly Msg[] }) {
+  return (
+    <>
+      {list.map((m, i) => (
+        <Text key={i} size="xs" c={m.severity === 'error' ? 'red' : 'yellow.9'}>
+          {m.message}
+        </Text>
+      ))}
+    </>
+  );
+}
+
+const Blank = () => (
+  <Text span size="xs" c="dimmed">
+    （空）
+  </Text>
+);
+
+function Review({ preview, template: t }: { preview: ImportPreview; template: TemplateDef | undefined }) {
+  if (!t)
+    return (
+      <Alert color="red" p="xs">
+        这个文件用的表样本机没有，读取结果无法显示。请先在「表样管理」中导入该表样。
+      </Alert>
+    );
   const form = withComputed(preview.data, t);
+  const options = form.options ?? DEFAULT_OPTIONS;
   const uncertain = new Set(preview.uncertain);
-  const msgs = (id: string) => preview.messages.filter((m) => m.field === id);
+  const byCell = new Map<string, Msg[]>();
+  for (const m of preview.messages) byCell.set(messageCell(m), [...(byCell.get(messageCell(m)) ?? []), m]);
+  const shown = new Set<string>();
+  const msgs = (key: string) => {
+    shown.add(key);
+    return byCell.get(key) ?? [];
+  };
+  const fieldRows = t.fields.map((f) => (
+    <Table.Tr key={f.id} style={uncertain.has(f.id) ? { background: '#fff9db' } : undefined}>
+      <Table.Td w={170} fw={700} style={{ verticalAlign: 'top' }}>
+        {f.label}
+        {uncertain.has(f.id) && (
+          <Badge size="xs" color="yellow" ml={4} component="span">
+            请核对
+          </Badge>
+        )}
+      </Table.Td>
+      <Table.Td style={{ whiteSpace: 'pre-wrap' }}>
+        {printedFieldText(f, form.values[f.id], options) || <Blank />}
+        <MessageLines list={msgs(f.id)} />
+      </Table.Td>
+    </Table.Tr>
+  ));
+  const groups = (t.groups ?? []).map((g) => {
+    const rows = rowsOf(form.values, g.id);
+    return (
+      <Stack key={g.id} gap={2}>
+        <Text size="xs" fw={700}>
+          {g.label}（{rows.length} 行）
+          {uncertain.has(g.id) && (
+            <Badge size="xs" color="yellow" ml={4} component="span">
+              请核对
+            </Badge>
+          )}
+        </Text>
+        <MessageLines list={msgs(g.id)} />
+        <Table withTableBorder withColumnBorders fz="xs" data-testid={`import-review-${g.id}`}>
+          <Table.Thead>
+            <Table.Tr>
+              {g.columns.map((c) => (
+                <Table.Th key={c.id}>{c.label}</Table.Th>
+              ))}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map((r, i) => (
+              <Table.Tr key={i}>
+                {g.columns.map((c) => (
+                  <Table.Td key={c.id} style={{ whiteSpace: 'pre-wrap' }}>
+                    {printedColumnText(c, r[c.id], options)}
+                    <MessageLines list={msgs(groupCellKey(g.id, i, c.id))} />
+                  </Table.Td>
+                ))}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Stack>
+    );
+  });
   return (
     <Stack gap="xs">
-      <CheckSummary preview={preview} fieldIds={new Set(t.fields.map((f) => f.id))} />
+      <CheckSummary preview={preview} shown={shown} />
       <Text size="xs" c="dimmed">
         {preview.source === 'embedded'
           ? '这是本程序导出的文件：按文件内附带的完整数据读取。'
@@ -77,34 +169,24 @@ function Review({ preview }: { preview: ImportPreview }) {
         </Alert>
       )}
       <Table withTableBorder withColumnBorders fz="xs" data-testid="import-review">
-        <Table.Tbody>
-          {t.fields.map((f) => (
-            <Table.Tr key={f.id} style={uncertain.has(f.id) ? { background: '#fff9db' } : undefined}>
-              <Table.Td w={170} fw={700} style={{ verticalAlign: 'top' }}>
-                {f.label}
-                {uncertain.has(f.id) && (
-                  <Badge size="xs" color="yellow" ml={4} component="span">
-                    请核对
-                  </Badge>
-                )}
-              </Table.Td>
-              <Table.Td style={{ whiteSpace: 'pre-wrap' }}>
-                {printedText(f, form) || (
-                  <Text span size="xs" c="dimmed">
-                    （空）
-                  </Text>
-                )}
-                {msgs(f.id).map((m, i) => (
-                  <Text key={i} size="xs" c={m.severity === 'error' ? 'red' : 'yellow.9'}>
-                    {m.message}
-                  </Text>
-                ))}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
+        <Table.Tbody>{fieldRows}</Table.Tbody>
       </Table>
+      {groups}
     </Stack>
+  );
+}
+
+/** Which form a file holds, at a glance: 「部门整体支出绩效目标申报表」 2019年 · 单位 · 名称. */
+function Glance({ preview }: { preview: ImportPreview }) {
+  const parts = [preview.year ? `${preview.year}年` : '（未填年度）', preview.unit || '（未填单位）'];
+  if (preview.title && preview.title !== preview.unit) parts.push(preview.title);
+  return (
+    <Text size="sm" data-testid="import-glance">
+      <Text span size="sm" c="dimmed">
+        「{preview.templateTitle}」
+      </Text>{' '}
+      {parts.join(' · ')}
+    </Text>
   );
 }
 
@@ -130,15 +212,32 @@ function FileItem({
   onConflictChange(v: OnConflict): void;
 }) {
   const [open, setOpen] = useState(openInitially);
+  const { registry } = useTemplates();
+  const template = e.state === 'read' ? (e.preview.newTemplate ?? registry.find(e.preview.data.templateId)) : undefined;
   return (
     <Paper component="li" withBorder p="xs" radius="sm">
       <Stack gap={6}>
         <Group gap="xs" wrap="nowrap">
           <Text size="sm" fw={600} style={{ flex: 1, wordBreak: 'break-all' }}>
             {e.fileName}
+            {e.part && (
+              <Text span size="sm" c="dimmed" fw={400}>
+                {' '}
+                （其中第 {e.part.index + 1} 份，共 {e.part.count} 份）
+              </Text>
+            )}
           </Text>
           <StateBadge entry={e} />
         </Group>
+        {e.state === 'read' && <Glance preview={e.preview} />}
+        {e.state === 'read' && e.preview.newTemplate && (
+          <Alert color="blue" p="xs" data-testid="import-new-template">
+            <Text size="sm">
+              这个文件用的是本机还没有的表样「{e.preview.newTemplate.title}」（第 {e.preview.newTemplate.version}{' '}
+              版），导入时会一并导入这个表样，之后可在「表样管理」中查看。
+            </Text>
+          </Alert>
+        )}
         {e.state === 'failed' && (
           <Text size="sm" c="red">
             {e.message}
@@ -148,7 +247,7 @@ function FileItem({
         {e.state === 'read' && e.preview.conflict && (
           <Alert color="yellow" p="xs" data-testid="import-conflict">
             <Text size="sm" mb={6}>
-              已有{e.preview.conflict.year}年「{e.preview.conflict.department}」的申报表
+              已有{e.preview.conflict.year}年「{e.preview.conflict.title || e.preview.conflict.unit}」的申报表
               {e.preview.conflict.status === 'final' ? '（已定稿，不能替换）' : ''}
               。请选择怎么处理：
             </Text>
@@ -167,7 +266,7 @@ function FileItem({
               {open ? '收起读取结果' : '查看读取结果'}
             </Button>
             <Collapse expanded={open}>
-              <Review preview={e.preview} />
+              <Review preview={e.preview} template={template} />
             </Collapse>
           </>
         )}
@@ -185,20 +284,35 @@ export function ImportDialog({
   onClose(): void;
   onImported(lastId: number | null): void;
 }) {
-  const [entries, setEntries] = useState<Entry[]>(() => files.map((f) => ({ fileName: f.fileName, state: 'reading' })));
+  const [entries, setEntries] = useState<Entry[]>(() => files.map((f, i) => ({ key: `f${i}`, fileName: f.fileName, state: 'reading' })));
   const [committing, setCommitting] = useState(false);
   const [progress, setProgress] = useState(0);
-  const update = (i: number, e: Entry) => setEntries((list) => list.map((x, j) => (j === i ? e : x)));
+  const templates = useTemplates();
+  /** Puts `next` in place of the entry with `key` (one file read can become several forms). */
+  const replace = (key: string, next: Entry[]) => setEntries((list) => list.flatMap((x) => (x.key === key ? next : [x])));
+  const update = (e: Entry) => replace(e.key, [e]);
 
   useEffect(() => {
     let live = true;
     (async () => {
       for (let i = 0; i < files.length; i++) {
+        const base = { key: `f${i}`, fileName: files[i].fileName };
         try {
-          const preview = await api['import.read'](files[i]);
-          if (live) update(i, { fileName: files[i].fileName, state: 'read', preview, onConflict: preview.conflict ? 'skip' : 'copy' });
+          const previews = await api['import.read'](files[i]);
+          if (live)
+            replace(
+              base.key,
+              previews.map((preview, k) => ({
+                key: `f${i}.${k}`,
+                fileName: base.fileName,
+                part: previews.length > 1 ? { index: k, count: previews.length } : undefined,
+                state: 'read',
+                preview,
+                onConflict: preview.conflict ? 'skip' : 'copy',
+              })),
+            );
         } catch (e) {
-          if (live) update(i, { fileName: files[i].fileName, state: 'failed', message: errorText(e) });
+          if (live) update({ ...base, state: 'failed', message: errorText(e) });
         }
         if (live) setProgress(((i + 1) / files.length) * 100);
       }
@@ -221,20 +335,27 @@ export function ImportDialog({
     setCommitting(true);
     setProgress(0);
     let lastId: number | null = null;
+    let newTemplates = false;
     const list = entries;
     for (let i = 0; i < list.length; i++) {
       const e = list[i];
       if (e.state !== 'read') continue;
       try {
-        const result = await api['import.commit']({ data: e.preview.data, onConflict: e.preview.conflict ? e.onConflict : 'copy' });
+        const result = await api['import.commit']({
+          data: e.preview.data,
+          onConflict: e.preview.conflict ? e.onConflict : 'copy',
+          newTemplate: e.preview.newTemplate,
+        });
         if (result.id !== null) lastId = result.id;
-        update(i, { fileName: e.fileName, state: 'done', result });
+        if (e.preview.newTemplate && result.outcome !== 'skipped') newTemplates = true;
+        update({ key: e.key, fileName: e.fileName, part: e.part, state: 'done', result });
       } catch (err) {
-        update(i, { fileName: e.fileName, state: 'failed', message: errorText(err) });
+        update({ key: e.key, fileName: e.fileName, part: e.part, state: 'failed', message: errorText(err) });
       }
       setProgress(((i + 1) / list.length) * 100);
     }
     setCommitting(false);
+    if (newTemplates) await templates.reload();
     onImported(lastId);
   }
 
@@ -256,12 +377,12 @@ export function ImportDialog({
           </Text>
         )}
         <ul className="import-results" data-testid="import-results" aria-label="导入结果">
-          {entries.map((e, i) => (
+          {entries.map((e) => (
             <FileItem
-              key={i}
+              key={e.key}
               entry={e}
-              openInitially={files.length === 1}
-              onConflictChange={(v) => e.state === 'read' && update(i, { ...e, onConflict: v })}
+              openInitially={entries.length === 1}
+              onConflictChange={(v) => e.state === 'read' && update({ ...e, onConflict: v })}
             />
           ))}
         </ul>

@@ -2,10 +2,24 @@
 import { Alert, Button, Group, Modal, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { FormRecord, Output } from '../../../../shared/contract';
+import { untitled } from '../../../../shared/identity';
+import { describeNewYear } from '../../../../shared/newYear';
+import type { TemplateDef } from '../../../../shared/template/schema';
 import { api } from '../../api';
 import { errorText } from '../notify';
 
-export function NewYearDialog({ record, onClose, onCreated }: { record: FormRecord; onClose(): void; onCreated(id: number): void }) {
+export function NewYearDialog({
+  record,
+  template,
+  onClose,
+  onCreated,
+}: {
+  record: FormRecord;
+  template: TemplateDef;
+  onClose(): void;
+  onCreated(id: number): void;
+}) {
+  const { carried, cleared } = describeNewYear(template);
   const [year, setYear] = useState(String(Number(record.year) + 1));
   const [preview, setPreview] = useState<Output<'forms.newYearPreview'> | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -42,8 +56,18 @@ export function NewYearDialog({ record, onClose, onCreated }: { record: FormReco
     <Modal opened onClose={onClose} title="从上年复制" size="xl">
       <Stack>
         <Text size="sm">
-          以「{record.year}年 {record.department}」为底稿，新建下一年度的草稿。金额会保留，请在新表中逐项核对。
+          以「{record.year}年 {record.title || untitled(template)}」为底稿，新建下一年度的草稿，请在新表中逐项核对。
         </Text>
+        <div data-testid="new-year-rules">
+          <Text size="sm">
+            <b>会保留：</b>
+            {carried.length ? carried.join('、') : '（没有）'}
+          </Text>
+          <Text size="sm">
+            <b>需重新填写：</b>
+            {cleared.length ? cleared.join('、') : '（没有）'}
+          </Text>
+        </div>
         <TextInput
           label="新表的年度"
           value={year}
@@ -54,7 +78,7 @@ export function NewYearDialog({ record, onClose, onCreated }: { record: FormReco
         {error && <Alert color="red">{error}</Alert>}
         {preview?.conflict && (
           <Alert color="yellow">
-            {year}年已有「{preview.conflict.department}」的申报表。请换一个年度，或先把已有的那份移到回收站。
+            {year}年已有「{preview.conflict.title}」的申报表。请换一个年度，或先把已有的那份移到回收站。
           </Alert>
         )}
         {preview && (

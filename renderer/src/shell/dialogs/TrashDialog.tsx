@@ -45,7 +45,8 @@ export function TrashDialog({ onClose, onChanged }: { onClose(): void; onChanged
           <Table.Thead>
             <Table.Tr>
               <Table.Th>年度</Table.Th>
-              <Table.Th>部门名称</Table.Th>
+              <Table.Th>名称</Table.Th>
+              <Table.Th>单位</Table.Th>
               <Table.Th>删除时间</Table.Th>
               <Table.Th />
             </Table.Tr>
@@ -54,7 +55,8 @@ export function TrashDialog({ onClose, onChanged }: { onClose(): void; onChanged
             {list.map((f) => (
               <Table.Tr key={f.id}>
                 <Table.Td>{f.year}年</Table.Td>
-                <Table.Td>{f.department || '（未填部门名称）'}</Table.Td>
+                <Table.Td>{f.title || '（未填名称）'}</Table.Td>
+                <Table.Td>{f.unit}</Table.Td>
                 <Table.Td>{f.deletedAt ? when(f.deletedAt) : ''}</Table.Td>
                 <Table.Td ta="right">
                   <Button

@@ -1,0 +1,149 @@
+/**
+ * A cell of a repeating group (绩效指标, 分配明细): an input bound to one column of the rows
+ * it covers. A merged cell (一级指标 over its rows) edits that column on every row it covers,
+ * so renaming it renames its run. A padding row past the end of the list is typed into like
+ * any other; the rows up to it are created then.
+ *
+ * Keys: Enter in the last column inserts a row below (under the same merged headings) and
+ * moves there, Shift+Enter there inserts one under the outer headings only (to start a new
+ * 小类 or 二级); elsewhere Enter moves to the next cell of the row. Ctrl+Delete deletes the
+ * row; Alt+↑/↓ moves it.
+ */
+import { memo, type KeyboardEvent } from 'react';
+import { columnDef } from '../../../../shared/formOps';
+import { groupCellKey } from '../../../../shared/messages';
+import type { Align } from '../../../../shared/template/schema';
+import { groupCellLabel, lastColumn } from '../groupRows';
+import { useCellsMessages, useGroupCellValue } from '../hooks';
+import { useSheet } from '../sheetContext';
+import { useSyncedInput, type SyncedInput } from '../useSyncedInput';
+import { ariaFor, CellMessages } from './CellMessages';
+import { ChoiceSelect } from './ChoiceSelect';
+import { readTyped, tidyOnLeave } from './normalize';
+
+export interface GroupCellProps {
+  group: string;
+  column: string;
+  /** The data rows the cell covers, as "0,1,2" (a string, so the memo sees equal props as equal). */
+  rows: string;
+  rowSpan: number;
+  colSpan: number;
+  align: Align;
+}
+
+type El = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
+
+/** One logical line: a line break pasted into a one-line column becomes a space. */
+const oneLine = (t: string): string => t.replace(/\s*\r?\n\s*/g, ' ');
+
+function focusNextInRow(el: HTMLElement): void {
+  const row = el.closest('tr');
+  if (!row) return;
+  const inputs = Array.from(row.querySelectorAll<HTMLElement>('[data-group]'));
+  inputs[inputs.indexOf(el) + 1]?.focus();
+}
+
+export const GroupCell = memo(function GroupCell({ group, column, rows: rowsText, rowSpan, colSpan, align }: GroupCellProps) {
+  const { store, readOnly, onLeaveCell, rowAction } = useSheet();
+  const g = store.group(group);
+  const col = columnDef(g, column);
+  const rows = rowsText.split(',').map(Number);
+  const first = rows[0];
+  const value = useGroupCellValue(store, group, first, column);
+  const keys = rows.map((r) => groupCellKey(group, r, column));
+  const messages = useCellsMessages(store, keys);
+  const label = groupCellLabel(g, first, col.label);
+  const read = (t: string) => (col.kind === 'amount' ? readTyped('amount', t) : col.kind === 'text' ? oneLine(t) : t);
+  const commit = (t: string) => store.setGroupCell(group, rows, column, read(t), { coalesceKey: `${keys[0]}` });
+  const input = useSyncedInput<HTMLInputElement | HTMLTextAreaElement>(value, commit, read);
+  const isLast = column === lastColumn(g);
+
+  function onKeyDown(e: KeyboardEvent<El>) {
+    if (readOnly || e.nativeEvent.isComposing) return;
+    if (e.key === 'Delete' && (e.ctrlKey || e.metaKey) && !e.altKey) {
+      e.preventDefault();
+      rowAction(group, 'remove', first, column);
+    } else if (e.altKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) {
+      e.preventDefault();
+      rowAction(group, e.key === 'ArrowUp' ? 'up' : 'down', first, column);
+    } else if (e.key === 'Enter' && !e.altKey && (col.kind !== 'multiline' || e.ctrlKey)) {
+      e.preventDefault();
+      if (isLast) rowAction(group, e.shiftKey ? 'insertNewRun' : 'insertBelow', rows[rows.length - 1]);
+      else if (!e.shiftKey) focusNextInRow(e.currentTarget);
+    }
+  }
+
+  function onBlur() {
+    const el = input.ref.current;
+    if (el && !readOnly && col.kind !== 'choice') {
+      const tidy = col.kind === 'amount' ? tidyOnLeave('amount', el.value) : read(el.value);
+      if (tidy !== el.value) el.value = tidy;
+      if (tidy !== value) store.setGroupCell(group, rows, column, tidy, { coalesceKey: keys[0] });
+    }
+    onLeaveCell();
+  }
+
+  const data = { 'data-group': group, 'data-column': column, 'data-rows': rowsText };
+  const aria = ariaFor(keys[0], messages);
+  let editor;
+  if (col.kind === 'choice')
+    editor = (
+      <ChoiceSelect
+        value={value}
+        options={col.options ?? []}
+        label={label}
+        readOnly={readOnly}
+        className="v-block"
+        onChange={(v) => store.setGroupCell(group, rows, column, v)}
+        onBlur={onLeaveCell}
+        onKeyDown={onKeyDown}
+        data={data}
+        aria={aria}
+      />
+    );
+  else if (col.kind === 'amount')
+    editor = (
+      <input
+        {...(input as unknown as SyncedInput<HTMLInputElement>)}
+        {...data}
+        type="text"
+        className="v-input v-amount v-block"
+        aria-label={label}
+        readOnly={readOnly}
+        inputMode="decimal"
+        autoComplete="off"
+        spellCheck={false}
+        onKeyDown={onKeyDown}
+        onBlur={onBlur}
+        {...aria}
+      />
+    );
+  else
+    editor = (
+      <textarea
+        {...(input as unknown as SyncedInput<HTMLTextAreaElement>)}
+        {...data}
+        className={`v-textarea v-col-${col.kind}`}
+        aria-label={label}
+        readOnly={readOnly}
+        rows={1}
+        spellCheck={false}
+        onKeyDown={onKeyDown}
+        onBlur={onBlur}
+        {...aria}
+      />
+    );
+
+  return (
+    <td
+      rowSpan={rowSpan > 1 ? rowSpan : undefined}
+      colSpan={colSpan > 1 ? colSpan : undefined}
+      className={`c-group c-col-${col.kind}`}
+      style={{ textAlign: align }}
+      data-cell={keys[0]}
+    >
+      {editor}
+      <CellMessages field={keys[0]} messages={messages} />
+    </td>
+  );
+});

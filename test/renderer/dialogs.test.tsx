@@ -1,0 +1,227 @@
+// @vitest-environment jsdom
+/**
+ * The shell's dialogs and the side list against a recorded API (window.api, as the desktop
+ * preload provides it): 新建 offers every template and sends its identity fields, 从上年复制 says
+ * what the template keeps, 导入 shows each form at a glance and passes a file's new template back,
+ * 表样管理 removes only an unused imported template, and the list groups by year and unit.
+ */
+import { MantineProvider } from '@mantine/core';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import type { ReactNode } from 'react';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Api, FormRecord, FormSummary, ImportPreview, TemplateEntry } from '../../shared/contract';
+import { blankForm } from '../../shared/formOps';
+import { bumenZhengti2019 } from '../../shared/templates/bumen-zhengti-2019';
+import { MADE_UP_TEMPLATE } from '../helpers/madeUpTemplate';
+
+const calls: { channel: string; input: unknown }[] = [];
+const answers: Partial<Record<keyof Api, (input: unknown) => unknown>> = {};
+
+let entries: TemplateEntry[];
+
+beforeAll(() => {
+  window.matchMedia ??= ((query: string) => ({
+    matches: false,
+    media: query,
+    onchange: null,
+    addListener() {},
+    removeListener() {},
+    addEventListener() {},
+    removeEventListener() {},
+    dispatchEvent: () => false,
+  })) as unknown as typeof window.matchMedia;
+  globalThis.ResizeObserver ??= class {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+  } as unknown as typeof ResizeObserver;
+  // The renderer reaches the core only through window.api; here it records every call.
+  (window as unknown as { api: Api }).api = new Proxy({} as Api, {
+    get: (_t, channel: string) => async (input: unknown) => {
+      calls.push({ channel, input });
+      const answer = answers[channel as keyof Api];
+      if (!answer) throw new Error(`no answer for ${channel}`);
+      return answer(input);
+    },
+  });
+});
+
+beforeEach(() => {
+  calls.length = 0;
+  entries = [
+    { template: bumenZhengti2019, builtIn: true, formCount: 3 },
+    { template: MADE_UP_TEMPLATE, builtIn: false, formCount: 0 },
+  ];
+  answers['templates.list'] = () => entries;
+});
+afterEach(cleanup);
+
+async function withTemplates(ui: ReactNode) {
+  const { TemplatesProvider } = await import('../../renderer/src/templates/TemplatesContext');
+  render(
+    <MantineProvider>
+      <TemplatesProvider>{ui}</TemplatesProvider>
+    </MantineProvider>,
+  );
+}
+
+const summary = (over: Partial<FormSummary>): FormSummary => ({
+  id: 1,
+  templateId: bumenZhengti2019.id,
+  templateVersion: bumenZhengti2019.version,
+  year: '2026',
+  title: '',
+  unit: '',
+  status: 'draft',
+  updatedAt: '2026-01-01T00:00:00Z',
+  deletedAt: null,
+  ...over,
+});
+
+describe('新建', () => {
+  it('lists the templates (the 2019 form first and chosen) and asks for the chosen one’s identity fields', async () => {
+    answers['forms.create'] = () => ({ id: 42 });
+    const created = vi.fn();
+    const { NewFormDialog } = await import('../../renderer/src/shell/dialogs/NewFormDialog');
+    await withTemplates(<NewFormDialog onClose={() => {}} onCreated={created} />);
+    const radios = (await screen.findAllByRole('radio')) as HTMLInputElement[];
+    expect(radios.map((r) => r.value)).toEqual([bumenZhengti2019.id, MADE_UP_TEMPLATE.id]);
+    expect(radios[0].checked).toBe(true);
+    expect(screen.getByRole('textbox', { name: '部门名称' })).toBeTruthy();
+    fireEvent.click(radios[1]);
+    expect(screen.queryByRole('textbox', { name: '部门名称' })).toBeNull();
+    fireEvent.change(screen.getByRole('textbox', { name: '年度' }), { target: { value: '2027' } });
+    fireEvent.change(screen.getByRole('textbox', { name: '主管单位' }), { target: { value: ' 某某县教育局 ' } });
+    // 资金名称 left for later: not sent.
+    fireEvent.click(screen.getByRole('button', { name: '创建' }));
+    await waitFor(() => expect(created).toHaveBeenCalledWith(42));
+    expect(calls.find((c) => c.channel === 'forms.create')?.input).toEqual({
+      templateId: MADE_UP_TEMPLATE.id,
+      year: '2027',
+      values: { owner: '某某县教育局' },
+    });
+  });
+});
+
+describe('从上年复制', () => {
+  it('says what the template keeps and what is filled in again, not that amounts are kept', async () => {
+    answers['forms.newYearPreview'] = () => ({ changes: [], conflict: null });
+    const { NewYearDialog } = await import('../../renderer/src/shell/dialogs/NewYearDialog');
+    const record = { id: 5, year: '2026', title: '义务教育薄弱环节改善资金', unit: '某某县教育局' } as FormRecord;
+    await withTemplates(<NewYearDialog record={record} template={MADE_UP_TEMPLATE} onClose={() => {}} onCreated={() => {}} />);
+    const rules = await screen.findByTestId('new-year-rules');
+    expect(rules.textContent).toContain('会保留：主管单位、资金名称、备注、分配明细（大类、小类、事项、完成时间）');
+    expect(rules.textContent).toContain('需重新填写：制表人、分配明细（金额（万元））');
+    expect(document.body.textContent).not.toContain('金额会保留');
+    expect(document.body.textContent).toContain('以「2026年 义务教育薄弱环节改善资金」为底稿');
+  });
+});
+
+describe('导入', () => {
+  it('shows each form of each file at a glance, says when a file brings a template, and sends it back on import', async () => {
+    const form = blankForm(MADE_UP_TEMPLATE, '2026');
+    const preview = (title: string): ImportPreview => ({
+      fileName: '分配表.docx',
+      source: 'embedded',
+      data: form,
+      templateTitle: MADE_UP_TEMPLATE.title,
+      year: '2026',
+      title,
+      unit: '某某县教育局',
+      newTemplate: MADE_UP_TEMPLATE,
+      notes: [],
+      uncertain: [],
+      messages: [
+        { field: 'items', row: 0, column: 'item', severity: 'error', code: 'rowRequires', message: '第1行：填了金额的行要写明事项' },
+      ],
+      conflict: null,
+    });
+    answers['import.read'] = () => [preview('甲资金'), preview('乙资金')];
+    answers['import.commit'] = () => ({ outcome: 'imported', id: 9, message: '已导入' });
+    const imported = vi.fn();
+    const { ImportDialog } = await import('../../renderer/src/shell/dialogs/ImportDialog');
+    await withTemplates(<ImportDialog files={[{ fileName: '分配表.docx', data: '' }]} onClose={() => {}} onImported={imported} />);
+    const glances = await screen.findAllByTestId('import-glance');
+    expect(glances.map((g) => g.textContent)).toEqual([
+      `「${MADE_UP_TEMPLATE.title}」 2026年 · 某某县教育局 · 甲资金`,
+      `「${MADE_UP_TEMPLATE.title}」 2026年 · 某某县教育局 · 乙资金`,
+    ]);
+    expect(screen.getAllByTestId('import-new-template')[0].textContent).toContain('一并导入这个表样');
+    expect(screen.getAllByRole('listitem')[1].textContent).toContain('其中第 2 份，共 2 份');
+    // The group's rows and a message on one of its cells.
+    fireEvent.click(screen.getAllByRole('button', { name: '查看读取结果' })[0]);
+    const rows = screen.getAllByTestId('import-review-items')[0];
+    expect(within(rows).getByText('大类')).toBeTruthy();
+    expect(rows.textContent).toContain('第1行：填了金额的行要写明事项');
+
+    fireEvent.click(screen.getByRole('button', { name: '确认导入（2 个）' }));
+    await waitFor(() => expect(imported).toHaveBeenCalledWith(9));
+    const commits = calls.filter((c) => c.channel === 'import.commit').map((c) => c.input as { newTemplate?: { id: string } });
+    expect(commits).toHaveLength(2);
+    expect(commits.every((c) => c.newTemplate?.id === MADE_UP_TEMPLATE.id)).toBe(true);
+    // The list of templates is read again, so the new one is known at once.
+    expect(calls.filter((c) => c.channel === 'templates.list').length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('表样管理', () => {
+  it('lists every template; only an unused imported one can be removed, after a confirmation', async () => {
+    answers['templates.remove'] = () => {
+      entries = entries.filter((e) => e.template.id !== MADE_UP_TEMPLATE.id);
+      return { ok: true };
+    };
+    const { TemplatesDialog } = await import('../../renderer/src/shell/dialogs/TemplatesDialog');
+    await withTemplates(<TemplatesDialog onClose={() => {}} />);
+    const list = await screen.findByTestId('templates-list');
+    const rows = within(list).getAllByRole('row').slice(1);
+    expect(rows.map((r) => r.textContent)).toEqual([
+      expect.stringMatching(/部门整体支出绩效目标申报表.*bumen-zhengti-2019.*第 2 版.*自带.*3/),
+      expect.stringMatching(/专项资金分配明细表（测试）.*test-zhuanxiang.*第 1 版.*导入.*0/),
+    ]);
+    expect(screen.queryByRole('button', { name: `删除表样「${bumenZhengti2019.title}」` })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: `删除表样「${MADE_UP_TEMPLATE.title}」` }));
+    const confirm = screen.getByTestId('confirm-remove-template');
+    expect(confirm.textContent).toContain(`删除表样「${MADE_UP_TEMPLATE.title}」`);
+    expect(calls.some((c) => c.channel === 'templates.remove')).toBe(false);
+    fireEvent.click(within(confirm).getByRole('button', { name: '确认删除' }));
+    await waitFor(() => expect(within(screen.getByTestId('templates-list')).getAllByRole('row')).toHaveLength(2));
+    expect(calls.find((c) => c.channel === 'templates.remove')?.input).toEqual({ id: MADE_UP_TEMPLATE.id });
+  });
+
+  it('keeps 删除 disabled while forms use the template', async () => {
+    entries[1] = { ...entries[1], formCount: 2 };
+    const { TemplatesDialog } = await import('../../renderer/src/shell/dialogs/TemplatesDialog');
+    await withTemplates(<TemplatesDialog onClose={() => {}} />);
+    const button = (await screen.findByRole('button', { name: `删除表样「${MADE_UP_TEMPLATE.title}」` })) as HTMLButtonElement;
+    expect(button.disabled).toBe(true);
+  });
+});
+
+describe('the side list', () => {
+  it('groups by year (newest first), then by unit (a blank unit last), and names each form’s template', async () => {
+    const { groupForms, FormList } = await import('../../renderer/src/shell/FormList');
+    const forms = [
+      summary({ id: 1, year: '2025', title: '乙局', unit: '乙局' }),
+      summary({ id: 2, year: '2026', title: '资金甲', unit: '教育局', templateId: MADE_UP_TEMPLATE.id, templateVersion: 1 }),
+      summary({ id: 3, year: '2026', title: '资金乙', unit: '', templateId: MADE_UP_TEMPLATE.id, templateVersion: 1 }),
+      summary({ id: 4, year: '2026', title: '教育局', unit: '教育局' }),
+    ];
+    const grouped = groupForms(forms);
+    expect(grouped.map(([y, units]) => [y, units.map((u) => [u.unit, u.forms.map((f) => f.id)])])).toEqual([
+      [
+        '2026',
+        [
+          ['教育局', [4, 2]],
+          ['', [3]],
+        ],
+      ],
+      ['2025', [['乙局', [1]]]],
+    ]);
+    await withTemplates(<FormList forms={forms} selected={2} search="" onSearch={() => {}} onSelect={() => {}} />);
+    const y2026 = await screen.findByRole('region', { name: '2026年' });
+    const unit = within(y2026).getByRole('group', { name: '教育局' });
+    expect(within(unit).getByRole('button', { name: '资金甲' }).textContent).toContain(MADE_UP_TEMPLATE.title);
+    expect(within(unit).getByRole('button', { name: '教育局' }).textContent).toContain('部门整体支出');
+    expect(within(y2026).getByRole('group', { name: '（未填单位）' })).toBeTruthy();
+  });
+});
