@@ -172,6 +172,11 @@ export const contract = {
     input: fileSchema.extend({ kind: z.enum(['docx', 'pdf', 'backup', 'template']) }),
     output: z.object({ saved: z.boolean(), fileName: z.string().nullable() }),
   },
+  /** Desktop only: choose a folder once and save several files the core produced into it (names made unique). */
+  'files.saveMany': {
+    input: z.object({ kind: z.enum(['docx', 'pdf']), files: z.array(fileSchema).min(1).max(500) }),
+    output: z.object({ saved: z.number().int(), folder: z.string().nullable() }),
+  },
   /** Desktop only: pick files through a native dialog; their bytes come back, never their paths. */
   'files.open': {
     input: z.object({ kind: z.enum(['docx', 'backup', 'template']), multiple: z.boolean() }),
@@ -188,7 +193,7 @@ export type Input<C extends Channel> = z.input<Contract[C]['input']>;
 export type Output<C extends Channel> = z.output<Contract[C]['output']>;
 export const CHANNELS = Object.keys(contract) as Channel[];
 /** Channels only the desktop shell can answer (native dialogs and printing). */
-export const DESKTOP_ONLY: readonly Channel[] = ['files.saveAs', 'files.open', 'print.pdf', 'print.print'];
+export const DESKTOP_ONLY: readonly Channel[] = ['files.saveAs', 'files.saveMany', 'files.open', 'print.pdf', 'print.print'];
 
 /** What preload exposes as window.api and browser mode's client implements. */
 export type Api = { [C in Channel]: (input: Input<C>) => Promise<Output<C>> };

@@ -33,6 +33,7 @@ export const CHANNEL_NAMES = [
   'backup.create',
   'backup.restore',
   'files.saveAs',
+  'files.saveMany',
   'files.open',
   'print.pdf',
   'print.print',

@@ -9,6 +9,7 @@ import { UserError } from '../../shared/errors';
 import type { Handlers } from '../core/handlers';
 import { decodeBase64, encodeBase64 } from '../core/handlers/files';
 import { sanitizeFileName } from '../core/export/fileName';
+import { uniqueName } from '../core/export/fileName';
 import { writeFileAtomic } from '../core/export/writeFileAtomic';
 
 export const MAX_OPEN_BYTES = 20 * 1024 * 1024;
@@ -86,6 +87,21 @@ export function dialogHandlers(deps: DialogDeps): Handlers {
       await write(target, bytes);
       lastDir = dirname(target);
       return { saved: true, fileName: basename(target) };
+    },
+    'files.saveMany': async ({ kind, files }) => {
+      const decoded = files.map((f) => ({ name: suggestedName(f.fileName, kind), bytes: decodeBase64(f.data, `文件“${f.fileName}”`) }));
+      const result = await showOpen({
+        title: `把 ${files.length} 个文件保存到文件夹`,
+        defaultPath: lastDir,
+        buttonLabel: '保存到这里',
+        properties: ['openDirectory', 'createDirectory'],
+      });
+      const folder = result.canceled ? undefined : result.filePaths[0];
+      if (!folder) return { saved: 0, folder: null };
+      const taken = new Set<string>();
+      for (const f of decoded) await write(join(folder, uniqueName(f.name, taken)), f.bytes);
+      lastDir = folder;
+      return { saved: decoded.length, folder: basename(folder) };
     },
     'files.open': async ({ kind, multiple }) => {
       const result = await showOpen({

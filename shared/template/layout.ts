@@ -48,6 +48,8 @@ export interface LaidCell {
   align: Align;
   valign: 'top' | 'center' | 'bottom';
   binding: CellBinding;
+  /** The template's content of a fixed cell (absent for group cells). */
+  content?: CellContent;
   /** What the cell prints; filled when laying out for print. */
   paragraphs: PrintedParagraph[];
 }
@@ -263,7 +265,6 @@ export function layoutForm(t: TemplateDef, input: FormData, opts: LayoutOptions 
     }
   }
 
-  const contentOf = new Map<LaidCell, CellContent>();
   for (const cell of t.table.cells as readonly CellDef[]) {
     const rowSpan = count.slice(cell.row, cell.row + (cell.rowSpan ?? 1)).reduce((a, b) => a + b, 0);
     const colSpan = cell.colSpan ?? 1;
@@ -277,9 +278,9 @@ export function layoutForm(t: TemplateDef, input: FormData, opts: LayoutOptions 
       align: cell.align ?? defaultAlign(cell.content),
       valign: cell.valign ?? (footer ? 'bottom' : 'center'),
       binding: bindingOf(cell.content),
+      content: cell.content,
       paragraphs: [],
     };
-    contentOf.set(laid, cell.content);
     rows[laid.row].cells.push(laid);
   }
 
@@ -316,7 +317,7 @@ export function layoutForm(t: TemplateDef, input: FormData, opts: LayoutOptions 
   for (const r of rows) r.cells.sort((a, b) => a.col - b.col);
 
   if (opts.print) {
-    for (const r of rows) for (const c of r.cells) c.paragraphs = cellParagraphs(c, t, form, contentOf.get(c));
+    for (const r of rows) for (const c of r.cells) c.paragraphs = cellParagraphs(c, t, form, c.content);
   }
   return {
     template: t,
@@ -349,7 +350,9 @@ export function rowPositions(layout: FormLayout): RowPosition[][] {
   return out;
 }
 
-/** A text key for the structure of a layout: it changes exactly when rows or merges change. */
+/** A text key for the structure of a layout: it changes exactly when rows, merges or blank padding rows change. */
 export function structureKey(layout: FormLayout): string {
-  return layout.rows.map((r) => r.cells.map((c) => `${c.col}.${c.rowSpan}.${c.colSpan}`).join(',')).join('|');
+  return layout.rows
+    .map((r) => (r.group?.padding ? 'p' : '') + r.cells.map((c) => `${c.col}.${c.rowSpan}.${c.colSpan}`).join(','))
+    .join('|');
 }

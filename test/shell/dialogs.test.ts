@@ -19,9 +19,40 @@ function setup(answer: { save?: string | null; open?: string[] | null }) {
     showOpenDialog: vi.fn(async () => (answer.open ? { canceled: false, filePaths: answer.open } : { canceled: true, filePaths: [] })),
   };
   const handlers = dialogHandlers({ dialog: dialog as never, window: () => null, defaultDir: dir });
-  const call = (channel: 'files.saveAs' | 'files.open', input: unknown) => dispatch(handlers, channel, input, { log: () => undefined });
+  const call = (channel: 'files.saveAs' | 'files.saveMany' | 'files.open', input: unknown) =>
+    dispatch(handlers, channel, input, { log: () => undefined });
   return { dialog, call };
 }
+
+describe('files.saveMany', () => {
+  it('asks for a folder once and writes every file into it, numbering a repeated name', async () => {
+    const folder = join(dir, '导出');
+    const { mkdirSync, readdirSync } = await import('node:fs');
+    mkdirSync(folder);
+    const { dialog, call } = setup({ open: [folder] });
+    const files = [
+      { fileName: '2025年办公经费项目支出绩效目标表.docx', data: b64('A') },
+      { fileName: '2025年办公经费项目支出绩效目标表.docx', data: b64('B') },
+      { fileName: '../../别处/培训经费.docx', data: b64('C') },
+    ];
+    const reply = await call('files.saveMany', { kind: 'docx', files });
+    expect(reply).toEqual({ ok: true, value: { saved: 3, folder: '导出' } });
+    expect(readdirSync(folder).sort()).toEqual(
+      ['2025年办公经费项目支出绩效目标表.docx', '2025年办公经费项目支出绩效目标表（2）.docx', '培训经费.docx'].sort(),
+    );
+    expect(readFileSync(join(folder, '2025年办公经费项目支出绩效目标表（2）.docx'), 'utf8')).toBe('B');
+    const options = (dialog.showOpenDialog.mock.calls[0] as unknown[]).at(-1) as { properties: string[] };
+    expect(options.properties).toContain('openDirectory');
+  });
+
+  it('saves nothing when the folder dialog is cancelled', async () => {
+    const { call } = setup({ open: null });
+    await expect(call('files.saveMany', { kind: 'docx', files: [{ fileName: 'a.docx', data: b64('x') }] })).resolves.toEqual({
+      ok: true,
+      value: { saved: 0, folder: null },
+    });
+  });
+});
 
 describe('files.saveAs', () => {
   it('suggests the core’s name in a save dialog and writes the bytes where the user chose', async () => {

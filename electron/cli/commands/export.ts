@@ -6,6 +6,7 @@ import type { TemplateDef } from '../../../shared/template/schema';
 import { DEFAULT_TEMPLATE_ID } from '../../../shared/templates';
 import { APP_VERSION } from '../../core/appInfo';
 import { blankExportFileName, exportBlankDocx, writeFileAtomic } from '../../core/export';
+import { uniqueName } from '../../core/export/fileName';
 import { exportForm } from '../../core/handlers/files';
 import type { CliCommand, CliContext } from '../types';
 
@@ -28,16 +29,6 @@ function isDirectory(path: string): boolean {
   } catch {
     return false;
   }
-}
-
-/** Two forms may give the same file name (the same project in two years is not, but two units' 办公经费 are): the later gets （2）. */
-export function uniqueName(fileName: string, taken: Set<string>): string {
-  const ext = fileName.slice(fileName.lastIndexOf('.'));
-  const stem = fileName.slice(0, -ext.length);
-  let name = fileName;
-  for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${stem}（${n}）${ext}`;
-  taken.add(name.toLowerCase());
-  return name;
 }
 
 function templateOf(ctx: CliContext): TemplateDef {

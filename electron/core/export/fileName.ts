@@ -35,3 +35,17 @@ export function exportFileName(form: FormData, t: TemplateDef): string {
 export function blankExportFileName(t: TemplateDef, year: string): string {
   return sanitizeFileName(`${fill(t, { [t.identity.year]: year })}（空白）`);
 }
+
+/**
+ * A name not yet used in a folder being filled (compared as Windows does, ignoring case): two
+ * forms may give the same name — two units' 办公经费 projects — and the later one gets （2）.
+ */
+export function uniqueName(fileName: string, taken: Set<string>): string {
+  const dot = fileName.lastIndexOf('.');
+  const ext = dot > 0 ? fileName.slice(dot) : '';
+  const stem = fileName.slice(0, fileName.length - ext.length);
+  let name = fileName;
+  for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${stem}（${n}）${ext}`;
+  taken.add(name.toLowerCase());
+  return name;
+}
