@@ -81,6 +81,22 @@ export const templateEntrySchema = z.object({
   /** Forms (also in the trash) made with it: an imported template can be removed only at 0. */
   formCount: z.number().int(),
 });
+const indicatorKey = { level1: z.string().max(100), level2: z.string().max(100), name: z.string().min(1).max(200) };
+export const indicatorCandidateSchema = z.object({
+  ...indicatorKey,
+  value: z.string(),
+  source: z.enum(['unit', 'library', 'store', 'starter']),
+  uses: z.number().int(),
+  lastYear: z.string(),
+});
+export const libraryEntrySchema = z.object({
+  ...indicatorKey,
+  value: z.string(),
+  note: z.string(),
+  source: z.enum(['user', 'imported', 'learned', 'starter']),
+  uses: z.number().int(),
+  lastYear: z.string(),
+});
 export const importPreviewSchema = z.object({
   fileName: z.string(),
   source: z.enum(['embedded', 'table']),
@@ -108,6 +124,28 @@ const yearStr = z.string().regex(/^\d{4}$/, '年度应为四位数字');
 /** channel name → input and output schemas */
 export const contract = {
   'app.info': { input: none, output: z.object({ version: z.string(), schemaVersion: z.number().int(), mode: z.enum(['desktop', 'web']) }) },
+  /** 指标库: candidates for a 三级指标 being typed in a form (its unit's own first). */
+  'library.suggest': {
+    input: z.object({
+      text: z.string().max(100),
+      level1: z.string().max(100).optional(),
+      level2: z.string().max(100).optional(),
+      formId: z.number().int().positive().optional(),
+      limit: z.number().int().min(1).max(20).optional(),
+    }),
+    output: z.array(indicatorCandidateSchema),
+  },
+  'library.list': { input: z.object({ search: z.string().max(100).optional() }), output: z.array(libraryEntrySchema) },
+  'library.save': {
+    input: z.object({
+      entry: z.object({ ...indicatorKey, value: z.string().max(500), note: z.string().max(500) }),
+      previous: z.object(indicatorKey).optional(),
+    }),
+    output: ok,
+  },
+  'library.remove': { input: z.object({ entry: z.object(indicatorKey) }), output: ok },
+  'library.export': { input: z.object({ format: z.enum(['json', 'xlsx']) }), output: fileSchema },
+  'library.import': { input: fileSchema, output: z.object({ count: z.number().int() }) },
   'templates.list': { input: none, output: z.array(templateEntrySchema) },
   'templates.import': { input: fileSchema, output: templateEntrySchema },
   'templates.export': { input: z.object({ id: z.string().max(100) }), output: fileSchema },
@@ -169,7 +207,7 @@ export const contract = {
   'backup.restore': { input: fileSchema, output: z.object({ manifest: backupManifestSchema }) },
   /** Desktop only: save a file the core produced through a native dialog. In browser mode the renderer downloads instead. */
   'files.saveAs': {
-    input: fileSchema.extend({ kind: z.enum(['docx', 'pdf', 'backup', 'template']) }),
+    input: fileSchema.extend({ kind: z.enum(['docx', 'pdf', 'backup', 'template', 'library', 'xlsx']) }),
     output: z.object({ saved: z.boolean(), fileName: z.string().nullable() }),
   },
   /** Desktop only: choose a folder once and save several files the core produced into it (names made unique). */
@@ -179,7 +217,7 @@ export const contract = {
   },
   /** Desktop only: pick files through a native dialog; their bytes come back, never their paths. */
   'files.open': {
-    input: z.object({ kind: z.enum(['docx', 'backup', 'template']), multiple: z.boolean() }),
+    input: z.object({ kind: z.enum(['docx', 'backup', 'template', 'library']), multiple: z.boolean() }),
     output: z.array(fileSchema),
   },
   /** Desktop only: the print view of a form as PDF bytes (printToPDF), or sent to a printer. */

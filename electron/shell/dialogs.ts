@@ -14,22 +14,32 @@ import { writeFileAtomic } from '../core/export/writeFileAtomic';
 
 export const MAX_OPEN_BYTES = 20 * 1024 * 1024;
 
-type SaveKind = 'docx' | 'pdf' | 'backup' | 'template';
-type OpenKind = 'docx' | 'backup' | 'template';
+type SaveKind = 'docx' | 'pdf' | 'backup' | 'template' | 'library' | 'xlsx';
+type OpenKind = 'docx' | 'backup' | 'template' | 'library';
 
 const FILTERS: Record<SaveKind, FileFilter> = {
   docx: { name: 'Word 文档', extensions: ['docx'] },
   pdf: { name: 'PDF 文件', extensions: ['pdf'] },
   backup: { name: '绩效目标申报备份', extensions: ['db'] },
   template: { name: '表样文件', extensions: ['json'] },
+  library: { name: '指标库文件', extensions: ['xlsx', 'json'] },
+  xlsx: { name: 'Excel 表格', extensions: ['xlsx'] },
 };
-const TITLES: Record<SaveKind, string> = { docx: '导出 Word', pdf: '导出 PDF', backup: '保存备份', template: '导出表样' };
+const TITLES: Record<SaveKind, string> = {
+  docx: '导出 Word',
+  pdf: '导出 PDF',
+  backup: '保存备份',
+  template: '导出表样',
+  library: '导出指标库',
+  xlsx: '导出 Excel',
+};
 const OPEN_TITLES: Record<OpenKind, string> = {
   docx: '选择要导入的 Word 文件',
   backup: '选择要恢复的备份文件',
   template: '选择要导入的表样文件',
+  library: '选择要导入的指标库文件（Excel 或 JSON）',
 };
-const OPEN_WHAT: Record<OpenKind, string> = { docx: '申报表', backup: '备份文件', template: '表样文件' };
+const OPEN_WHAT: Record<OpenKind, string> = { docx: '申报表', backup: '备份文件', template: '表样文件', library: '指标库文件' };
 
 export interface DialogDeps {
   dialog: Pick<Dialog, 'showSaveDialog' | 'showOpenDialog'>;
@@ -42,17 +52,23 @@ export interface DialogDeps {
   size?: (file: string) => Promise<number>;
 }
 
+/** The file's own extension when the kind allows it (a 指标库 is .xlsx or .json), else the kind's first. */
+function extensionFor(file: string, kind: SaveKind): string {
+  const own = extname(file).toLowerCase().slice(1);
+  return `.${FILTERS[kind].extensions.includes(own) ? own : FILTERS[kind].extensions[0]}`;
+}
+
 /** The suggested name with the kind's extension, made safe for Windows. */
 export function suggestedName(fileName: string, kind: SaveKind): string {
-  const ext = `.${FILTERS[kind].extensions[0]}`;
   const base = basename(fileName.replace(/\\/g, '/'));
+  const ext = extensionFor(base, kind);
   const stem = extname(base).toLowerCase() === ext ? base.slice(0, -ext.length) : base;
   return sanitizeFileName(stem, ext);
 }
 
 /** Dialogs on Linux do not append the extension the filter implies. */
-const withExtension = (file: string, kind: SaveKind): string => {
-  const ext = `.${FILTERS[kind].extensions[0]}`;
+const withExtension = (file: string, kind: SaveKind, suggested: string): string => {
+  const ext = extensionFor(suggested, kind);
   return extname(file).toLowerCase() === ext ? file : file + ext;
 };
 
@@ -83,7 +99,7 @@ export function dialogHandlers(deps: DialogDeps): Handlers {
         properties: ['createDirectory', 'showOverwriteConfirmation'],
       });
       if (result.canceled || !result.filePath) return { saved: false, fileName: null };
-      const target = withExtension(result.filePath, kind);
+      const target = withExtension(result.filePath, kind, suggestedName(fileName, kind));
       await write(target, bytes);
       lastDir = dirname(target);
       return { saved: true, fileName: basename(target) };

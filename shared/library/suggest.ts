@@ -11,8 +11,8 @@ export interface IndicatorCandidate {
   name: string;
   /** A typical 指标值: the most used one, or the starter library's pattern (may hold {placeholders}). */
   value: string;
-  /** Where it came from: this unit's forms, other units' forms, or the starter library. */
-  source: 'unit' | 'store' | 'starter';
+  /** Where it came from: this unit's forms, the user's own 指标库 (added, edited, imported), every unit's forms, the starter library. */
+  source: 'unit' | 'library' | 'store' | 'starter';
   /** How many forms used it (0 for the starter library). */
   uses: number;
   /** The newest budget year it was used in ('' for the starter library). */
@@ -39,7 +39,7 @@ export function matchKey(s: string): string {
   return out.toLowerCase();
 }
 
-const SOURCE_RANK = { unit: 0, store: 1, starter: 2 } as const;
+const SOURCE_RANK = { unit: 0, library: 1, store: 2, starter: 3 } as const;
 
 /** Ranks the candidates whose name contains the text; duplicates (same name and value) keep their best. */
 export function rankSuggestions(candidates: readonly IndicatorCandidate[], q: SuggestQuery): IndicatorCandidate[] {

@@ -128,6 +128,14 @@ export const groupDefSchema = z
     row: z.object({ minHeight: twips, canSplit: z.boolean() }).strict(),
     /** carry: keep the rows (each column by its own rule); reset: start from the default rows. */
     newYear: z.enum(['carry', 'reset']).optional(),
+    /**
+     * The columns that make an indicator (一级, 二级, 三级, 指标值), one set per indicator block
+     * (the two-block form has a 中期 and a 年度 set): what the 指标库 learns from and suggests into.
+     */
+    indicators: z
+      .array(z.object({ level1: ident, level2: ident, name: ident, value: ident }).strict())
+      .max(4)
+      .optional(),
   })
   .strict();
 

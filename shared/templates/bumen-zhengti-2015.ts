@@ -78,6 +78,7 @@ export const bumenZhengti2015: TemplateDef = {
         { column: 'value', col: 5, align: 'center' },
       ],
       defaultRows: defaultIndicatorRows('level1', ['level2']),
+      indicators: [{ level1: 'level1', level2: 'level2', name: 'name', value: 'value' }],
       minRows: 1,
       maxRows: 500,
       row: { minHeight: 454, canSplit: false },

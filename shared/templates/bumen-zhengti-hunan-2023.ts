@@ -82,6 +82,7 @@ export const bumenZhengtiHunan2023: TemplateDef = {
         { column: 'remark', col: 8 },
       ],
       defaultRows: defaultIndicatorRows('level1', ['level2']),
+      indicators: [{ level1: 'level1', level2: 'level2', name: 'name', value: 'value' }],
       minRows: 1,
       maxRows: 500,
       row: { minHeight: 454, canSplit: false },

@@ -63,6 +63,10 @@ export const xiangmuZhichu2015: TemplateDef = {
         { column: 'value', col: 7, align: 'center' },
       ],
       defaultRows: defaultIndicatorRows('level1', ['midLevel2', 'level2']),
+      indicators: [
+        { level1: 'level1', level2: 'level2', name: 'name', value: 'value' },
+        { level1: 'level1', level2: 'midLevel2', name: 'midName', value: 'midValue' },
+      ],
       minRows: 1,
       maxRows: 500,
       row: { minHeight: 454, canSplit: false },

@@ -58,6 +58,7 @@ export const xiangmuZhichu: TemplateDef = {
         { column: 'value', col: 4, align: 'center' },
       ],
       defaultRows: defaultIndicatorRows('level1', ['level2']),
+      indicators: [{ level1: 'level1', level2: 'level2', name: 'name', value: 'value' }],
       minRows: 1,
       maxRows: 500,
       row: { minHeight: 454, canSplit: false },

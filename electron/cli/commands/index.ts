@@ -2,6 +2,7 @@ import type { CliCommand } from '../types';
 import { commands as diffCommands } from './diff';
 import { commands as exportCommands } from './export';
 import { commands as importCommands } from './import';
+import { commands as libraryCommands } from './library';
 import { commands as storeCommands } from './store';
 import { commands as templateCommands } from './templates';
 
@@ -11,4 +12,5 @@ export const COMMANDS: readonly CliCommand[] = [
   ...exportCommands,
   ...importCommands,
   ...diffCommands,
+  ...libraryCommands,
 ];

@@ -22,6 +22,9 @@ import {
   tempNameFor,
 } from './backupFiles';
 import { describeForm, formColumns, identityWords, likePattern, SUMMARY_COLUMNS, type FormColumns } from './formRow';
+import type { IndicatorEntry, IndicatorKey } from '../../../shared/library/entries';
+import type { IndicatorCandidate, SuggestQuery } from '../../../shared/library/suggest';
+import { formIndicators, IndicatorIndex, IndicatorLibrary, sameIndicators, type FormIndicators, type LibraryEntry } from './library';
 import { loadStoredTemplates, templateUse } from './templates';
 import { unpackJson } from './jsonBlob';
 import { LATEST_VERSION, userVersion } from './migrations';
@@ -99,6 +102,12 @@ export interface Store {
   related(id: number): RelatedForm[];
   /** Last year's form of the same template and identity (the form this one follows), if any. */
   predecessor(id: number): FormSummary | null;
+  /** 指标库: candidates for a 三级指标 being typed (the form's own unit first). */
+  suggest(q: SuggestQuery & { formId?: number }): IndicatorCandidate[];
+  libraryList(search?: string): LibraryEntry[];
+  librarySave(entry: IndicatorEntry & { note?: string }, previous?: IndicatorKey): void;
+  libraryRemove(entry: IndicatorKey): void;
+  libraryImport(entries: readonly (IndicatorEntry & { note?: string })[]): number;
   close(): void;
 }
 
@@ -113,6 +122,8 @@ class SqliteStore implements Store {
   private db: Db;
   private closed = false;
   private readonly checkpoint = new IdleCheckpoint(() => (this.closed ? null : this.db));
+  private readonly indicators: IndicatorIndex;
+  private readonly library: IndicatorLibrary;
   templates: TemplateRegistry;
 
   constructor(
@@ -122,6 +133,41 @@ class SqliteStore implements Store {
   ) {
     this.db = db;
     this.templates = new TemplateRegistry(builtIns, loadStoredTemplates(db));
+    this.indicators = new IndicatorIndex(db, () => this.templates);
+    this.library = new IndicatorLibrary(
+      this.indicators,
+      () => this.db,
+      () => this.nowIso(),
+    );
+  }
+
+  suggest(q: SuggestQuery & { formId?: number }): IndicatorCandidate[] {
+    const unit = q.formId === undefined ? undefined : this.row(q.formId).unit || undefined;
+    // The first call may build the index from every form: a write, so it goes through write().
+    return this.indicators.ready ? this.indicators.suggest({ ...q, unit }) : this.write(() => this.indicators.suggest({ ...q, unit }));
+  }
+
+  libraryList(search = ''): LibraryEntry[] {
+    return this.indicators.ready ? this.library.list(search) : this.write(() => this.library.list(search));
+  }
+
+  librarySave(entry: IndicatorEntry & { note?: string }, previous?: IndicatorKey): void {
+    this.write(() => this.library.save(entry, previous));
+  }
+
+  libraryRemove(entry: IndicatorKey): void {
+    this.write(() => this.library.remove(entry));
+  }
+
+  libraryImport(entries: readonly (IndicatorEntry & { note?: string })[]): number {
+    return this.write(() => this.library.importEntries(entries));
+  }
+
+  /** The indicators of a stored form, as its current revision holds them. */
+  private indicatorsOf(id: number, row: FormSummary & { revision: number }): FormIndicators | null {
+    if (!this.indicators.ready) return null;
+    const data = this.revisionData(id, row.revision);
+    return data ? formIndicators(data, this.templates, row.unit, row.year) : null;
   }
 
   get file(): string {
@@ -258,6 +304,7 @@ class SqliteStore implements Store {
             .prepare('INSERT INTO revisions (form_id, revision, saved_at, note, data) VALUES (?, 1, ?, ?, ?)')
             .run(newId, at, opts.note ?? '新建', cols.packed);
           this.event(newId, 'create', opts.note ?? '');
+          this.indicators.apply(formIndicators(cols.data, this.templates, cols.unit, cols.year), 1);
           return newId;
         })
         .immediate(),
@@ -286,6 +333,16 @@ class SqliteStore implements Store {
           }
           if (row.templateId !== cols.templateId) throw new UserError('不能把一份表单改成另一种表样；请新建一份', 'template-changed');
           this.refuseDuplicate(cols, id);
+          if (this.indicators.ready) {
+            // The 指标库 follows the form: only when its indicators (or its unit or year) changed.
+            const before = this.revisionData(id, row.revision);
+            const old = before ? formIndicators(before, this.templates, row.unit, row.year) : null;
+            const next = formIndicators(cols.data, this.templates, cols.unit, cols.year);
+            if (!sameIndicators(old, next)) {
+              this.indicators.apply(old, -1);
+              this.indicators.apply(next, 1);
+            }
+          }
           const at = this.nowIso();
           const revision = row.revision + 1;
           this.db
@@ -347,6 +404,7 @@ class SqliteStore implements Store {
           if (row.deletedAt) return;
           this.db.prepare('UPDATE forms SET deleted_at = ? WHERE id = ?').run(this.nowIso(), id);
           this.event(id, 'delete');
+          this.indicators.apply(this.indicatorsOf(id, row), -1);
         })
         .immediate(),
     );
@@ -369,6 +427,7 @@ class SqliteStore implements Store {
           }
           this.db.prepare('UPDATE forms SET deleted_at = NULL WHERE id = ?').run(id);
           this.event(id, 'undelete');
+          this.indicators.apply(this.indicatorsOf(id, row), 1);
         })
         .immediate(),
     );
@@ -455,6 +514,7 @@ class SqliteStore implements Store {
         throw e;
       } finally {
         this.templates = new TemplateRegistry(this.builtIns, loadStoredTemplates(this.db));
+        this.indicators.reset(this.db);
       }
       return manifest;
     } finally {
