@@ -97,6 +97,39 @@ export const libraryEntrySchema = z.object({
   uses: z.number().int(),
   lastYear: z.string(),
 });
+const diffOps = z.array(z.object({ op: z.enum(['equal', 'insert', 'delete']), text: z.string() }));
+const formRef = z.object({ id: z.number().int(), year: z.string(), title: z.string() });
+/** 年度对比: what changed from `before` to `after` (shared/compare/formDiff.ts). */
+export const comparisonSchema = z.object({
+  before: formRef,
+  after: formRef,
+  diff: z.object({
+    templateId: z.string(),
+    money: z.array(
+      z.object({ field: z.string(), label: z.string(), before: z.string(), after: z.string(), change: z.string(), percent: z.string() }),
+    ),
+    texts: z.array(
+      z.object({ field: z.string(), label: z.string(), same: z.boolean(), ops: diffOps, granularity: z.enum(['char', 'line', 'whole']) }),
+    ),
+    groups: z.array(
+      z.object({
+        group: z.string(),
+        label: z.string(),
+        keyLabels: z.array(z.string()),
+        counts: z.object({ added: z.number(), removed: z.number(), changed: z.number(), unchanged: z.number() }),
+        rows: z.array(
+          z.object({
+            status: z.enum(['added', 'removed', 'changed', 'unchanged']),
+            key: z.array(z.string()),
+            changes: z.array(z.object({ column: z.string(), label: z.string(), before: z.string(), after: z.string() })),
+            before: z.record(z.string(), z.string()).nullable(),
+            after: z.record(z.string(), z.string()).nullable(),
+          }),
+        ),
+      }),
+    ),
+  }),
+});
 export const importPreviewSchema = z.object({
   fileName: z.string(),
   source: z.enum(['embedded', 'table']),
@@ -134,6 +167,15 @@ export const contract = {
       limit: z.number().int().min(1).max(20).optional(),
     }),
     output: z.array(indicatorCandidateSchema),
+  },
+  /** 年度对比 with last year's form of the same identity, or with `against`. */
+  'compare.get': {
+    input: z.object({ id: z.number().int().positive(), against: z.number().int().positive().optional() }),
+    output: comparisonSchema,
+  },
+  'compare.docx': {
+    input: z.object({ id: z.number().int().positive(), against: z.number().int().positive().optional() }),
+    output: fileSchema,
   },
   'library.list': { input: z.object({ search: z.string().max(100).optional() }), output: z.array(libraryEntrySchema) },
   'library.save': {

@@ -4,6 +4,7 @@
  */
 import type { CoreContext } from './handlers/context';
 import type { Handlers } from './handlers/dispatch';
+import { compareHandlers } from './handlers/compare';
 import { fileHandlers } from './handlers/files';
 import { formHandlers } from './handlers/forms';
 import { libraryHandlers } from './handlers/library';
@@ -14,5 +15,5 @@ export { dispatch, INTERNAL_ERROR, WEB_UNSUPPORTED } from './handlers/dispatch';
 export type { DispatchOptions, Handlers, Logger } from './handlers/dispatch';
 
 export function createCoreHandlers(ctx: CoreContext): Handlers {
-  return { ...formHandlers(ctx), ...fileHandlers(ctx), ...templateHandlers(ctx), ...libraryHandlers(ctx) };
+  return { ...formHandlers(ctx), ...fileHandlers(ctx), ...templateHandlers(ctx), ...libraryHandlers(ctx), ...compareHandlers(ctx) };
 }

@@ -24,6 +24,8 @@ export const CHANNEL_NAMES = [
   'trash.empty',
   'export.docx',
   'export.blankDocx',
+  'compare.get',
+  'compare.docx',
   'library.suggest',
   'library.list',
   'library.save',

@@ -411,3 +411,34 @@ describe('stale-copy warnings', () => {
     expect((await cli('validate', fourth)).stdout.trim()).toBe('检查通过，没有发现问题');
   });
 });
+
+describe('年度对比 as a Word document', () => {
+  it('prints the money, the changed texts struck and underlined, and the changed indicator rows', async () => {
+    const { compareDocx } = await import('../../electron/core/export/compareDocx');
+    const { diffForms } = await import('../../shared/compare/formDiff');
+    const before = fixtureForm();
+    const after = structuredClone(before);
+    after.values.year = '2026';
+    after.values.total = '1200';
+    after.values.goal = (after.values.goal as string).replace('1项', '2项');
+    (after.values.indicators as Row[])[10].value = '≥96%';
+    const bytes = await compareDocx(diffForms(T, before, after), {
+      title: '全民健身赛事活动经费',
+      before: { id: 1, year: '2025' },
+      after: { id: 2, year: '2026' },
+    });
+    const { readDocxParts } = await import('../helpers/docxGrid');
+    const xml = (await readDocxParts(bytes)).get('word/document.xml')!;
+    const g = await readDocxGrid(bytes);
+    expect(g.before.map((p) => p.text).slice(0, 2)).toEqual([
+      '全民健身赛事活动经费年度对比',
+      '2025 年（编号 1）→ 2026 年（编号 2）　金额单位：万元',
+    ]);
+    const money = g.table.cells.filter((c) => c.row === 1).map((c) => c.text);
+    expect(money).toEqual(['年度资金总额', '1000', '1200', '200', '20.0%']);
+    expect(xml).toMatch(/<w:strike\/>(?:(?!<\/w:r>).)*<w:t[^>]*>1<\/w:t>/s);
+    expect(xml).toMatch(/<w:u w:val="single"\/>(?:(?!<\/w:r>).)*<w:t[^>]*>2<\/w:t>/s);
+    expect(xml).toContain('指标值：≥95%');
+    expect(xml).toContain('指标值：≥96%');
+  });
+});

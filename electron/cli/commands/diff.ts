@@ -1,5 +1,6 @@
 /** `diff ID [--against ID] [--json]`: 年度对比 of a form with last year's (or a chosen) form. */
-import { diffForms, type FormDiff } from '../../../shared/compare/formDiff';
+import type { FormDiff } from '../../../shared/compare/formDiff';
+import { compareStored } from '../../core/compare';
 import { UserError } from '../../../shared/errors';
 import type { CliCommand } from '../types';
 
@@ -17,18 +18,13 @@ export const commands: CliCommand[] = [
     run(ctx) {
       const raw = ctx.args[0];
       if (!raw || !/^\d+$/.test(raw)) throw new UserError('请给出表单编号，例如：diff 5，或 diff 5 --against 2');
-      const store = ctx.store();
-      const current = store.get(Number(raw));
       const against = ctx.flags.against && ctx.flags.against !== 'true' ? ctx.flags.against : undefined;
       if (against !== undefined && !/^\d+$/.test(against)) throw new UserError('--against 后面应是表单编号');
-      const otherId = against !== undefined ? Number(against) : store.predecessor(current.id)?.id;
-      if (otherId === undefined)
-        throw new UserError(
-          `没有找到「${current.title}」的上年（${Number(current.year) - 1} 年）表单；可用 --against 编号 指定要对比的表单`,
-        );
-      const previous = store.get(otherId);
-      if (previous.templateId !== current.templateId) throw new UserError('只能对比同一种表样的两份表单');
-      const d = diffForms(store.templates.get(current.templateId, current.templateVersion), previous.data, current.data);
+      const {
+        before: previous,
+        after: current,
+        diff: d,
+      } = compareStored(ctx.store(), Number(raw), against === undefined ? undefined : Number(against));
       if (ctx.flags.json === 'true') {
         ctx.out(
           JSON.stringify(
