@@ -7,7 +7,7 @@
  */
 import { MantineProvider } from '@mantine/core';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Api, FormRecord, FormSummary, ImportPreview, TemplateEntry } from '../../shared/contract';
 import { blankForm } from '../../shared/formOps';
@@ -223,5 +223,97 @@ describe('the side list', () => {
     expect(within(unit).getByRole('button', { name: '资金甲' }).textContent).toContain(MADE_UP_TEMPLATE.title);
     expect(within(unit).getByRole('button', { name: '教育局' }).textContent).toContain('部门整体支出');
     expect(within(y2026).getByRole('group', { name: '（未填单位）' })).toBeTruthy();
+  });
+});
+
+describe('choosing several forms and 导出所选', () => {
+  const forms = [
+    summary({ id: 1, year: '2026', title: '教育局', unit: '教育局' }),
+    summary({ id: 2, year: '2026', title: '资金甲', unit: '教育局', templateId: MADE_UP_TEMPLATE.id, templateVersion: 1 }),
+    summary({ id: 3, year: '2026', title: '资金乙', unit: '教育局', templateId: MADE_UP_TEMPLATE.id, templateVersion: 1 }),
+    summary({ id: 4, year: '2025', title: '乙局', unit: '乙局' }),
+  ];
+
+  it('picks by checkbox, Ctrl+click and Shift+click, and offers 导出所选 for what is picked', async () => {
+    const { FormList, pickWith } = await import('../../renderer/src/shell/FormList');
+    expect([...pickWith(new Set([1]), [1, 2, 3, 4], 3, 'range', 1)]).toEqual([1, 2, 3]);
+    expect([...pickWith(new Set([1, 2]), [1, 2, 3, 4], 2, 'toggle', 1)]).toEqual([1]);
+    let picked = new Set<number>();
+    const opened: number[] = [];
+    const exported: number[][] = [];
+    function Harness() {
+      const [p, setP] = useState(picked);
+      picked = p;
+      return (
+        <FormList
+          forms={forms}
+          selected={null}
+          search=""
+          onSearch={() => {}}
+          onSelect={(id) => opened.push(id)}
+          picked={p}
+          onPick={setP}
+          onExportPicked={(chosen) => exported.push(chosen.map((f) => f.id))}
+        />
+      );
+    }
+    await withTemplates(<Harness />);
+    // Space on a focused checkbox (a click, for jsdom) picks the form without opening it.
+    fireEvent.click(await screen.findByRole('checkbox', { name: '选择「2026年 教育局」' }));
+    expect([...picked]).toEqual([1]);
+    // Shift+click: everything between; Ctrl+click takes one out again.
+    fireEvent.click(screen.getByRole('button', { name: '资金乙' }), { shiftKey: true });
+    expect([...picked].sort()).toEqual([1, 2, 3]);
+    fireEvent.click(screen.getByRole('button', { name: '资金甲' }), { ctrlKey: true });
+    expect([...picked].sort()).toEqual([1, 3]);
+    expect(opened).toEqual([]);
+    expect((screen.getByRole('checkbox', { name: '选择「2026年 资金乙」' }) as HTMLInputElement).checked).toBe(true);
+    const bar = screen.getByRole('region', { name: '已选的申报表' });
+    expect(bar.textContent).toContain('已选 2 份');
+    fireEvent.click(within(bar).getByRole('button', { name: '导出所选（2 份）' }));
+    expect(exported).toEqual([[1, 3]]);
+    // A plain click still opens a form.
+    fireEvent.click(screen.getByRole('button', { name: '乙局' }));
+    expect(opened).toEqual([4]);
+    fireEvent.click(within(bar).getByRole('button', { name: '全选' }));
+    expect(picked.size).toBe(4);
+    fireEvent.click(within(screen.getByRole('region', { name: '已选的申报表' })).getByRole('button', { name: '取消选择' }));
+    expect(picked.size).toBe(0);
+    expect(screen.queryByRole('region', { name: '已选的申报表' })).toBeNull();
+  });
+
+  it('desktop: makes each file, lists the one that failed without stopping, then saves all into one folder', async () => {
+    answers['export.docx'] = (input) => {
+      const { id } = input as { id: number };
+      if (id === 2) throw new Error('表单数据已损坏');
+      return { fileName: `表${id}.docx`, data: btoa(`docx ${id}`), dropped: id === 3 ? ['备注太长'] : [] };
+    };
+    answers['files.saveMany'] = (input) => ({ saved: (input as { files: unknown[] }).files.length, folder: '上报材料' });
+    const { ExportManyDialog } = await import('../../renderer/src/shell/dialogs/ExportManyDialog');
+    const closed: boolean[] = [];
+    await withTemplates(<ExportManyDialog forms={forms.slice(0, 3)} onClose={(done) => closed.push(done)} />);
+    const summaryBox = await screen.findByTestId('export-many-summary');
+    expect(summaryBox.textContent).toBe('已把 2 份申报表导出到文件夹「上报材料」。1 份没有导出，原因见下。');
+    expect(screen.getByTestId('export-many-failed').textContent).toContain('2026年 资金甲：表单数据已损坏');
+    expect(screen.getByTestId('export-many').textContent).toContain('2026年 资金乙：备注太长');
+    const channels = calls.map((c) => c.channel).filter((c) => c !== 'templates.list');
+    expect(channels).toEqual(['export.docx', 'export.docx', 'export.docx', 'files.saveMany']);
+    expect(calls.find((c) => c.channel === 'files.saveMany')?.input).toEqual({
+      kind: 'docx',
+      files: [
+        { fileName: '表1.docx', data: btoa('docx 1') },
+        { fileName: '表3.docx', data: btoa('docx 3') },
+      ],
+    });
+    fireEvent.click(screen.getByRole('button', { name: '关闭' }));
+    expect(closed).toEqual([false]);
+  });
+
+  it('desktop: a cancelled folder dialog says nothing was saved', async () => {
+    answers['export.docx'] = (input) => ({ fileName: `表${(input as { id: number }).id}.docx`, data: 'AA==', dropped: [] });
+    answers['files.saveMany'] = () => ({ saved: 0, folder: null });
+    const { ExportManyDialog } = await import('../../renderer/src/shell/dialogs/ExportManyDialog');
+    await withTemplates(<ExportManyDialog forms={forms.slice(0, 2)} onClose={() => {}} />);
+    await waitFor(() => expect(screen.getByTestId('export-many-summary').textContent).toBe('没有选择文件夹，文件没有保存。'));
   });
 });

@@ -76,7 +76,9 @@ export function buildCompareDocument(d: FormDiff, meta: CompareMeta): Document {
     new Paragraph({
       alignment: AlignmentType.CENTER,
       spacing: { after: 240 },
-      children: [run(`${meta.before.year} 年（编号 ${meta.before.id}）→ ${meta.after.year} 年（编号 ${meta.after.id}）\u3000金额单位：万元`)],
+      children: [
+        run(`${meta.before.year} 年（编号 ${meta.before.id}）→ ${meta.after.year} 年（编号 ${meta.after.id}）\u3000金额单位：万元`),
+      ],
     }),
   ];
   const money = d.money.filter((m) => m.before !== '' || m.after !== '');

@@ -136,7 +136,7 @@ export function buildDocument(t: TemplateDef, printed: PrintedForm, meta: Docume
       rows: positions.slice(from, to).map((cells, j) => {
         const row = printed.rows[from + j];
         // Header rows repeat only from the top of their table, contiguous.
-        const header = from > 0 && row.repeatHeader && printed.rows.slice(from, from + j).every((r) => r.repeatHeader);
+        const header = row.repeatHeader && printed.rows.slice(from, from + j).every((r) => r.repeatHeader);
         return new TableRow({
           height: { value: row.minHeightTwips, rule: HeightRule.ATLEAST },
           // Omitted rather than written as val="off", which older WPS builds misread.

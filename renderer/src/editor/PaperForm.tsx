@@ -10,7 +10,7 @@ import { DEFAULT_OPTIONS } from '../../../shared/form';
 import { indexOf, printedLabel } from '../../../shared/formOps';
 import { printedFieldText } from '../../../shared/printing';
 import { labelText, layoutForm, structureKey, type CellBinding, type FormLayout, type LaidCell } from '../../../shared/template/layout';
-import type { CellContent, FieldDef, LineDef, TemplateDef } from '../../../shared/template/schema';
+import type { FieldDef, LineDef, TemplateDef } from '../../../shared/template/schema';
 import { BenefitCell } from './cells/BenefitCell';
 import { CellMessages } from './cells/CellMessages';
 import { GroupCell } from './cells/GroupCell';
@@ -22,9 +22,10 @@ import { focusFieldIn, focusGroupCellIn } from './focus';
 import { fontStyle } from './fonts';
 import type { FormStore } from './formStore';
 import { firstBlankColumn, maxRowsOf } from './groupRows';
+import { pasteNotice, planPaste, skippedAsText } from './pasteRows';
 import { useFieldMessages, useFieldValue } from './hooks';
-import { columnPercents, fieldsBelow, fixedContents, mmCss } from './layout';
-import { SheetContext, useSheet, type RowAction, type SheetContextValue } from './sheetContext';
+import { columnPercents, fieldsBelow, mmCss } from './layout';
+import { SheetContext, useSheet, type NoticeTone, type RowAction, type SheetContextValue } from './sheetContext';
 
 export { fontStyle };
 
@@ -99,8 +100,9 @@ const StaticCell = memo(function StaticCell({ cell, text }: { cell: LaidCell; te
   );
 });
 
-function GridCell({ cell, content, t }: { cell: LaidCell; content: CellContent | undefined; t: TemplateDef }) {
+function GridCell({ cell, t }: { cell: LaidCell; t: TemplateDef }) {
   const b = cell.binding;
+  const content = cell.content;
   switch (b.kind) {
     case 'empty':
       return <StaticCell cell={cell} text={null} />;
@@ -170,33 +172,32 @@ function shapeOf(store: FormStore): string {
     .join('\u0003');
 }
 
-/** The grid's structure, and which group rows are blank padding (a padding row has no row tools). */
-const gridKey = (layout: FormLayout): string =>
-  `${structureKey(layout)}#${layout.rows.map((r) => (r.group?.padding ? 'p' : '')).join(',')}`;
-
 /** The grid, kept until the structure of a group changes (then laid out again); a new store gets its own. */
 function useLayout(store: FormStore): FormLayout {
   const t = store.template;
-  const [state, setState] = useState(() => ({ store, layout: layoutForm(t, store.data()) }));
+  const first = () => ({ store, layout: layoutForm(t, store.data()), shape: shapeOf(store) });
+  const [state, setState] = useState(first);
   let current = state;
   if (state.store !== store) {
-    current = { store, layout: layoutForm(t, store.data()) };
+    current = first();
     setState(current);
   }
   const latest = useRef(current);
   latest.current = current;
   useEffect(() => {
-    let shape: string | null = null;
-    let key = gridKey(latest.current.layout);
+    // The shape the layout in hand was made from: the first check lays out again only if the
+    // rows changed between that render and this effect.
+    let shape: string | null = latest.current.store === store ? latest.current.shape : null;
+    let key = structureKey(latest.current.layout);
     const check = () => {
       const s = shapeOf(store);
       if (s === shape) return;
       shape = s;
       const next = layoutForm(t, store.data());
-      const k = gridKey(next);
+      const k = structureKey(next);
       if (k === key) return;
       key = k;
-      setState({ store, layout: next });
+      setState({ store, layout: next, shape: s });
     };
     const offs = (t.groups ?? []).map((g) => store.subscribeKey(g.id, check));
     check();
@@ -219,21 +220,62 @@ function isUndo(e: KeyboardEvent): 'undo' | 'redo' | null {
   return null;
 }
 
-const NOTICE_MS = 5000;
+const NOTICE_MS = 6000;
+
+interface Notice {
+  text: string;
+  tone: NoticeTone;
+  /** Stays until closed (a list of pasted rows that were not placed). */
+  sticky?: boolean;
+  /** Text the clerk can copy back out (the rows not placed, tab-separated for Excel). */
+  copy?: string;
+}
+
+/** A word to the clerk below the sheet: refusals, what a paste did and which rows it could not place. */
+function NoticeBar({ notice, onClose }: { notice: Notice; onClose(): void }) {
+  const [copied, setCopied] = useState(false);
+  const copy = notice.copy;
+  return (
+    <div
+      className={`sheet-notice no-print notice-${notice.tone}`}
+      role={notice.tone === 'warning' ? 'alert' : 'status'}
+      data-testid="sheet-notice"
+    >
+      <div className="sheet-notice-text">{notice.text}</div>
+      <div className="sheet-notice-actions">
+        {copy && navigator.clipboard && (
+          <button
+            type="button"
+            onClick={() =>
+              void navigator.clipboard.writeText(copy).then(
+                () => setCopied(true),
+                () => setCopied(false),
+              )
+            }
+          >
+            {copied ? '已复制' : '复制没有放入的行'}
+          </button>
+        )}
+        <button type="button" onClick={onClose}>
+          知道了
+        </button>
+      </div>
+    </div>
+  );
+}
 
 export const PaperForm = memo(function PaperForm({ store, readOnly, onLeaveCell }: PaperFormProps) {
   const t: TemplateDef = store.template;
   const sheet = useRef<HTMLDivElement>(null);
   const layout = useLayout(store);
-  const contents = useMemo(() => fixedContents(t, layout), [t, layout]);
   const cols = useMemo(() => columnPercents(t), [t]);
   const below = useMemo(() => fieldsBelow(t), [t]);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
   const leave = useRef(onLeaveCell);
   leave.current = onLeaveCell;
 
   useEffect(() => {
-    if (!notice) return;
+    if (!notice || notice.sticky) return;
     const timer = setTimeout(() => setNotice(null), NOTICE_MS);
     return () => clearTimeout(timer);
   }, [notice]);
@@ -278,11 +320,33 @@ export const PaperForm = memo(function PaperForm({ store, readOnly, onLeaveCell 
             target = action === 'up' ? row - 1 : row + 1;
             break;
         }
-        if (refusal === 'full') setNotice(`${g.label}最多 ${maxRowsOf(g)} 行，不能再添加。请删去不用的行后再添加。`);
+        if (refusal === 'full')
+          setNotice({ text: `${g.label}最多 ${maxRowsOf(g)} 行，不能再添加。请删去不用的行后再添加。`, tone: 'warning' });
         else if (!refusal) {
           setNotice(null);
           focusLater(group, target, col);
         }
+      },
+      pasteRows(group: string, row: number, column: string, table: string[][]) {
+        if (readOnly) return;
+        const g = store.group(group);
+        const plan = planPaste(g, store.rows(group), row, column, table);
+        if ('refused' in plan) {
+          setNotice({ text: plan.refused, tone: 'warning' });
+          return;
+        }
+        if (plan.placed.length) store.replaceRows(group, plan.rows);
+        const skipped = plan.skipped.length > 0;
+        setNotice({
+          text: pasteNotice(g, plan),
+          tone: skipped ? 'warning' : 'info',
+          sticky: skipped,
+          copy: skipped ? skippedAsText(plan.skipped) : undefined,
+        });
+        if (plan.placed.length) focusLater(group, plan.placed[0], plan.column);
+      },
+      notify(text: string, tone: NoticeTone = 'info') {
+        setNotice({ text, tone });
       },
     };
   }, [store, readOnly, below]);
@@ -328,7 +392,7 @@ export const PaperForm = memo(function PaperForm({ store, readOnly, onLeaveCell 
                 className={r.group ? `g-row${r.group.padding ? ' g-padding' : ''}` : undefined}
               >
                 {r.cells.map((c) => (
-                  <GridCell key={c.col} cell={c} content={contents.get(c)} t={t} />
+                  <GridCell key={c.col} cell={c} t={t} />
                 ))}
                 {r.group && !readOnly && (
                   <RowTools group={r.group.id} row={r.group.padding ? null : r.group.index} last={lastOfGroup.get(r.group.id) === ri} />
@@ -340,11 +404,7 @@ export const PaperForm = memo(function PaperForm({ store, readOnly, onLeaveCell 
         {t.below.map((l) => (
           <Line key={l.id} line={l} t={t} />
         ))}
-        {notice && (
-          <div className="sheet-notice no-print" role="alert">
-            {notice}
-          </div>
-        )}
+        {notice && <NoticeBar key={notice.text} notice={notice} onClose={() => setNotice(null)} />}
       </div>
     </SheetContext.Provider>
   );

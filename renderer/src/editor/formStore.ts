@@ -124,6 +124,11 @@ export class FormStore {
     return this.rowOp(groupId, moveRow(this.rows(groupId), index, delta), 'none');
   }
 
+  /** Replaces a group's rows at once (a paste of several rows): one undo step. */
+  replaceRows(groupId: string, rows: GroupRow[]): void {
+    this.rowOp(groupId, rows, 'none');
+  }
+
   private rowOp(groupId: string, next: GroupRow[] | null, refusal: RowRefusal): RowRefusal | null {
     if (!next) return refusal;
     this.lastEdit = null;

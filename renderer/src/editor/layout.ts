@@ -1,10 +1,9 @@
 /**
  * What the screen needs of the one layout pass (shared/template/layout.ts) beyond the grid
- * itself: millimetres for CSS, column proportions, the printed text of label cells, and where
- * Enter in a value cell goes. Pure, so the tests can check it.
+ * itself: millimetres for CSS, column proportions, and where Enter in a value cell goes. Pure,
+ * so the tests can check it.
  */
-import type { FormLayout, LaidCell } from '../../../shared/template/layout';
-import type { CellContent, CellDef, TemplateDef } from '../../../shared/template/schema';
+import type { CellDef, TemplateDef } from '../../../shared/template/schema';
 
 export const TWIPS_PER_MM = 1440 / 25.4;
 export const twipsToMm = (t: number): number => t / TWIPS_PER_MM;
@@ -18,37 +17,6 @@ export function columnPercents(t: TemplateDef): number[] {
 
 export function tableWidthTwips(t: TemplateDef): number {
   return t.table.columnsTwips.reduce((a, b) => a + b, 0);
-}
-
-/** The first concrete row of every template row in a layout (a group slot takes one row per data row). */
-export function templateRowStarts(t: TemplateDef, layout: FormLayout): number[] {
-  const starts: number[] = [];
-  let at = 0;
-  for (const r of t.table.rows) {
-    starts.push(at);
-    if ('group' in r) {
-      let n = 0;
-      while (layout.rows[at + n]?.group?.id === r.group) n++;
-      at += n;
-    } else at += 1;
-  }
-  return starts;
-}
-
-/** The template content of each fixed cell of a layout (label lines, leads), found by its place in the grid. */
-export function fixedContents(t: TemplateDef, layout: FormLayout): Map<LaidCell, CellContent> {
-  const starts = templateRowStarts(t, layout);
-  const byPlace = new Map<string, CellDef>();
-  for (const c of t.table.cells) byPlace.set(`${starts[c.row]}:${c.col}`, c);
-  const out = new Map<LaidCell, CellContent>();
-  layout.rows.forEach((r, ri) => {
-    for (const cell of r.cells) {
-      if (cell.binding.kind === 'group') continue;
-      const def = byPlace.get(`${ri}:${cell.col}`);
-      if (def) out.set(cell, def.content);
-    }
-  });
-  return out;
 }
 
 const fieldOf = (c: CellDef): string | null => (c.content.type === 'field' ? c.content.field : null);

@@ -19,7 +19,16 @@ export interface SheetContextValue {
    * `column` when given). Refusals (the group is full) are said in a notice.
    */
   rowAction(group: string, action: RowAction, row: number, column?: string): void;
+  /**
+   * Rows pasted (Excel's tab-separated text, already read) into the cell of `column` on data row
+   * `row`: placed, one undo step, and the clerk told what went where and what did not.
+   */
+  pasteRows(group: string, row: number, column: string, table: string[][]): void;
+  /** Says something to the clerk below the sheet (a refusal, what a paste did). */
+  notify(text: string, tone?: NoticeTone): void;
 }
+
+export type NoticeTone = 'info' | 'warning';
 
 export const SheetContext = createContext<SheetContextValue | null>(null);
 

@@ -11,6 +11,7 @@ import type { FormData } from '../../../shared/form';
 import { withComputed } from '../../../shared/formOps';
 import type { TemplateRegistry } from '../../../shared/template/registry';
 import { api } from '../api';
+import { takePrefetched } from './prefetch';
 import { Autosaver, STALE_PREFIX } from './autosave';
 import { clearDraft, draftToRestore, sameData } from './drafts';
 import { FormStore } from './formStore';
@@ -70,7 +71,7 @@ export function useOpenForm(id: number | null, reloadKey: number, registry: Temp
     let cancelled = false;
     let current: OpenForm | null = null;
     setError(null);
-    api['forms.get']({ id })
+    (takePrefetched(id) ?? api['forms.get']({ id }))
       .then((record) => {
         if (cancelled) return;
         current = openForm(record, templates.current, (saved) =>

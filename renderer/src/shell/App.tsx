@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { prefetchForm } from '../editor/prefetch';
 import { PrintView } from '../print/PrintView';
 import { TemplatesProvider } from '../templates/TemplatesContext';
 import { MainShell } from './MainShell';
@@ -8,11 +9,13 @@ const LAST_FORM = 'shenbao.lastForm';
 
 export function App() {
   const [route, setRoute] = useState<Route>(() => {
-    const r = parseRoute(window.location.hash);
+    let r = parseRoute(window.location.hash);
     if (r.view === 'main' && r.formId === null) {
       const last = Number(localStorage.getItem(LAST_FORM));
-      if (last > 0) return { view: 'main', formId: last };
+      if (last > 0) r = { view: 'main', formId: last };
     }
+    // The form opened at start is read while the templates are (see editor/prefetch.ts).
+    if (r.view === 'main' && r.formId !== null) prefetchForm(r.formId);
     return r;
   });
 

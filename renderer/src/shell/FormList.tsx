@@ -2,9 +2,12 @@
  * The side list: every form grouped by budget year (newest first), then by unit, each unit's
  * forms under it with a short name of their form and their status. Plain buttons and a memoised
  * grouping keep a list of a few thousand forms quick to draw and to filter.
+ *
+ * Several forms can be chosen for 导出所选: a checkbox before each form (Tab and Space reach it),
+ * Ctrl+click to add or take one, Shift+click for every form between the last chosen and this one.
  */
-import { Badge, ScrollArea, Stack, Text, TextInput } from '@mantine/core';
-import { memo, useMemo } from 'react';
+import { Badge, Button, Group, ScrollArea, Stack, Text, TextInput } from '@mantine/core';
+import { memo, useMemo, useRef, type MouseEvent } from 'react';
 import type { FormSummary } from '../../../shared/contract';
 import { untitled } from '../../../shared/identity';
 import type { TemplateRegistry } from '../../../shared/template/registry';
@@ -47,6 +50,36 @@ export interface FormListProps {
   search: string;
   onSearch(s: string): void;
   onSelect(id: number): void;
+  /** Forms chosen for 导出所选. */
+  picked?: ReadonlySet<number>;
+  onPick?(next: Set<number>): void;
+  /** 导出所选: the chosen forms that are in the list, in its order. */
+  onExportPicked?(forms: FormSummary[]): void;
+}
+
+/** The forms in the order the list shows them. */
+export function listOrder(forms: readonly FormSummary[]): FormSummary[] {
+  return groupForms(forms).flatMap(([, units]) => units.flatMap((u) => u.forms));
+}
+
+/**
+ * A click with Ctrl (or ⌘) adds or takes one form; with Shift, every form from the last one
+ * chosen (`anchor`) to this one is added. Pure, for the tests.
+ */
+export function pickWith(
+  picked: ReadonlySet<number>,
+  order: readonly number[],
+  id: number,
+  how: 'toggle' | 'range',
+  anchor: number | null,
+): Set<number> {
+  const next = new Set(picked);
+  if (how === 'range' && anchor !== null && order.includes(anchor)) {
+    const [a, b] = [order.indexOf(anchor), order.indexOf(id)].sort((x, y) => x - y);
+    for (const x of order.slice(a, b + 1)) next.add(x);
+  } else if (next.has(id)) next.delete(id);
+  else next.add(id);
+  return next;
 }
 
 /** Each form's template by a short name, or by its whole title where two short names would read alike. */
@@ -71,23 +104,34 @@ const Item = memo(function Item({
   active,
   kind,
   blank,
+  picked,
   onSelect,
+  onPick,
 }: {
   f: FormSummary;
   active: boolean;
   kind: string;
   /** What a form is called while its name is blank: （未填项目名称）. */
   blank: string;
+  /** Chosen for 导出所选; undefined when the list offers no choosing. */
+  picked: boolean | undefined;
   onSelect(id: number): void;
+  onPick(id: number, how: 'toggle' | 'range'): void;
 }) {
   const title = f.title || blank;
-  return (
+  function onClick(e: MouseEvent<HTMLButtonElement>) {
+    if (picked !== undefined && (e.ctrlKey || e.metaKey || e.shiftKey)) {
+      e.preventDefault();
+      onPick(f.id, e.shiftKey ? 'range' : 'toggle');
+    } else onSelect(f.id);
+  }
+  const button = (
     <button
       type="button"
-      className={`form-item${active ? ' active' : ''}`}
+      className={`form-item${active ? ' active' : ''}${picked ? ' picked' : ''}`}
       aria-label={title}
       aria-current={active ? 'true' : undefined}
-      onClick={() => onSelect(f.id)}
+      onClick={onClick}
     >
       <span className="form-item-text">
         <span className="form-item-title">{title}</span>
@@ -106,16 +150,34 @@ const Item = memo(function Item({
       )}
     </button>
   );
+  if (picked === undefined) return button;
+  return (
+    <div className={`form-row${picked ? ' picked' : ''}`}>
+      <input
+        type="checkbox"
+        className="form-pick"
+        checked={picked}
+        aria-label={`选择「${f.year}年 ${title}」`}
+        title="选择这份表，用于「导出所选」（也可按住 Ctrl 或 Shift 点击）"
+        onChange={(e) => onPick(f.id, (e.nativeEvent as unknown as { shiftKey?: boolean }).shiftKey ? 'range' : 'toggle')}
+      />
+      {button}
+    </div>
+  );
 });
 
 const Groups = memo(function Groups({
   forms,
   selected,
   onSelect,
+  picked,
+  onPick,
 }: {
   forms: readonly FormSummary[];
   selected: number | null;
   onSelect(id: number): void;
+  picked: ReadonlySet<number> | undefined;
+  onPick(id: number, how: 'toggle' | 'range'): void;
 }) {
   const { registry } = useTemplates();
   const grouped = useMemo(() => groupForms(forms), [forms]);
@@ -145,7 +207,16 @@ const Groups = memo(function Groups({
               <div key={unit} role="group" aria-label={unit || NO_UNIT} className={solo ? 'unit-group solo' : 'unit-group'}>
                 {!solo && <div className="unit-name">{unit || NO_UNIT}</div>}
                 {list.map((f) => (
-                  <Item key={f.id} f={f} active={f.id === selected} kind={kindOf(f)} blank={blankOf(f)} onSelect={onSelect} />
+                  <Item
+                    key={f.id}
+                    f={f}
+                    active={f.id === selected}
+                    kind={kindOf(f)}
+                    blank={blankOf(f)}
+                    picked={picked ? picked.has(f.id) : undefined}
+                    onSelect={onSelect}
+                    onPick={onPick}
+                  />
                 ))}
               </div>
             );
@@ -156,7 +227,30 @@ const Groups = memo(function Groups({
   );
 });
 
-export function FormList({ forms, selected, search, onSearch, onSelect }: FormListProps) {
+export function FormList({ forms, selected, search, onSearch, onSelect, picked, onPick, onExportPicked }: FormListProps) {
+  const anchor = useRef<number | null>(null);
+  const order = useMemo(() => listOrder(forms), [forms]);
+  const chosen = useMemo(() => (picked ? order.filter((f) => picked.has(f.id)) : []), [order, picked]);
+  // Read through refs so the memoised rows keep one callback.
+  const state = useRef({ picked, onPick, order });
+  state.current = { picked, onPick, order };
+  const pick = useMemo(
+    () => (id: number, how: 'toggle' | 'range') => {
+      const { picked: p, onPick: set, order: o } = state.current;
+      if (!p || !set) return;
+      set(
+        pickWith(
+          p,
+          o.map((f) => f.id),
+          id,
+          how,
+          anchor.current,
+        ),
+      );
+      anchor.current = id;
+    },
+    [],
+  );
   return (
     <Stack gap="xs" h="100%">
       <TextInput
@@ -165,13 +259,40 @@ export function FormList({ forms, selected, search, onSearch, onSelect }: FormLi
         value={search}
         onChange={(e) => onSearch(e.currentTarget.value)}
       />
-      <ScrollArea style={{ flex: 1 }}>
+      {picked && onPick && chosen.length > 0 && (
+        <div className="pick-bar" role="region" aria-label="已选的申报表">
+          <Text size="xs" fw={600}>
+            已选 {chosen.length} 份
+          </Text>
+          <Group gap={4} wrap="wrap">
+            <Button size="compact-xs" onClick={() => onExportPicked?.(chosen)}>
+              导出所选（{chosen.length} 份）
+            </Button>
+            {chosen.length < order.length && (
+              <Button size="compact-xs" variant="default" onClick={() => onPick(new Set([...picked, ...order.map((f) => f.id)]))}>
+                全选
+              </Button>
+            )}
+            <Button
+              size="compact-xs"
+              variant="subtle"
+              onClick={() => {
+                anchor.current = null;
+                onPick(new Set());
+              }}
+            >
+              取消选择
+            </Button>
+          </Group>
+        </div>
+      )}
+      <ScrollArea style={{ flex: 1 }} className={chosen.length ? 'picking' : undefined}>
         {forms.length === 0 && (
           <Text size="sm" c="dimmed" p="xs">
             {search ? '没有找到符合条件的申报表。' : '还没有申报表。点「新建」开始填写，或点「导入」读入 Word 文件。'}
           </Text>
         )}
-        <Groups forms={forms} selected={selected} onSelect={onSelect} />
+        <Groups forms={forms} selected={selected} onSelect={onSelect} picked={picked} onPick={pick} />
       </ScrollArea>
     </Stack>
   );

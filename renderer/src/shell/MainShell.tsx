@@ -10,6 +10,7 @@ import { Editor } from '../editor/Editor';
 import { flushOpenForms } from '../editor/useOpenForm';
 import { PrintSheet } from '../print/PrintSheet';
 import { ConfirmDialog } from './dialogs/ConfirmDialog';
+import { ExportManyDialog, MAX_EXPORT_MANY } from './dialogs/ExportManyDialog';
 import { ImportDialog } from './dialogs/ImportDialog';
 import { NewFormDialog } from './dialogs/NewFormDialog';
 import { TemplatesDialog } from './dialogs/TemplatesDialog';
@@ -25,11 +26,13 @@ type Dialog =
   | { kind: 'restore'; file: FilePayload }
   | { kind: 'trash' }
   | { kind: 'templates' }
+  | { kind: 'exportMany'; forms: FormSummary[] }
   | null;
 
 export function MainShell({ formId, onOpen }: { formId: number | null; onOpen(id: number | null): void }) {
   const [forms, setForms] = useState<FormSummary[]>([]);
   const [search, setSearch] = useState('');
+  const [picked, setPicked] = useState<Set<number>>(() => new Set());
   const [listKey, setListKey] = useState(0);
   const [dialog, setDialog] = useState<Dialog>(null);
   const [printing, setPrinting] = useState<{ template: TemplateDef; data: FormData } | null>(null);
@@ -69,6 +72,15 @@ export function MainShell({ formId, onOpen }: { formId: number | null; onOpen(id
       document.body.classList.remove('printing-form');
     };
   }, [printing]);
+
+  const exportPicked = useCallback((chosen: FormSummary[]) => {
+    if (chosen.length > MAX_EXPORT_MANY)
+      notifyError(
+        new Error(`一次最多导出 ${MAX_EXPORT_MANY} 份，现在选了 ${chosen.length} 份。请少选一些，分几次导出。`),
+        '导出所选没有开始',
+      );
+    else setDialog({ kind: 'exportMany', forms: chosen });
+  }, []);
 
   const onPrint = useCallback((template: TemplateDef, data: FormData) => setPrinting({ template, data }), []);
 
@@ -147,7 +159,16 @@ export function MainShell({ formId, onOpen }: { formId: number | null; onOpen(id
           </Group>
         </AppShell.Header>
         <AppShell.Navbar p="xs" className="no-print">
-          <FormList forms={forms} selected={formId} search={search} onSearch={setSearch} onSelect={onOpen} />
+          <FormList
+            forms={forms}
+            selected={formId}
+            search={search}
+            onSearch={setSearch}
+            onSelect={onOpen}
+            picked={picked}
+            onPick={setPicked}
+            onExportPicked={exportPicked}
+          />
         </AppShell.Navbar>
         <AppShell.Main className="main-area">
           {formId === null ? (
@@ -196,6 +217,15 @@ export function MainShell({ formId, onOpen }: { formId: number | null; onOpen(id
           <br />
           现在的数据会先自动另存一份备份，恢复后如有需要仍可找回。
         </ConfirmDialog>
+      )}
+      {dialog?.kind === 'exportMany' && (
+        <ExportManyDialog
+          forms={dialog.forms}
+          onClose={(done) => {
+            setDialog(null);
+            if (done) setPicked(new Set());
+          }}
+        />
       )}
       {dialog?.kind === 'templates' && <TemplatesDialog onClose={() => setDialog(null)} onChanged={refreshList} />}
       {dialog?.kind === 'trash' && (

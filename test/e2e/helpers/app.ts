@@ -33,10 +33,7 @@ export function cli(db: string, ...args: string[]): string {
 
 /** Imports the seed form; returns its id (the last number the command prints). */
 export function importSeed(db: string): number {
-  const out = cli(db, 'import-json', SEED_JSON);
-  const ids = out.match(/\d+/g);
-  if (!ids) throw new Error(`import-json printed no id: ${out}`);
-  return Number(ids[ids.length - 1]);
+  return importJson(db, SEED_JSON);
 }
 
 export interface WebServer {
@@ -137,4 +134,12 @@ export async function startEditorEnv(): Promise<EditorEnv> {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** Imports a label-keyed JSON file through the command line; returns the new form's id. */
+export function importJson(db: string, file: string): number {
+  const out = cli(db, 'import-json', file);
+  const ids = out.match(/\d+/g);
+  if (!ids) throw new Error(`import-json printed no id: ${out}`);
+  return Number(ids[ids.length - 1]);
 }

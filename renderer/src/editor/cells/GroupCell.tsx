@@ -8,18 +8,22 @@
  * moves there, Shift+Enter there inserts one under the outer headings only (to start a new
  * 小类 or 二级); elsewhere Enter moves to the next cell of the row. Ctrl+Delete deletes the
  * row; Alt+↑/↓ moves it.
+ *
+ * Pasting rows copied from Excel or WPS 表格 (text with tabs or line breaks) fills rows (see
+ * pasteRows.ts); a paste of one cell's text is left to the browser, as typing is.
  */
-import { memo, type KeyboardEvent } from 'react';
+import { memo, type ClipboardEvent, type KeyboardEvent } from 'react';
 import { columnDef } from '../../../../shared/formOps';
 import { groupCellKey } from '../../../../shared/messages';
 import type { Align } from '../../../../shared/template/schema';
 import { groupCellLabel, lastColumn } from '../groupRows';
+import { readPaste } from '../pasteRows';
 import { useCellsMessages, useGroupCellValue } from '../hooks';
 import { useSheet } from '../sheetContext';
 import { useSyncedInput, type SyncedInput } from '../useSyncedInput';
 import { ariaFor, CellMessages } from './CellMessages';
 import { ChoiceSelect } from './ChoiceSelect';
-import { readTyped, tidyOnLeave } from './normalize';
+import { oneLine, readTyped, tidyOnLeave } from './normalize';
 
 export interface GroupCellProps {
   group: string;
@@ -33,8 +37,13 @@ export interface GroupCellProps {
 
 type El = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
 
-/** One logical line: a line break pasted into a one-line column becomes a space. */
-const oneLine = (t: string): string => t.replace(/\s*\r?\n\s*/g, ' ');
+/** Puts text at the caret as if typed (the input event commits it like typing). */
+export function insertAtCaret(el: HTMLInputElement | HTMLTextAreaElement, text: string): void {
+  const start = el.selectionStart ?? el.value.length;
+  const end = el.selectionEnd ?? start;
+  el.setRangeText(text, start, end, 'end');
+  el.dispatchEvent(new Event('input', { bubbles: true }));
+}
 
 function focusNextInRow(el: HTMLElement): void {
   const row = el.closest('tr');
@@ -44,7 +53,7 @@ function focusNextInRow(el: HTMLElement): void {
 }
 
 export const GroupCell = memo(function GroupCell({ group, column, rows: rowsText, rowSpan, colSpan, align }: GroupCellProps) {
-  const { store, readOnly, onLeaveCell, rowAction } = useSheet();
+  const { store, readOnly, onLeaveCell, rowAction, pasteRows, notify } = useSheet();
   const g = store.group(group);
   const col = columnDef(g, column);
   const rows = rowsText.split(',').map(Number);
@@ -71,6 +80,16 @@ export const GroupCell = memo(function GroupCell({ group, column, rows: rowsText
       if (isLast) rowAction(group, e.shiftKey ? 'insertNewRun' : 'insertBelow', rows[rows.length - 1]);
       else if (!e.shiftKey) focusNextInRow(e.currentTarget);
     }
+  }
+
+  function onPaste(e: ClipboardEvent<HTMLInputElement | HTMLTextAreaElement>) {
+    if (readOnly) return;
+    const decision = readPaste(e.clipboardData.getData('text/plain'), col.kind);
+    if (decision.kind === 'text') return;
+    e.preventDefault();
+    if (decision.kind === 'insert') insertAtCaret(e.currentTarget, col.kind === 'text' ? oneLine(decision.text) : decision.text);
+    else if (decision.kind === 'refused') notify(decision.message, 'warning');
+    else pasteRows(group, first, column, decision.table);
   }
 
   function onBlur() {
@@ -114,6 +133,7 @@ export const GroupCell = memo(function GroupCell({ group, column, rows: rowsText
         autoComplete="off"
         spellCheck={false}
         onKeyDown={onKeyDown}
+        onPaste={onPaste}
         onBlur={onBlur}
         {...aria}
       />
@@ -129,6 +149,7 @@ export const GroupCell = memo(function GroupCell({ group, column, rows: rowsText
         rows={1}
         spellCheck={false}
         onKeyDown={onKeyDown}
+        onPaste={onPaste}
         onBlur={onBlur}
         {...aria}
       />

@@ -1,13 +1,18 @@
-/** One-line value cells and the inline fields of the lines above and below the table. */
+/**
+ * One-line value cells and the inline fields of the lines above and below the table. A text
+ * field in the grid (实施单位 in a 30 mm cell) is a one-line textarea that wraps and grows like
+ * the paper cell; Enter moves on and a line break pasted in becomes a space. Amounts, years,
+ * dates and phone numbers, and the fields in the lines, stay one-line inputs.
+ */
 import { memo, type KeyboardEvent } from 'react';
 import { str } from '../../../../shared/formOps';
 import type { FieldDef } from '../../../../shared/template/schema';
 import { useFieldMessages, useFieldValue } from '../hooks';
 import { useSheet } from '../sheetContext';
-import { useSyncedInput } from '../useSyncedInput';
+import { useSyncedInput, type SyncedInput } from '../useSyncedInput';
 import { ariaFor } from './CellMessages';
 import { ChoiceSelect } from './ChoiceSelect';
-import { readTyped, tidyOnLeave } from './normalize';
+import { oneLine, readTyped, tidyOnLeave } from './normalize';
 
 const PLACEHOLDER: Partial<Record<FieldDef['kind'], string>> = { date: '年-月-日', year: '年度', phone: '' };
 
@@ -16,10 +21,12 @@ export const ValueInput = memo(function ValueInput({ def, inline }: { def: Field
   const value = str(useFieldValue(store, def.id));
   const messages = useFieldMessages(store, def.id);
   const computed = Boolean(def.compute);
-  const commit = (text: string) => store.set(def.id, readTyped(def.kind, text), { coalesceKey: def.id });
-  const input = useSyncedInput<HTMLInputElement>(value, commit, (t) => readTyped(def.kind, t));
+  const wraps = def.kind === 'text' && !inline;
+  const read = (t: string) => (wraps ? oneLine(t) : readTyped(def.kind, t));
+  const commit = (text: string) => store.set(def.id, read(text), { coalesceKey: def.id });
+  const input = useSyncedInput<HTMLInputElement | HTMLTextAreaElement>(value, commit, read);
 
-  function onKeyDown(e: KeyboardEvent<HTMLInputElement | HTMLSelectElement>) {
+  function onKeyDown(e: KeyboardEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) {
     if (e.key !== 'Enter' || e.nativeEvent.isComposing) return;
     e.preventDefault();
     const next = below(def.id);
@@ -45,17 +52,35 @@ export const ValueInput = memo(function ValueInput({ def, inline }: { def: Field
   function onBlur() {
     const el = input.ref.current;
     if (el && !computed && !readOnly) {
-      const tidy = tidyOnLeave(def.kind, el.value);
+      const tidy = wraps ? oneLine(el.value) : tidyOnLeave(def.kind, el.value);
       if (tidy !== el.value) el.value = tidy;
       if (tidy !== value) store.set(def.id, tidy, { coalesceKey: def.id });
     }
     onLeaveCell();
   }
 
+  const aria = ariaFor(def.id, messages);
+  if (wraps)
+    return (
+      <textarea
+        {...(input as SyncedInput<HTMLTextAreaElement>)}
+        className={`v-textarea v-${def.kind} v-block`}
+        data-field={def.id}
+        aria-label={def.label}
+        readOnly={readOnly}
+        rows={1}
+        autoComplete="off"
+        spellCheck={false}
+        onKeyDown={onKeyDown}
+        onBlur={onBlur}
+        {...aria}
+      />
+    );
+
   const classes = ['v-input', `v-${def.kind}`, inline ? 'v-inline' : 'v-block', computed ? 'v-computed' : ''].join(' ');
   return (
     <input
-      {...input}
+      {...(input as SyncedInput<HTMLInputElement>)}
       className={classes}
       type="text"
       data-field={def.id}
@@ -68,7 +93,7 @@ export const ValueInput = memo(function ValueInput({ def, inline }: { def: Field
       spellCheck={false}
       onKeyDown={onKeyDown}
       onBlur={onBlur}
-      {...ariaFor(def.id, messages)}
+      {...aria}
     />
   );
 });

@@ -5,6 +5,9 @@ import { parseAmountInput } from '../../../../shared/money';
 const FULL_DIGITS = /[\uFF10-\uFF19]/g;
 const halfDigits = (s: string) => s.replace(FULL_DIGITS, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 
+/** One logical line: a line break pasted into a one-line cell becomes a space. */
+export const oneLine = (t: string): string => t.replace(/\s*\r?\n\s*/g, ' ');
+
 /** While typing: amounts that read cleanly are stored canonical; anything else is kept as typed. */
 export function readTyped(kind: FieldKind | ColumnKind, text: string): string {
   if (kind === 'amount') {
