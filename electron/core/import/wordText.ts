@@ -2,6 +2,8 @@
  * The visible text of WordprocessingML as a reader of the page sees it: tracked insertions
  * and content controls count, deletions and field codes do not, tabs and line breaks stay.
  */
+import { checkDeadline } from './deadline';
+import { MAX_LINE_CHARS } from './limits';
 import { attr, child, children, textContent, type El } from './xml';
 
 /** Inline elements whose content is never visible text. */
@@ -84,6 +86,7 @@ function walkBlocks(el: El, depth: number, acc: DocWalk): void {
   for (const c of children(el)) {
     switch (c.localName) {
       case 'p':
+        if ((acc.paragraphs.length & 1023) === 0) checkDeadline();
         acc.paragraphs.push(paragraphText(c));
         break;
       case 'tbl': {
@@ -111,10 +114,20 @@ function walkBlocks(el: El, depth: number, acc: DocWalk): void {
   }
 }
 
-/** Every paragraph of the body in order, and where each table (nested ones too) sits among them. */
+/**
+ * Every paragraph of the body in order, and where each table (nested ones too) sits among them.
+ * Paragraphs outside tables are only searched for the short lines above and below the form
+ * (年度, 填报单位, 填报人 …), with patterns whose cost grows with the square of a line's
+ * length, so they are cut at MAX_LINE_CHARS.
+ */
 export function walkDocument(body: El): DocWalk {
   const acc: DocWalk = { paragraphs: [], tables: [] };
   walkBlocks(body, 0, acc);
+  let i = 0;
+  for (const t of [...acc.tables.filter((x) => x.depth === 0), { start: acc.paragraphs.length, end: acc.paragraphs.length }]) {
+    for (; i < t.start; i++) if (acc.paragraphs[i].length > MAX_LINE_CHARS) acc.paragraphs[i] = acc.paragraphs[i].slice(0, MAX_LINE_CHARS);
+    i = Math.max(i, t.end);
+  }
   return acc;
 }
 
