@@ -6,6 +6,8 @@
 import type { z } from 'zod';
 import { contract, DESKTOP_ONLY, type Channel, type Contract, type Output, type Reply } from '../../../shared/contract';
 import { isUserError } from '../../../shared/errors';
+import type { FormData } from '../../../shared/form';
+import { formTooLong } from '../../../shared/limits';
 import { issueMessage, markDefaults } from './issueMessage';
 
 export type Handlers = {
@@ -44,6 +46,12 @@ export async function dispatch(
   const schemas = contract[channel];
   const input = schemas.input.safeParse(rawInput, { error: markDefaults, reportInput: true });
   if (!input.success) return { ok: false, error: `请求数据不正确：${issueMessage(input.error.issues[0])}` };
+  // Any request that carries a form (forms.save, import.commit): no field over the documented length.
+  const form = (input.data as { data?: unknown } | null)?.data;
+  if (form && typeof form === 'object' && 'values' in form) {
+    const tooLong = formTooLong(form as FormData);
+    if (tooLong) return { ok: false, error: tooLong };
+  }
   let value: unknown;
   try {
     value = await handler(input.data);
