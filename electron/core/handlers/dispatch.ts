@@ -8,6 +8,7 @@ import { contract, DESKTOP_ONLY, type Channel, type Contract, type Output, type 
 import { isUserError } from '../../../shared/errors';
 import type { FormData } from '../../../shared/form';
 import { formTooLong } from '../../../shared/limits';
+import { environmentFault } from '../store/faults';
 import { issueMessage, markDefaults } from './issueMessage';
 
 export type Handlers = {
@@ -57,8 +58,10 @@ export async function dispatch(
     value = await handler(input.data);
   } catch (e) {
     if (isUserError(e)) return { ok: false, error: (e as Error).message };
+    // A read-only or full disk, a disk error, no permission: say so, not 内部错误 or SQLite's English.
+    const fault = environmentFault(e, '');
     log(`处理 ${channel} 时出错`, e);
-    return { ok: false, error: INTERNAL_ERROR };
+    return { ok: false, error: fault ? fault.message : INTERNAL_ERROR };
   }
   const output = schemas.output.safeParse(value);
   if (!output.success) {
