@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Reply } from '../../shared/contract';
 import { startWebServer, type WebServer } from '../../electron/web/server';
 import { CONTENT_SECURITY_POLICY } from '../../electron/shell/protocol';
+import { hugeSpanDocx } from '../helpers/hostileDocx';
 
 let dir: string;
 let web: WebServer;
@@ -71,6 +72,14 @@ describe('browser mode hardening', () => {
       if (other.inTransaction) other.exec('ROLLBACK');
       other.close();
     }
+  });
+
+  it('a hostile upload is refused in Chinese and the server keeps answering', async () => {
+    // A 1 KB file with a span of 2^31-1 columns: it made V8 abort, taking the server down.
+    const data = Buffer.from(await hugeSpanDocx(2 ** 31 - 1)).toString('base64');
+    const reply = (await (await post('import.read', { fileName: 'span.docx', data })).json()) as Reply<unknown>;
+    expect(reply).toEqual({ ok: false, error: expect.stringMatching(/表格过大或已损坏.*已拒绝导入/) });
+    expect((await post('app.info', {})).status).toBe(200);
   });
 
   it('a lock held too long ends in the Chinese busy message, not a stalled server', async () => {
