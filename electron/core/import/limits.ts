@@ -8,6 +8,7 @@
  * says what is wrong instead of with that limit.
  */
 import { UserError } from '../../../shared/errors';
+import { MAX_FIELD_CHARS } from '../../../shared/limits';
 
 /** Uncompressed size of one XML part we parse (document.xml, custom.xml, .rels). */
 export const MAX_XML_PART_BYTES = 25 * 1024 * 1024;
@@ -19,10 +20,16 @@ export const MAX_XML_DEPTH = 256;
 export const MAX_TABLE_COLUMNS = 1000;
 /** Grid positions (rows × columns) of one table. */
 export const MAX_TABLE_POSITIONS = 100_000;
-/** Characters of a paragraph outside tables: only short lines (年度, 填报单位, 填报人 …) are read there. */
-export const MAX_LINE_CHARS = 500;
+/**
+ * A paragraph outside tables holds at most the sign line's fields (填报人, 联系电话, 填报日期),
+ * each at most MAX_FIELD_CHARS; it is cut there, and runs of whitespace in it are cut to
+ * MAX_LINE_SPACE_RUN characters: the line patterns (lineReader.ts) try every position of a
+ * whitespace run against the rest of it, so a long run costs its length squared.
+ */
+export const MAX_LINE_CHARS = 3 * MAX_FIELD_CHARS + 1000;
+export const MAX_LINE_SPACE_RUN = 64;
 /** Characters of one field's text; longer text is cut and the user told (shared/limits.ts). */
-export { MAX_FIELD_CHARS } from '../../../shared/limits';
+export { MAX_FIELD_CHARS };
 
 const REFUSED = '不像是一份申报表，已拒绝导入';
 

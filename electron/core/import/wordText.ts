@@ -3,7 +3,8 @@
  * and content controls count, deletions and field codes do not, tabs and line breaks stay.
  */
 import { checkDeadline } from './deadline';
-import { MAX_LINE_CHARS } from './limits';
+import { isSpace } from '../../../shared/text/trim';
+import { MAX_LINE_CHARS, MAX_LINE_SPACE_RUN } from './limits';
 import { attr, child, children, textContent, type El } from './xml';
 
 /** Inline elements whose content is never visible text. */
@@ -114,18 +115,33 @@ function walkBlocks(el: El, depth: number, acc: DocWalk): void {
   }
 }
 
+/** A paragraph outside tables, bounded for the line patterns (see MAX_LINE_CHARS). */
+export function boundLine(p: string): string {
+  let out = '';
+  let run = 0;
+  let changed = false;
+  for (let i = 0; i < p.length && out.length < MAX_LINE_CHARS; i++) {
+    run = isSpace(p.charCodeAt(i)) ? run + 1 : 0;
+    if (run > MAX_LINE_SPACE_RUN) {
+      changed = true;
+      continue;
+    }
+    out += p[i];
+  }
+  return changed || out.length < p.length ? out : p;
+}
+
 /**
  * Every paragraph of the body in order, and where each table (nested ones too) sits among them.
- * Paragraphs outside tables are only searched for the short lines above and below the form
- * (年度, 填报单位, 填报人 …), with patterns whose cost grows with the square of a line's
- * length, so they are cut at MAX_LINE_CHARS.
+ * Paragraphs outside tables are only searched for the lines above and below the form
+ * (年度, 填报单位, 填报人 …), so they are bounded there (boundLine).
  */
 export function walkDocument(body: El): DocWalk {
   const acc: DocWalk = { paragraphs: [], tables: [] };
   walkBlocks(body, 0, acc);
   let i = 0;
   for (const t of [...acc.tables.filter((x) => x.depth === 0), { start: acc.paragraphs.length, end: acc.paragraphs.length }]) {
-    for (; i < t.start; i++) if (acc.paragraphs[i].length > MAX_LINE_CHARS) acc.paragraphs[i] = acc.paragraphs[i].slice(0, MAX_LINE_CHARS);
+    for (; i < t.start; i++) acc.paragraphs[i] = boundLine(acc.paragraphs[i]);
     i = Math.max(i, t.end);
   }
   return acc;
