@@ -24,12 +24,16 @@ const common = {
   logLevel: 'warning',
   sourcemap: false,
   absWorkingDir: root,
+  // readWorker.ts uses import.meta.url only when running from source; in these bundles it is absent.
+  define: { 'import.meta.url': 'undefined' },
 };
 
 export async function buildMain() {
   await Promise.all([
     build({ ...common, entryPoints: ['electron/main.ts'], outfile: join(outDir, 'main.cjs') }),
     build({ ...common, entryPoints: ['electron/preload.ts'], outfile: join(outDir, 'preload.cjs'), external: ['electron'] }),
+    // The import worker (electron/core/import/readWorker.ts) runs this beside main.cjs: the reader only.
+    build({ ...common, entryPoints: ['electron/core/import/workerEntry.ts'], outfile: join(outDir, 'importWorker.cjs') }),
   ]);
 }
 
@@ -58,7 +62,7 @@ if (isMain) {
     console.error('主进程（electron/main.ts、electron/preload.ts）构建失败，请查看上面 esbuild 的错误信息。');
     process.exit(1);
   }
-  console.log('已生成 dist/main/main.cjs 和 dist/main/preload.cjs');
+  console.log('已生成 dist/main/main.cjs、dist/main/preload.cjs 和 dist/main/importWorker.cjs');
   if (!mainOnly) {
     if (!buildRenderer()) process.exit(1);
     console.log('已生成 dist/renderer');

@@ -6,8 +6,11 @@
 import { z } from 'zod';
 import { templateDefSchema } from './template/schema';
 
-/** Hard caps on what one request may carry; the template's own, smaller limits are checked by validation. */
-const MAX_VALUE_CHARS = 200_000;
+/**
+ * A cap on what one request may carry at all, far above the per-value limit (shared/limits.ts),
+ * which dispatch checks next with a message naming the field.
+ */
+const MAX_VALUE_CHARS = 2_000_000;
 const text = z.string().max(MAX_VALUE_CHARS);
 
 const items = z.array(text).max(2000);

@@ -10,6 +10,7 @@
  *   二、质量指标：…
  */
 import { OUTPUT_PARTS, OUTPUT_PART_LABELS, type BenefitIndicators, type BenefitItem, type OutputIndicators, type OutputPart } from './form';
+import { wrapsToSpaces } from './text/trim';
 
 const CN_NUMS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
@@ -31,7 +32,7 @@ function splitLines(text: string): string[] {
 
 /** One item is one printed line: line breaks inside an item become spaces. */
 function oneLine(s: string): string {
-  return s.replace(/\s*\n\s*/g, ' ').trim();
+  return wrapsToSpaces(s).trim();
 }
 
 const PART_HEADING = new RegExp(

@@ -4,10 +4,19 @@
  * computed as bigint counts of 元 — binary floats never touch an amount.
  */
 
+import { trimTrailingZeros } from './text/trim';
+
 export const AMOUNT_DECIMALS = 4;
 const SCALE = 10n ** BigInt(AMOUNT_DECIMALS);
 /** Largest amount we accept: 一千亿万元 is far beyond any county budget; it guards typos. */
 const MAX_UNITS = 10n ** 11n * SCALE;
+
+/**
+ * Longest text read as an amount. The largest amount (一千亿万元, four decimals, thousands
+ * separators, 万元) fits in about 25 characters; anything longer is a typo or a hostile file,
+ * and is refused before any parsing, so no amount can cost more than a few microseconds.
+ */
+export const MAX_AMOUNT_CHARS = 40;
 
 export type AmountParse = { ok: true; value: string; units: bigint | null } | { ok: false; message: string };
 
@@ -26,6 +35,9 @@ function toHalfWidth(s: string): string {
  * Chinese message saying what is wrong.
  */
 export function parseAmountInput(raw: string): AmountParse {
+  if ((raw ?? '').length > MAX_AMOUNT_CHARS) {
+    return { ok: false, message: `金额太长（超过 ${MAX_AMOUNT_CHARS} 个字符），请检查是否多输入了数字、零或空格（单位：万元）` };
+  }
   let s = toHalfWidth(raw ?? '').trim();
   s = s.replace(/\s+/g, '');
   s = s.replace(/万元$/, '').replace(/万$/, '');
@@ -39,7 +51,7 @@ export function parseAmountInput(raw: string): AmountParse {
   }
   if (!/^(\d+(\.\d*)?|\.\d+)$/.test(s)) return { ok: false, message: '金额只能填写数字（单位：万元）' };
   const [intPart, fracRaw = ''] = s.split('.');
-  const frac = fracRaw.replace(/0+$/, '');
+  const frac = trimTrailingZeros(fracRaw);
   if (frac.length > AMOUNT_DECIMALS) {
     return { ok: false, message: `金额最多保留${AMOUNT_DECIMALS}位小数（精确到元）` };
   }
@@ -53,7 +65,7 @@ export function formatUnits(units: bigint): string {
   const neg = units < 0n;
   const abs = neg ? -units : units;
   const int = abs / SCALE;
-  const frac = (abs % SCALE).toString().padStart(AMOUNT_DECIMALS, '0').replace(/0+$/, '');
+  const frac = trimTrailingZeros((abs % SCALE).toString().padStart(AMOUNT_DECIMALS, '0'));
   return (neg ? '-' : '') + int.toString() + (frac ? '.' + frac : '');
 }
 

@@ -6,6 +6,7 @@ import { isUserError } from '../../shared/errors';
 import { APP_VERSION } from '../core/appInfo';
 import { defaultDatabasePath } from '../core/paths';
 import { openStore, type Store } from '../core/store';
+import { environmentFault } from '../core/store/faults';
 import { COMMANDS } from './commands';
 import type { CliContext } from './types';
 
@@ -60,6 +61,12 @@ export async function runCli(
   } catch (e) {
     if (isUserError(e)) {
       io.err(`错误：${(e as Error).message}`);
+      return 1;
+    }
+    // A full or read-only disk, no permission, a disk error: the user can act on these.
+    const fault = environmentFault(e, '');
+    if (fault) {
+      io.err(`错误：${fault.message}`);
       return 1;
     }
     io.err(`内部错误：${e instanceof Error ? e.message : String(e)}`);

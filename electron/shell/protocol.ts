@@ -4,31 +4,14 @@
  * own scripts and reach nothing beyond its own origin.
  */
 import { contentTypeFor } from '../core/contentType';
+import { CONTENT_SECURITY_POLICY } from '../core/contentSecurityPolicy';
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, join, normalize, relative, sep } from 'node:path';
 import type { Protocol } from 'electron';
 import { APP_HOST, APP_SCHEME } from './origin';
 
-/**
- * Scripts and styles only from the app itself. Mantine sets inline style attributes and injects
- * <style> elements, which CSP can only allow as 'unsafe-inline' for styles; scripts stay 'self'.
- */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "manifest-src 'self'",
-  "worker-src 'none'",
-  "object-src 'none'",
-  "frame-src 'none'",
-  "child-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+/** The same policy guards the browser mode (electron/web/respond.ts). */
+export { CONTENT_SECURITY_POLICY };
 
 export { contentTypeFor };
 

@@ -40,6 +40,8 @@ export interface ApiOptions {
   handlers: Handlers;
   log: Logger;
   maxBodyBytes?: number;
+  /** See DispatchOptions.busyRetryMs. */
+  busyRetryMs?: number;
 }
 
 export async function handleApi(req: IncomingMessage, res: ServerResponse, channel: string, opts: ApiOptions): Promise<void> {
@@ -67,5 +69,5 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, chann
   } catch {
     return sendJson(res, 400, fail('请求数据不正确：不是有效的 JSON，请刷新页面后重试'));
   }
-  sendJson(res, 200, await dispatch(opts.handlers, channel, input, { log: opts.log }));
+  sendJson(res, 200, await dispatch(opts.handlers, channel, input, { log: opts.log, busyRetryMs: opts.busyRetryMs }));
 }

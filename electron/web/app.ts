@@ -15,6 +15,11 @@ import { HOST, hostAllowed } from './guards';
 import { SECURITY_HEADERS, sendText } from './respond';
 import { serveStatic } from './staticFiles';
 
+/** How long SQLite itself waits for a lock, blocking the server's one thread. */
+export const SQLITE_BUSY_WAIT_MS = 20;
+/** How long a request keeps retrying a locked database, other requests being answered meanwhile. */
+export const BUSY_RETRY_MS = 5000;
+
 export interface WebServerOptions {
   dbFile: string;
   /** undefined: the default port, or a free one when it is busy; 0: any free port. */
@@ -60,7 +65,9 @@ async function listenOnPort(server: Server, wanted: number | undefined): Promise
 export async function startWebServer(opts: WebServerOptions): Promise<WebServer> {
   const log = opts.log ?? ((line: string) => console.error(line));
   const token = randomBytes(32).toString('hex');
-  const store = openStore({ file: opts.dbFile, appVersion: APP_VERSION });
+  // A database locked by another program must not stall the server: SQLite waits only briefly
+  // (it blocks the thread while it waits), and dispatch retries without blocking (BUSY_RETRY_MS).
+  const store = openStore({ file: opts.dbFile, appVersion: APP_VERSION, busyTimeoutMs: SQLITE_BUSY_WAIT_MS });
   const handlers = createCoreHandlers({ store, appVersion: APP_VERSION, mode: 'web' });
   let port = 0;
 
@@ -72,6 +79,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
       return handleApi(req, res, path.slice('/api/'.length), {
         token,
         handlers,
+        busyRetryMs: BUSY_RETRY_MS,
         log: (message, error) => log(`${message}：${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
       });
     }

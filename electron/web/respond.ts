@@ -1,7 +1,13 @@
 import type { ServerResponse } from 'node:http';
+import { CONTENT_SECURITY_POLICY } from '../core/contentSecurityPolicy';
 
-/** Headers every reply carries: the URL holds the token, so it must not leak by referrer or framing. */
+/**
+ * Headers every reply carries: the URL holds the token, so it must not leak by referrer or
+ * framing; and the desktop's Content-Security-Policy, so the page runs only its own scripts
+ * and reaches nothing beyond its own origin here too.
+ */
 export const SECURITY_HEADERS = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
   'X-Frame-Options': 'DENY',

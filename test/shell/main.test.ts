@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -223,5 +223,29 @@ describe('the main process', () => {
     expect(detail).not.toMatch(/\n\s+at /);
     expect(fake.app.quit).toHaveBeenCalled();
     expect(fake.FakeBrowserWindow.instances).toHaveLength(0);
+  });
+});
+
+describe('faults that are not damage (issue #16, defect 6)', () => {
+  it('a database that cannot be opened for another reason gets its own message and no restore offer', async () => {
+    // Make an automatic backup exist, so that the old code had one to offer.
+    const first = await launched();
+    await first.call('forms.create', { year: '2023', department: '桃源县财政局' });
+    first.fake.app.emit('will-quit');
+    vi.resetModules();
+    (await launched()).fake.app.emit('will-quit');
+    // Then the database path becomes a folder (a stand-in for every open failure that is not damage).
+    const db = join(home, 'userData', 'shenbao.db');
+    for (const f of [db, `${db}-wal`, `${db}-shm`]) rmSync(f, { force: true });
+    mkdirSync(db);
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    vi.resetModules();
+    const fake = await launch();
+    await vi.waitFor(() => expect(fake.electron.dialog.showErrorBox).toHaveBeenCalled());
+    expect(fake.electron.dialog.showMessageBox).not.toHaveBeenCalled();
+    const [, detail] = fake.electron.dialog.showErrorBox.mock.calls[0] as unknown as [string, string];
+    expect(detail).toMatch(/是一个文件夹/);
+    expect(detail).not.toMatch(/已损坏/);
+    expect(readdirSync(db)).toEqual([]);
   });
 });

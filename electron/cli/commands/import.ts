@@ -48,10 +48,14 @@ async function importFiles(ctx: CliContext): Promise<number> {
         if (outcome.id !== null && outcome.outcome !== 'skipped') ids.push(outcome.id);
       });
     } catch (e) {
-      if (!isUserError(e)) throw e;
+      // One file's failure, whatever it is, never stops the batch: the next file is still imported.
       failed++;
       forms++;
-      ctx.err(`${name}：导入失败：${(e as Error).message}`);
+      if (isUserError(e)) ctx.err(`${name}：导入失败：${(e as Error).message}`);
+      else {
+        const detail = (e instanceof Error ? e.message : String(e)).split('\n')[0].slice(0, 300);
+        ctx.err(`${name}：导入失败：读取或保存这个文件时发生意外错误（${detail}），已跳过，其余文件照常导入。请把这个文件交给技术支持`);
+      }
     }
   }
   if (forms > 1)

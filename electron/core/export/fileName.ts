@@ -2,6 +2,7 @@
 import type { FormData } from '../../../shared/form';
 import { str } from '../../../shared/formOps';
 import type { TemplateDef } from '../../../shared/template/schema';
+import { trimDotsAndSpaces } from '../../../shared/text/trim';
 
 // Windows forbids these in a name, and control characters; trailing dots and spaces are
 // silently dropped by Explorer, so they are removed here too.
@@ -17,7 +18,7 @@ export function sanitizeFileName(base: string, ext = '.docx'): string {
     .replace(ILLEGAL, '_')
     .replace(/\s+/g, ' ')
     .trim();
-  s = s.replace(/[. ]+$/, '');
+  s = trimDotsAndSpaces(s);
   if (s.length > MAX_NAME - ext.length) s = s.slice(0, MAX_NAME - ext.length).replace(/[\uD800-\uDBFF]$/, '');
   if (s === '' || RESERVED.test(s)) s = `_${s}`;
   return s + ext;

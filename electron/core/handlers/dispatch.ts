@@ -6,6 +6,9 @@
 import type { z } from 'zod';
 import { contract, DESKTOP_ONLY, type Channel, type Contract, type Output, type Reply } from '../../../shared/contract';
 import { isUserError } from '../../../shared/errors';
+import type { FormData } from '../../../shared/form';
+import { formTooLong } from '../../../shared/limits';
+import { environmentFault } from '../store/faults';
 import { issueMessage, markDefaults } from './issueMessage';
 
 export type Handlers = {
@@ -17,6 +20,31 @@ export type Logger = (message: string, error?: unknown) => void;
 export interface DispatchOptions {
   /** Where internal errors go; console.error by default. */
   log?: Logger;
+  /**
+   * How long to keep retrying a request that found the database locked by another program,
+   * waiting between tries without blocking (0: answer busy at once). The store is then opened
+   * with a short SQLite busy timeout, so a locked database never stalls other requests.
+   */
+  busyRetryMs?: number;
+}
+
+/** Handlers that write in several transactions: a retry after a busy second step would repeat the first. */
+const NOT_RETRIED: ReadonlySet<string> = new Set(['forms.restoreRevision', 'backup.restore', 'backup.create']);
+
+const isBusyError = (e: unknown): boolean => isUserError(e) && (e as { code?: string }).code === 'busy';
+const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Runs the handler; while it fails with busy (nothing written), waits a little and tries again. */
+async function withBusyRetry<T>(run: () => Promise<T> | T, totalMs: number): Promise<T> {
+  const end = Date.now() + totalMs;
+  for (let wait = 25; ; wait = Math.min(wait * 2, 400)) {
+    try {
+      return await run();
+    } catch (e) {
+      if (!isBusyError(e) || Date.now() + wait > end) throw e;
+      await pause(wait);
+    }
+  }
 }
 
 export const INTERNAL_ERROR = '内部错误，请重试；如果反复出现，请联系技术支持';
@@ -44,13 +72,22 @@ export async function dispatch(
   const schemas = contract[channel];
   const input = schemas.input.safeParse(rawInput, { error: markDefaults, reportInput: true });
   if (!input.success) return { ok: false, error: `请求数据不正确：${issueMessage(input.error.issues[0])}` };
+  // Any request that carries a form (forms.save, import.commit): no field over the documented length.
+  const form = (input.data as { data?: unknown } | null)?.data;
+  if (form && typeof form === 'object' && 'values' in form) {
+    const tooLong = formTooLong(form as FormData);
+    if (tooLong) return { ok: false, error: tooLong };
+  }
   let value: unknown;
   try {
-    value = await handler(input.data);
+    const retryMs = NOT_RETRIED.has(channel) ? 0 : (opts.busyRetryMs ?? 0);
+    value = await withBusyRetry(() => handler(input.data), retryMs);
   } catch (e) {
     if (isUserError(e)) return { ok: false, error: (e as Error).message };
+    // A read-only or full disk, a disk error, no permission: say so, not 内部错误 or SQLite's English.
+    const fault = environmentFault(e, '');
     log(`处理 ${channel} 时出错`, e);
-    return { ok: false, error: INTERNAL_ERROR };
+    return { ok: false, error: fault ? fault.message : INTERNAL_ERROR };
   }
   const output = schemas.output.safeParse(value);
   if (!output.success) {

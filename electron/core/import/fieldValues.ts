@@ -6,6 +6,7 @@ import { emptyValue } from '../../../shared/formOps';
 import type { FieldValue } from '../../../shared/form';
 import { parseBenefit, parseOutput } from '../../../shared/indicators';
 import { parseAmountInput } from '../../../shared/money';
+import { joinWrapped as joinWrappedLinear, tidyBlock as tidyBlockLinear } from '../../../shared/text/trim';
 import type { ColumnDef, FieldDef } from '../../../shared/template/schema';
 import { isValidIsoDate } from '../../../shared/validation';
 
@@ -31,19 +32,12 @@ export function parsePrintedDate(raw: string): string | null {
 
 /** One-line fields: a line break only wrapped the text, so it goes (a space between Latin words). */
 function joinWrapped(s: string): string {
-  return s.replace(/\s*\n\s*/g, (m, off: number) => {
-    const before = s[off - 1] ?? '';
-    const after = s[off + m.length] ?? '';
-    return /[A-Za-z0-9]/.test(before) && /[A-Za-z0-9]/.test(after) ? ' ' : '';
-  });
+  return joinWrappedLinear(s);
 }
 
 /** Trailing spaces and blank lines at either end are layout, not content. */
 export function tidyBlock(s: string): string {
-  return s
-    .replace(/\r\n?/g, '\n')
-    .replace(/[ \t\u3000]+$/gm, '')
-    .replace(/^\n+|\n+$/g, '');
+  return tidyBlockLinear(s);
 }
 
 export function valueFromText(def: FieldDef, raw: string, acc: ReadNotes): FieldValue {

@@ -3,6 +3,8 @@
  * vertical merges (vMerge restart/continue, and a bare vMerge meaning continue), and
  * skipped leading/trailing grid columns (gridBefore/gridAfter).
  */
+import { checkDeadline } from './deadline';
+import { MAX_TABLE_COLUMNS, MAX_TABLE_POSITIONS, tableTooLarge } from './limits';
 import { blockParagraphs } from './wordText';
 import { attr, child, children, type El } from './xml';
 
@@ -36,20 +38,32 @@ function unwrap(el: El, localName: string): El[] {
   return out;
 }
 
-/** One grid from one table, or from a table split into several whose rows continue one another. */
+/**
+ * One grid from one table, or from a table split into several whose rows continue one another.
+ * Spans and skipped columns are bounded (MAX_TABLE_COLUMNS per row, MAX_TABLE_POSITIONS per
+ * table) before any position is filled: a span of two billion columns in a 1 KB file once
+ * made V8 abort. The import's deadline is checked at every row.
+ */
 export function readGrid(tbls: El | readonly El[]): Grid {
   const cells: GridCell[] = [];
   const owner: (GridCell | undefined)[][] = [];
   const rows = (Array.isArray(tbls) ? (tbls as readonly El[]) : [tbls as El]).flatMap((t) => unwrap(t, 'tr'));
+  let positions = 0;
   rows.forEach((tr, r) => {
+    checkDeadline();
     const rowOwner: (GridCell | undefined)[] = [];
     owner.push(rowOwner);
     const trPr = child(tr, 'trPr');
     let col = trPr ? intVal(child(trPr, 'gridBefore'), 0) : 0;
+    const after = trPr ? intVal(child(trPr, 'gridAfter'), 0) : 0;
+    if (col + after > MAX_TABLE_COLUMNS) throw tableTooLarge();
     let prev: GridCell | undefined;
     for (const tc of unwrap(tr, 'tc')) {
       const tcPr = child(tc, 'tcPr');
       const span = tcPr ? intVal(child(tcPr, 'gridSpan'), 1) : 1;
+      if (col + span + after > MAX_TABLE_COLUMNS) throw tableTooLarge();
+      positions += span;
+      if (positions > MAX_TABLE_POSITIONS) throw tableTooLarge();
       const vMerge = tcPr ? child(tcPr, 'vMerge') : undefined;
       const hMerge = tcPr ? child(tcPr, 'hMerge') : undefined;
       const paragraphs = blockParagraphs(tc);

@@ -7,6 +7,7 @@
  */
 import { labelsOf, normalizeLabel } from '../../../shared/labelJson';
 import type { FieldDef, LineDef, TemplateDef } from '../../../shared/template/schema';
+import { dropUnitSuffix } from '../../../shared/text/trim';
 import { labelAlternation, loosePattern } from './looseText';
 
 interface LineModel {
@@ -114,8 +115,8 @@ export function readLines(t: TemplateDef, aboveNearestFirst: readonly string[], 
       if (!def || raw.has(def.id)) return;
       const end = i + 1 < matches.length ? matches[i + 1].index : text.length;
       // Some forms print the money unit at the end of the unit line: "…看守所\u3000\u3000单位：万元".
-      const value = text.slice(m.index + m[0].length, end).replace(/[\s\u3000]*(?:金额)?单位[：:][\s\u3000]*万元[\s\u3000]*$/, '');
-      raw.set(def.id, value.replace(/^[\s\u3000]+|[\s\u3000]+$/g, ''));
+      const value = dropUnitSuffix(text.slice(m.index + m[0].length, end));
+      raw.set(def.id, value.trim());
     });
   }
   for (const line of lines) {

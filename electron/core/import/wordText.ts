@@ -2,6 +2,9 @@
  * The visible text of WordprocessingML as a reader of the page sees it: tracked insertions
  * and content controls count, deletions and field codes do not, tabs and line breaks stay.
  */
+import { checkDeadline } from './deadline';
+import { isSpace } from '../../../shared/text/trim';
+import { MAX_LINE_CHARS, MAX_LINE_SPACE_RUN } from './limits';
 import { attr, child, children, textContent, type El } from './xml';
 
 /** Inline elements whose content is never visible text. */
@@ -84,6 +87,7 @@ function walkBlocks(el: El, depth: number, acc: DocWalk): void {
   for (const c of children(el)) {
     switch (c.localName) {
       case 'p':
+        if ((acc.paragraphs.length & 1023) === 0) checkDeadline();
         acc.paragraphs.push(paragraphText(c));
         break;
       case 'tbl': {
@@ -111,10 +115,35 @@ function walkBlocks(el: El, depth: number, acc: DocWalk): void {
   }
 }
 
-/** Every paragraph of the body in order, and where each table (nested ones too) sits among them. */
+/** A paragraph outside tables, bounded for the line patterns (see MAX_LINE_CHARS). */
+export function boundLine(p: string): string {
+  let out = '';
+  let run = 0;
+  let changed = false;
+  for (let i = 0; i < p.length && out.length < MAX_LINE_CHARS; i++) {
+    run = isSpace(p.charCodeAt(i)) ? run + 1 : 0;
+    if (run > MAX_LINE_SPACE_RUN) {
+      changed = true;
+      continue;
+    }
+    out += p[i];
+  }
+  return changed || out.length < p.length ? out : p;
+}
+
+/**
+ * Every paragraph of the body in order, and where each table (nested ones too) sits among them.
+ * Paragraphs outside tables are only searched for the lines above and below the form
+ * (年度, 填报单位, 填报人 …), so they are bounded there (boundLine).
+ */
 export function walkDocument(body: El): DocWalk {
   const acc: DocWalk = { paragraphs: [], tables: [] };
   walkBlocks(body, 0, acc);
+  let i = 0;
+  for (const t of [...acc.tables.filter((x) => x.depth === 0), { start: acc.paragraphs.length, end: acc.paragraphs.length }]) {
+    for (; i < t.start; i++) acc.paragraphs[i] = boundLine(acc.paragraphs[i]);
+    i = Math.max(i, t.end);
+  }
   return acc;
 }
 

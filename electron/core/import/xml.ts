@@ -6,6 +6,7 @@
  * budget for a whole import, so it is not used here.
  */
 import { UserError } from '../../../shared/errors';
+import { MAX_XML_DEPTH, MAX_XML_ELEMENTS, tooDeep, tooManyElements } from './limits';
 
 export interface El {
   /** Name without its namespace prefix: generators choose their own prefixes. */
@@ -22,6 +23,12 @@ export function decodeXml(bytes: Uint8Array): string {
 }
 
 class XmlError extends Error {}
+/** A limit was passed: the part may be well-formed, it is just too much to read. */
+class LimitError extends Error {
+  constructor(readonly kind: 'depth' | 'elements') {
+    super(kind);
+  }
+}
 
 const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
@@ -46,9 +53,15 @@ const TOKEN =
   /<(\/?)([A-Za-z_][\w.:-]*)((?:\s+[A-Za-z_][\w.:-]*\s*=\s*(?:"[^"<]*"|'[^'<]*'))*)\s*(\/?)>|<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!\[CDATA\[([\s\S]*?)\]\]>|([^<]+)/y;
 const ATTR = /([A-Za-z_][\w.:-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 
+/**
+ * One pass with an explicit stack, so no depth can overflow the call stack; the depth and the
+ * number of elements are bounded here, so every walk of the tree afterwards (recursive, in
+ * wordText.ts and grid.ts) is bounded too.
+ */
 function parseTree(text: string): El {
   const root: El = { localName: '#root', attrs: {}, kids: [] };
   const stack: { el: El; name: string }[] = [{ el: root, name: '' }];
+  let elements = 0;
   TOKEN.lastIndex = 0;
   while (TOKEN.lastIndex < text.length) {
     const at = TOKEN.lastIndex;
@@ -65,8 +78,12 @@ function parseTree(text: string): El {
       const attrs: Record<string, string> = {};
       if (attrText) for (const a of attrText.matchAll(ATTR)) attrs[localOf(a[1])] = decodeEntities(a[2] ?? a[3] ?? '');
       const el: El = { localName: localOf(name), attrs, kids: [] };
+      if (++elements > MAX_XML_ELEMENTS) throw new LimitError('elements');
       top.el.kids.push(el);
-      if (!selfClosing) stack.push({ el, name });
+      if (!selfClosing) {
+        if (stack.length > MAX_XML_DEPTH) throw new LimitError('depth');
+        stack.push({ el, name });
+      }
     } else if (m[5] !== undefined) top.el.kids.push(m[5]);
     else if (m[6] !== undefined) {
       if (stack.length > 1) top.el.kids.push(decodeEntities(m[6]));
@@ -88,7 +105,8 @@ export function parseXml(text: string, part: string): El {
   }
   try {
     return parseTree(text);
-  } catch {
+  } catch (e) {
+    if (e instanceof LimitError) throw e.kind === 'depth' ? tooDeep(part) : tooManyElements(part);
     throw new UserError(`文件中的 ${part} 已损坏，无法读取。请在 Word 或 WPS 中打开并另存为 .docx 后再导入`, 'import.badXml');
   }
 }

@@ -29,8 +29,12 @@ interface Entry {
 export interface ZipArchive {
   names(): string[];
   has(name: string): boolean;
-  /** The entry's bytes, or null when the archive has no such entry. */
-  read(name: string): Uint8Array | null;
+  /**
+   * The entry's bytes, or null when the archive has no such entry. With `maxBytes`, an entry
+   * declared larger is refused by `tooLarge()` before anything is inflated (and one whose
+   * declaration lies stops inflating at the declared size, see inflateEntry).
+   */
+  read(name: string, limit?: { maxBytes: number; tooLarge: () => Error }): Uint8Array | null;
 }
 
 const damaged = (): UserError =>
@@ -124,8 +128,9 @@ export function openZip(bytes: Uint8Array): ZipArchive {
   return {
     names: () => [...entries.keys()],
     has: (name) => entries.has(name),
-    read(name) {
+    read(name, limit) {
       const e = entries.get(name);
+      if (e && limit && e.uncompressedSize > limit.maxBytes) throw limit.tooLarge();
       return e ? inflateEntry(bytes, e) : null;
     },
   };

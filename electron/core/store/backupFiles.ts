@@ -8,6 +8,8 @@ import { basename, dirname, join } from 'node:path';
 import type { BackupManifest } from '../../../shared/contract';
 import { backupManifestSchema } from '../../../shared/contract';
 import { UserError } from '../../../shared/errors';
+import Database from 'better-sqlite3';
+import { LATEST_VERSION, runMigrations } from './migrations';
 import { connect, type Db } from './sqlite';
 
 export const BACKUP_MANIFEST_KEY = 'backup_manifest';
@@ -99,6 +101,51 @@ function notOurs(file: string, why: string): UserError {
   );
 }
 
+interface SchemaEntry {
+  type: string;
+  name: string;
+  tbl_name: string;
+  sql: string | null;
+}
+
+const SCHEMA_QUERY = "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_stat%' ORDER BY type, name";
+const expectedSchemas = new Map<number, string>();
+
+/** sqlite_master as our migrations leave it at `version`: every table, column, index and constraint, as SQL. */
+export function expectedSchema(version: number, nativeBinding?: string): string {
+  const cached = expectedSchemas.get(version);
+  if (cached !== undefined) return cached;
+  const mem = new Database(':memory:', { nativeBinding });
+  try {
+    runMigrations(mem, version);
+    const schema = JSON.stringify(mem.prepare(SCHEMA_QUERY).all());
+    expectedSchemas.set(version, schema);
+    return schema;
+  } finally {
+    mem.close();
+  }
+}
+
+/**
+ * Why a backup's schema is not one our migrations made (a trigger that would run on the next
+ * save, a view in place of a table, a table or column missing or added), or null when it is
+ * exactly one of ours. Only then may it replace the user's data (issue #16, defect 7).
+ */
+export function schemaMismatch(db: Db, version: number, nativeBinding?: string): string | null {
+  if (version < 1 || version > LATEST_VERSION) return `数据格式第 ${version} 版不是本程序的格式`;
+  const actual = db.prepare(SCHEMA_QUERY).all() as SchemaEntry[];
+  if (actual.some((e) => e.type === 'trigger')) return '含有触发器';
+  if (actual.some((e) => e.type === 'view')) return '含有视图';
+  if (JSON.stringify(actual) === expectedSchema(version, nativeBinding)) return null;
+  const expected = JSON.parse(expectedSchema(version, nativeBinding)) as SchemaEntry[];
+  const names = (l: SchemaEntry[]) => new Set(l.filter((e) => e.type === 'table').map((e) => e.name));
+  const missing = [...names(expected)].filter((n) => !names(actual).has(n));
+  if (missing.length) return `缺少数据表 ${missing.join('、')}`;
+  const extra = [...names(actual)].filter((n) => !names(expected).has(n));
+  if (extra.length) return `含有多余的数据表 ${extra.join('、')}`;
+  return '数据表的结构与本程序的不同';
+}
+
 function hasSqliteHeader(file: string): boolean {
   const fd = openSync(file, 'r');
   try {
@@ -114,12 +161,12 @@ function hasSqliteHeader(file: string): boolean {
  * Checks a file before anything is replaced with it: a SQLite file that passes
  * integrity_check and carries our marker. A copied database (no manifest) is accepted too.
  */
-export function inspectBackup(file: string): BackupManifest {
+export function inspectBackup(file: string, nativeBinding?: string): BackupManifest {
   if (!existsSync(file) || !statSync(file).isFile()) throw new UserError(`找不到备份文件：${file}，请检查文件位置`, 'not-found');
   if (!hasSqliteHeader(file)) throw notOurs(file, '不是数据库文件');
   let db: Db;
   try {
-    db = connect(file, { readonly: true });
+    db = connect(file, { readonly: true, nativeBinding });
   } catch {
     throw notOurs(file, '无法读取');
   }
@@ -133,6 +180,11 @@ export function inspectBackup(file: string): BackupManifest {
     );
     if (meta.get(APP_KEY) !== APP_ID) throw notOurs(file, '缺少本程序的标记');
     const schemaVersion = db.pragma('user_version', { simple: true }) as number;
+    // A newer app's backup is refused later with its own message (newerSchemaError).
+    if (schemaVersion <= LATEST_VERSION) {
+      const mismatch = schemaMismatch(db, schemaVersion, nativeBinding);
+      if (mismatch) throw notOurs(file, `数据库结构不符：${mismatch}`);
+    }
     const formCount = countLiveForms(db);
     const raw = meta.get(BACKUP_MANIFEST_KEY);
     const parsed = raw ? backupManifestSchema.safeParse(safeJson(raw)) : null;

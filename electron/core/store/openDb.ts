@@ -9,7 +9,8 @@ import { APP_ID, APP_KEY, backupFileName, listBackups, pruneBackups, snapshotTo 
 import { limitWal } from './idleCheckpoint';
 import { dataFingerprint, fullCheckDue, fullyCheckedAsIs, passes, recordFullCheck } from './integrityCheck';
 import { LATEST_VERSION, runMigrations, userVersion } from './migrations';
-import { configureForUse, connect, isBusy, busyError, type Db, type Durability } from './sqlite';
+import { environmentFault, faultError } from './faults';
+import { configureForUse, connect, isBusy, isNotADatabase, busyError, type Db, type Durability } from './sqlite';
 
 export interface OpenDbOptions {
   file: string;
@@ -76,6 +77,21 @@ function placeMarker(marker: string): boolean {
   }
 }
 
+/**
+ * Why an open failed, as the user needs to hear it: busy, an environment fault (permission,
+ * read-only or full disk, a directory, a disk error: the file is fine, so no restore is
+ * offered), or real damage (SQLite says so, or the check fails), with the newest backup.
+ */
+function openFailure(e: unknown, opts: OpenDbOptions): Error {
+  if (isBusy(e)) return busyError();
+  if (e instanceof UserError) return e;
+  const fault = isNotADatabase(e) ? null : environmentFault(e, opts.file);
+  if (fault) return fault;
+  // Any other answer of SQLite about this file (corrupt, not a database, a malformed schema) is damage.
+  const sqlite = String((e as { code?: unknown } | null)?.code ?? '').startsWith('SQLITE_');
+  return sqlite ? new DamagedDatabaseError(opts.file, listBackups(opts.backupDir)[0] ?? null) : (e as Error);
+}
+
 /** Read-only look at an existing file, before anything may write to it (see integrityCheck.ts). */
 function preflight(opts: OpenDbOptions): Preflight {
   const damaged = () => new DamagedDatabaseError(opts.file, listBackups(opts.backupDir)[0] ?? null);
@@ -83,8 +99,7 @@ function preflight(opts: OpenDbOptions): Preflight {
   try {
     db = connect(opts.file, { readonly: true, nativeBinding: opts.nativeBinding, busyTimeoutMs: opts.busyTimeoutMs });
   } catch (e) {
-    if (isBusy(e)) throw busyError();
-    throw damaged();
+    throw openFailure(e, opts);
   }
   const marker = checkMarkerPath(opts.file);
   const lastCheckDied = existsSync(marker);
@@ -95,8 +110,7 @@ function preflight(opts: OpenDbOptions): Preflight {
       try {
         ok = passes(db, kind);
       } catch (e) {
-        if (isBusy(e)) throw busyError();
-        throw damaged();
+        throw openFailure(e, opts);
       }
       if (!ok) throw damaged();
     };
@@ -116,9 +130,7 @@ function preflight(opts: OpenDbOptions): Preflight {
       fingerprint = dataFingerprint(db);
       due = lastCheckDied || version < LATEST_VERSION || fullCheckDue(db, fingerprint, opts.now());
     } catch (e) {
-      if (e instanceof UserError) throw e;
-      if (isBusy(e)) throw busyError();
-      throw damaged();
+      throw openFailure(e, opts);
     }
     if (!due) return { version, fullyChecked: null };
     check('integrity_check');
@@ -130,10 +142,22 @@ function preflight(opts: OpenDbOptions): Preflight {
 }
 
 export function openDatabase(opts: OpenDbOptions): Db {
-  mkdirSync(dirname(opts.file), { recursive: true });
-  const existing = existsSync(opts.file) && statSync(opts.file).size > 0;
+  let existing: boolean;
+  try {
+    mkdirSync(dirname(opts.file), { recursive: true });
+    const st = existsSync(opts.file) ? statSync(opts.file) : null;
+    if (st?.isDirectory()) throw faultError('is-directory', opts.file);
+    existing = st !== null && st.size > 0;
+  } catch (e) {
+    throw openFailure(e, opts);
+  }
   const { version, fullyChecked } = existing ? preflight(opts) : { version: 0, fullyChecked: null };
-  const db = connect(opts.file, { nativeBinding: opts.nativeBinding, busyTimeoutMs: opts.busyTimeoutMs });
+  let db: Db;
+  try {
+    db = connect(opts.file, { nativeBinding: opts.nativeBinding, busyTimeoutMs: opts.busyTimeoutMs });
+  } catch (e) {
+    throw openFailure(e, opts);
+  }
   try {
     configureForUse(db, opts.durability);
     limitWal(db);
@@ -173,6 +197,8 @@ export function openDatabase(opts: OpenDbOptions): Db {
   } catch (e) {
     db.close();
     if (isBusy(e)) throw busyError();
+    // A file that passed its check but cannot be written: the folder or disk, never damage.
+    if (!(e instanceof UserError) && !isNotADatabase(e)) throw environmentFault(e, opts.file) ?? e;
     throw e;
   }
 }

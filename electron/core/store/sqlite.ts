@@ -3,7 +3,8 @@
  * messages a user can act on.
  */
 import Database from 'better-sqlite3';
-import { UserError } from '../../../shared/errors';
+import { isUserError, UserError } from '../../../shared/errors';
+import { environmentFault } from './faults';
 
 export type Db = Database.Database;
 
@@ -51,12 +52,18 @@ export function busyError(): UserError {
   );
 }
 
-/** Runs a write and reports a locked database in Chinese; other errors pass through. */
-export function writing<T>(fn: () => T): T {
+/**
+ * Runs a write and reports, in Chinese, a locked database and the environment faults SQLite
+ * meets while writing (SQLITE_READONLY, SQLITE_FULL, SQLITE_IOERR, SQLITE_CANTOPEN: a
+ * read-only or full disk, a pulled USB stick); other errors pass through.
+ */
+export function writing<T>(fn: () => T, file = ''): T {
   try {
     return fn();
   } catch (e) {
     if (isBusy(e)) throw busyError();
+    const fault = isUserError(e) ? null : environmentFault(e, file);
+    if (fault) throw fault;
     throw e;
   }
 }

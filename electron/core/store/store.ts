@@ -29,6 +29,7 @@ import { loadStoredTemplates, templateUse } from './templates';
 import { unpackJson } from './jsonBlob';
 import { LATEST_VERSION, userVersion } from './migrations';
 import { autoBackup, newerSchemaError, openDatabase, type OpenDbOptions } from './openDb';
+import { environmentFault } from './faults';
 import { connect, writing, type Db, type Durability } from './sqlite';
 import { KEEP_ALL_WITHIN_MS, revisionsToDrop } from './thinning';
 import { IdleCheckpoint } from './idleCheckpoint';
@@ -484,12 +485,12 @@ class SqliteStore implements Store {
   }
 
   async restoreFrom(file: string): Promise<BackupManifest> {
-    const manifest = inspectBackup(file);
+    const manifest = inspectBackup(file, this.opts.nativeBinding);
     if (manifest.schemaVersion > LATEST_VERSION) throw newerSchemaError(file, manifest.schemaVersion);
     const tmp = tempNameFor(this.file);
     try {
       copyFileSync(file, tmp);
-      const check = connect(tmp);
+      const check = connect(tmp, { nativeBinding: this.opts.nativeBinding });
       try {
         check.prepare('DELETE FROM meta WHERE key = ?').run(BACKUP_MANIFEST_KEY);
       } finally {
@@ -639,15 +640,22 @@ export function openStore(opts: StoreOptions): Store {
  * never deleted, and the backup is installed in its place.
  */
 export function restoreDamaged(opts: StoreOptions, backupFile: string): Store {
-  const manifest = inspectBackup(backupFile);
+  const manifest = inspectBackup(backupFile, opts.nativeBinding);
   if (manifest.schemaVersion > LATEST_VERSION) throw newerSchemaError(backupFile, manifest.schemaVersion);
   const stamp = (opts.now ?? (() => new Date()))().toISOString().replace(/[:.]/g, '-');
+  // The backup is copied in completely (and synced) before the damaged file is moved aside:
+  // a full disk or a read-only folder then fails here, with the damaged file still in place.
+  const tmp = tempNameFor(opts.file);
+  try {
+    copyFileSync(backupFile, tmp);
+    fsyncFile(tmp);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw environmentFault(e, opts.file) ?? e;
+  }
   if (existsSync(opts.file)) renameSync(opts.file, `${opts.file}.damaged-${stamp}`);
   for (const side of ['-wal', '-shm'])
     if (existsSync(opts.file + side)) renameSync(opts.file + side, `${opts.file}.damaged-${stamp}${side}`);
-  const tmp = tempNameFor(opts.file);
-  copyFileSync(backupFile, tmp);
-  fsyncFile(tmp);
   renameSync(tmp, opts.file);
   fsyncDir(dirname(opts.file));
   return openStore({ ...opts, autoBackup: false });

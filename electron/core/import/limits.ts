@@ -1,0 +1,62 @@
+/**
+ * What the importer will read, and the Chinese refusals past it. A form's document.xml has
+ * about 1,000 elements, 10 levels deep, one table of 40 cells; every limit here is hundreds of
+ * times that, yet low enough that no file within them can cost more than a few hundred MB
+ * or a few seconds (issue #16: 16 million empty paragraphs in 146 KB, a span of two billion
+ * columns in 1 KB, 5,000 nested elements). The worker that reads a file also has a hard
+ * memory and time limit (readWorker.ts); these make a hostile file end with a message that
+ * says what is wrong instead of with that limit.
+ */
+import { UserError } from '../../../shared/errors';
+import { MAX_FIELD_CHARS } from '../../../shared/limits';
+
+/** Uncompressed size of one XML part we parse (document.xml, custom.xml, .rels). */
+export const MAX_XML_PART_BYTES = 25 * 1024 * 1024;
+/** Elements in one XML part. */
+export const MAX_XML_ELEMENTS = 200_000;
+/** Nesting depth of elements in one XML part. */
+export const MAX_XML_DEPTH = 256;
+/** Grid columns of one table row, spans and gridBefore/gridAfter included (Word itself stops at 63). */
+export const MAX_TABLE_COLUMNS = 1000;
+/** Grid positions (rows × columns) of one table. */
+export const MAX_TABLE_POSITIONS = 100_000;
+/**
+ * A paragraph outside tables holds at most the sign line's fields (填报人, 联系电话, 填报日期),
+ * each at most MAX_FIELD_CHARS; it is cut there, and runs of whitespace in it are cut to
+ * MAX_LINE_SPACE_RUN characters: the line patterns (lineReader.ts) try every position of a
+ * whitespace run against the rest of it, so a long run costs its length squared.
+ */
+export const MAX_LINE_CHARS = 3 * MAX_FIELD_CHARS + 1000;
+export const MAX_LINE_SPACE_RUN = 64;
+/** Characters of one field's text; longer text is cut and the user told (shared/limits.ts). */
+export { MAX_FIELD_CHARS };
+
+const REFUSED = '不像是一份申报表，已拒绝导入';
+
+export function partTooLarge(part: string): UserError {
+  return new UserError(
+    `文件中的 ${part} 解压后超过 ${MAX_XML_PART_BYTES / 1024 / 1024} MB，${REFUSED}。请在 Word 或 WPS 中删除表格以外的内容并另存为 .docx 后再试`,
+    'import.tooComplex',
+  );
+}
+
+export function tooManyElements(part: string): UserError {
+  return new UserError(
+    `文件中的 ${part} 内容过多（超过 ${MAX_XML_ELEMENTS.toLocaleString('en-US')} 个元素），${REFUSED}。请在 Word 或 WPS 中删除表格以外的内容并另存为 .docx 后再试`,
+    'import.tooComplex',
+  );
+}
+
+export function tooDeep(part: string): UserError {
+  return new UserError(
+    `文件中的 ${part} 嵌套层数过多（超过 ${MAX_XML_DEPTH} 层），${REFUSED}。文件可能已损坏，请在 Word 或 WPS 中打开并另存为 .docx 后再试`,
+    'import.tooComplex',
+  );
+}
+
+export function tableTooLarge(): UserError {
+  return new UserError(
+    `文件中有表格过大或已损坏（一行超过 ${MAX_TABLE_COLUMNS} 列，或一个表格超过 ${MAX_TABLE_POSITIONS.toLocaleString('en-US')} 格），${REFUSED}。请在 Word 或 WPS 中检查表格并另存为 .docx 后再试`,
+    'import.tooComplex',
+  );
+}

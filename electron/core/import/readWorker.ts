@@ -1,0 +1,161 @@
+/**
+ * The import worker, seen from the calling thread: one worker thread, started on the first
+ * import and kept for the next ones (starting one costs ~50 ms; a read of a form ~3 ms), that
+ * reads files one at a time with hard limits the file cannot talk its way past:
+ *   - memory: V8 resourceLimits; a file that needs more ends the worker (ERR_WORKER_OUT_OF_MEMORY),
+ *     never the process;
+ *   - time: the reader checks its own deadline and stops with a message; if it does not answer
+ *     HARD_STOP_GRACE_MS after that, the worker is terminated, whatever it is doing.
+ * A worker that was stopped or died is replaced at the next import. Nothing here blocks the
+ * calling thread, so the Electron main process and the browser-mode server keep answering.
+ *
+ * The worker's code: in the app, the bundle scripts/build.mjs writes beside main.cjs
+ * (importWorker.cjs); when running from source (tsx, vitest), the same entry bundled in
+ * memory with esbuild (a dev dependency) once per process. Either way it is plain JavaScript
+ * started with `eval`, so no TypeScript loader runs in the worker and no file is written.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { UserError } from '../../../shared/errors';
+import { timeoutError } from './deadline';
+import type { ReadResult } from './readNow';
+import type { TemplateDef } from '../../../shared/template/schema';
+import type { ReadReply, ReadRequest } from './workerEntry';
+
+/** Old-generation heap of the worker. A form needs ~10 MB; the largest file within limits.ts ~150 MB. */
+export const WORKER_HEAP_MB = 256;
+const WORKER_YOUNG_MB = 32;
+const WORKER_STACK_MB = 4;
+/** After the reader's own deadline, how long it may take to answer before it is terminated. */
+export const HARD_STOP_GRACE_MS = 2000;
+export const WORKER_BUNDLE = 'importWorker.cjs';
+
+export function outOfMemoryError(heapMb = WORKER_HEAP_MB): UserError {
+  return new UserError(
+    `读取这个文件需要的内存超过上限（${heapMb} MB），已停止。文件可能过于复杂或已损坏，请在 Word 或 WPS 中另存为 .docx 后再试`,
+    'import.tooComplex',
+  );
+}
+
+let source: string | null = null;
+
+function buildFromSource(): string {
+  // Only reached when running from source, where import.meta.url is this file.
+  const here = import.meta.url;
+  const esbuild = createRequire(here)('esbuild') as typeof import('esbuild');
+  const out = esbuild.buildSync({
+    entryPoints: [fileURLToPath(new URL('./workerEntry.ts', here))],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    write: false,
+    logLevel: 'silent',
+    define: { 'import.meta.url': 'undefined' },
+  });
+  return out.outputFiles[0].text;
+}
+
+function workerSource(): string {
+  if (source !== null) return source;
+  // In the CommonJS bundle (dist/main/main.cjs) __dirname is its folder; from source there is no bundle beside us.
+  const bundled = typeof __dirname === 'string' ? join(__dirname, WORKER_BUNDLE) : null;
+  source = bundled && existsSync(bundled) ? readFileSync(bundled, 'utf8') : buildFromSource();
+  return source;
+}
+
+export interface ImportWorkerOptions {
+  heapMb?: number;
+  graceMs?: number;
+}
+
+export class ImportWorker {
+  private worker: Worker | null = null;
+  private queue: Promise<unknown> = Promise.resolve();
+  private nextId = 1;
+  private readonly heapMb: number;
+  private readonly graceMs: number;
+
+  constructor(opts: ImportWorkerOptions = {}) {
+    this.heapMb = opts.heapMb ?? WORKER_HEAP_MB;
+    this.graceMs = opts.graceMs ?? HARD_STOP_GRACE_MS;
+  }
+
+  read(bytes: Uint8Array, timeoutMs: number, templates: readonly TemplateDef[]): Promise<ReadResult[]> {
+    const job = this.queue.then(() => this.runOne(bytes, timeoutMs, templates));
+    this.queue = job.catch(() => undefined);
+    return job;
+  }
+
+  private spawn(): Worker {
+    const w = new Worker(workerSource(), {
+      eval: true,
+      resourceLimits: { maxOldGenerationSizeMb: this.heapMb, maxYoungGenerationSizeMb: WORKER_YOUNG_MB, stackSizeMb: WORKER_STACK_MB },
+    });
+    // An idle worker must not keep a command-line run alive; a pending read's timer does.
+    w.unref();
+    w.on('error', () => undefined); // reported through the job that was running, if any
+    w.on('exit', () => {
+      if (this.worker === w) this.worker = null;
+    });
+    return w;
+  }
+
+  private runOne(bytes: Uint8Array, timeoutMs: number, templates: readonly TemplateDef[]): Promise<ReadResult[]> {
+    const w = (this.worker ??= this.spawn());
+    const id = this.nextId++;
+    return new Promise<ReadResult[]>((resolve, reject) => {
+      const settle = () => {
+        clearTimeout(timer);
+        w.off('message', onMessage);
+        w.off('error', onError);
+        w.off('exit', onExit);
+      };
+      const stop = (error: Error) => {
+        settle();
+        if (this.worker === w) this.worker = null;
+        void w.terminate();
+        reject(error);
+      };
+      const onMessage = (m: ReadReply) => {
+        if (m.id !== id) return;
+        settle();
+        if (m.ok) resolve(m.result);
+        else reject(m.user ? new UserError(m.message, m.code) : new Error(`读取文件时出错：${m.message}`));
+      };
+      const onError = (e: Error & { code?: string }) => stop(e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? outOfMemoryError(this.heapMb) : e);
+      const onExit = (code: number) => stop(new Error(`导入线程意外退出（退出码 ${code}）`));
+      const timer = setTimeout(() => stop(timeoutError()), timeoutMs + this.graceMs);
+      w.on('message', onMessage);
+      w.on('error', onError);
+      w.on('exit', onExit);
+      // The templates travel with each file: the store's imported ones may change between reads.
+      const request: ReadRequest = { id, bytes, timeoutMs, templates };
+      w.postMessage(request);
+    });
+  }
+
+  /** The worker thread serving reads now: null before the first read and after one was stopped. */
+  get threadId(): number | null {
+    return this.worker?.threadId ?? null;
+  }
+
+  /** Ends the worker (tests; the app lets an idle worker go with the process). */
+  async close(): Promise<void> {
+    const w = this.worker;
+    this.worker = null;
+    await w?.terminate();
+  }
+}
+
+const shared = new ImportWorker();
+
+export function readInWorker(bytes: Uint8Array, timeoutMs: number, templates: readonly TemplateDef[]): Promise<ReadResult[]> {
+  return shared.read(bytes, timeoutMs, templates);
+}
+
+/** Which worker thread serves the app's reads now (for tests). */
+export const importWorkerThreadId = (): number | null => shared.threadId;
