@@ -7,6 +7,7 @@ import type { Database } from 'better-sqlite3';
 import { migrate0001Initial } from './0001-initial';
 import { migrate0002CompressedJson } from './0002-compressed-json';
 import { migrate0003TemplateIdentity } from './0003-template-identity';
+import { migrate0004SearchAndSummary } from './0004-search-and-summary';
 
 export interface Migration {
   version: number;
@@ -18,6 +19,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', up: migrate0001Initial },
   { version: 2, name: 'compressed-json', up: migrate0002CompressedJson },
   { version: 3, name: 'template-identity', up: migrate0003TemplateIdentity },
+  { version: 4, name: 'search-and-summary', up: migrate0004SearchAndSummary },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
