@@ -6,6 +6,7 @@ import type { CoreContext } from './handlers/context';
 import type { Handlers } from './handlers/dispatch';
 import { fileHandlers } from './handlers/files';
 import { formHandlers } from './handlers/forms';
+import { summaryHandlers } from './handlers/summary';
 import { templateHandlers } from './handlers/templates';
 
 export type { CoreContext } from './handlers/context';
@@ -13,5 +14,5 @@ export { dispatch, INTERNAL_ERROR, WEB_UNSUPPORTED } from './handlers/dispatch';
 export type { DispatchOptions, Handlers, Logger } from './handlers/dispatch';
 
 export function createCoreHandlers(ctx: CoreContext): Handlers {
-  return { ...formHandlers(ctx), ...fileHandlers(ctx), ...templateHandlers(ctx) };
+  return { ...formHandlers(ctx), ...fileHandlers(ctx), ...templateHandlers(ctx), ...summaryHandlers(ctx) };
 }

@@ -13,16 +13,23 @@ import { writeFileAtomic } from '../core/export/writeFileAtomic';
 
 export const MAX_OPEN_BYTES = 20 * 1024 * 1024;
 
-type SaveKind = 'docx' | 'pdf' | 'backup' | 'template';
+type SaveKind = 'docx' | 'xlsx' | 'pdf' | 'backup' | 'template';
 type OpenKind = 'docx' | 'backup' | 'template';
 
 const FILTERS: Record<SaveKind, FileFilter> = {
   docx: { name: 'Word 文档', extensions: ['docx'] },
+  xlsx: { name: 'Excel 工作簿', extensions: ['xlsx'] },
   pdf: { name: 'PDF 文件', extensions: ['pdf'] },
   backup: { name: '绩效目标申报备份', extensions: ['db'] },
   template: { name: '表样文件', extensions: ['json'] },
 };
-const TITLES: Record<SaveKind, string> = { docx: '导出 Word', pdf: '导出 PDF', backup: '保存备份', template: '导出表样' };
+const TITLES: Record<SaveKind, string> = {
+  docx: '导出 Word',
+  xlsx: '导出 Excel',
+  pdf: '导出 PDF',
+  backup: '保存备份',
+  template: '导出表样',
+};
 const OPEN_TITLES: Record<OpenKind, string> = {
   docx: '选择要导入的 Word 文件',
   backup: '选择要恢复的备份文件',

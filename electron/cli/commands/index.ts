@@ -2,6 +2,13 @@ import type { CliCommand } from '../types';
 import { commands as exportCommands } from './export';
 import { commands as importCommands } from './import';
 import { commands as storeCommands } from './store';
+import { commands as summaryCommands } from './summary';
 import { commands as templateCommands } from './templates';
 
-export const COMMANDS: readonly CliCommand[] = [...storeCommands, ...templateCommands, ...exportCommands, ...importCommands];
+export const COMMANDS: readonly CliCommand[] = [
+  ...storeCommands,
+  ...templateCommands,
+  ...exportCommands,
+  ...importCommands,
+  ...summaryCommands,
+];
