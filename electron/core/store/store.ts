@@ -25,6 +25,7 @@ import { describeForm, formColumns, identityWords, SUMMARY_COLUMNS, type FormCol
 import { listForms, listPage, type ListQuery, type PageQuery } from './listing';
 import {
   countYear,
+  decodeContent,
   revisionBlob,
   saveSummaryFacts,
   scanYear,
@@ -35,7 +36,6 @@ import {
 } from './scan';
 import { pendingSearchEntries, refreshSearchIndex } from './search';
 import { loadStoredTemplates, templateUse } from './templates';
-import { unpackJson } from './jsonBlob';
 import { LATEST_VERSION, userVersion } from './migrations';
 import { autoBackup, newerSchemaError, openDatabase, type OpenDbOptions } from './openDb';
 import { connect, writing, type Db, type Durability } from './sqlite';
@@ -225,7 +225,12 @@ class SqliteStore implements Store {
   private revisionData(id: number, revision: number): FormData | undefined {
     const rev = this.db.prepare('SELECT data FROM revisions WHERE form_id = ? AND revision = ?').get(id, revision) as
       { data: Buffer } | undefined;
-    return rev && (JSON.parse(unpackJson(rev.data)) as FormData);
+    if (!rev) return undefined;
+    const { content, damage } = decodeContent(rev.data);
+    // A damaged revision is the user's problem to know about, not an internal error (the 汇总 lists it as 无法读取).
+    if (content === null)
+      throw new UserError(`编号 ${id} 的表单内容已损坏，无法读取（${damage}）；请从备份恢复，或删除后重新导入`, 'damaged-form');
+    return content as FormData;
   }
 
   /** The form row and its newest revision are read in one transaction, so they always match. */
@@ -549,7 +554,13 @@ class SqliteStore implements Store {
       )
       .all(row.year, row.unit, id, ...wanted) as { id: number }[];
     return ids.flatMap(({ id: other }) => {
-      const rec = this.get(other);
+      let rec: FormRecord;
+      try {
+        rec = this.get(other);
+      } catch {
+        // A damaged form of the unit cannot be compared with; the open form's own checks still run.
+        return [];
+      }
       const ot = this.templates.find(rec.templateId, rec.templateVersion);
       if (!ot) return [];
       return [

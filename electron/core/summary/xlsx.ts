@@ -281,7 +281,8 @@ export async function writeSummaryXlsx(store: Store, summary: Summary, out: Writ
     ws.commit();
   }
   for (const section of summary.sections) {
-    const prefix = single ? '' : section.templateTitle.replace(/绩效目标(申报)?表$/, '');
+    // One template: 汇总表 and 明细表; several: each template's title in front (项目支出绩效目标表汇总表).
+    const prefix = single ? '' : section.templateTitle;
     const note = noteLine(summary, section);
     writeTotals(wb, sheetName(`${prefix}汇总表`, taken), summary, section, note);
     await writeList(wb, sheetName(`${prefix}明细表`, taken), store, summary, section, note, progress);
