@@ -31,11 +31,11 @@ describe('bench report', () => {
     const json = JSON.parse(toJson(report));
     expect(json.store_save_ms_p99).toBe(12);
     expect(json.machine.node).toBe(process.version);
-    expect(Object.keys(TARGETS)).toHaveLength(10);
+    expect(Object.keys(TARGETS)).toHaveLength(16);
   });
 
   it('parses --json and --only', () => {
-    expect(parseBenchArgs([])).toEqual({ json: false, areas: ['store', 'export', 'import', 'editor'] });
+    expect(parseBenchArgs([])).toEqual({ json: false, areas: ['store', 'export', 'import', 'editor', 'summary'] });
     expect(parseBenchArgs(['--json', '--only', 'store,import'])).toEqual({ json: true, areas: ['store', 'import'] });
     expect(parseBenchArgs(['--only=export'])).toEqual({ json: false, areas: ['export'] });
   });
