@@ -23,7 +23,6 @@ import {
 } from 'docx';
 import type { Summary, SummaryCounts, SummarySection } from '../../../shared/contract';
 import { mm } from '../../../shared/template/schema';
-import { displayWidth } from '../xlsx/cells';
 import { noteLine, shownAmount } from './text';
 
 const LANGUAGE = { value: 'en-US', eastAsia: 'zh-CN' } as const;
@@ -37,8 +36,8 @@ const CELL_PADDING = 80;
 
 interface Column {
   header: string;
-  /** Relative weight when the width is shared out; count columns are narrow and fixed. */
-  weight: number;
+  /** Numbers: the characters they need, so they never wrap. Names: their share of what is left. */
+  width: { chars: number } | { share: number };
   align: 'left' | 'center' | 'right';
 }
 
@@ -47,33 +46,34 @@ function run(text: string, sizePt: number, bold = false, font = TABLE_FONT): Tex
 }
 
 function columnsOf(section: SummarySection): Column[] {
-  // Weights are characters of the table font: names wrap within a cap, numbers must not wrap.
-  const longest = (names: string[]) => Math.max(6, ...names.map((n) => displayWidth(n) / 2));
-  const digits = (n: number) => String(n).length / 2 + 1.5;
-  const amounts = section.moneyColumns.map((c, i) =>
-    Math.max(5, displayWidth(shownAmount(section.totals[i] ?? '0')) / 2 + 1.5, displayWidth(c.label) / 4),
-  );
+  const digits = (n: number) => ({ chars: Math.max(3, String(n).length) });
   return [
-    { header: '主管部门', weight: Math.min(11, longest(section.parents.map((p) => `${p.code} ${p.name}`))), align: 'left' },
-    {
-      header: '单位名称',
-      weight: Math.min(13, longest(section.parents.flatMap((p) => p.units.map((u) => `${u.code} ${u.name}`)))),
-      align: 'left',
-    },
-    { header: '表单数', weight: Math.max(3, digits(section.counts.forms)), align: 'center' },
-    { header: '指标数', weight: Math.max(3, digits(section.counts.indicators)), align: 'center' },
-    ...section.moneyColumns.map((c, i) => ({ header: c.label, weight: amounts[i], align: 'right' as const })),
-    { header: '有错误', weight: Math.max(3, digits(section.counts.error)), align: 'center' },
-    { header: '有提示', weight: Math.max(3, digits(section.counts.warning)), align: 'center' },
-    ...(section.counts.unreadable > 0 ? [{ header: '无法读取', weight: 4, align: 'center' as const }] : []),
+    { header: '主管部门', width: { share: 11 }, align: 'left' },
+    { header: '单位名称', width: { share: 13 }, align: 'left' },
+    { header: '表单数', width: digits(section.counts.forms), align: 'center' },
+    { header: '指标数', width: digits(section.counts.indicators), align: 'center' },
+    // The 合计 is the widest amount of its column.
+    ...section.moneyColumns.map((c, i) => ({
+      header: c.label,
+      width: { chars: Math.max(8, shownAmount(section.totals[i] ?? '0').length) },
+      align: 'right' as const,
+    })),
+    { header: '有错误', width: digits(section.counts.error), align: 'center' },
+    { header: '有提示', width: digits(section.counts.warning), align: 'center' },
+    ...(section.counts.unreadable > 0 ? [{ header: '无法读取', width: digits(section.counts.unreadable), align: 'center' as const }] : []),
   ];
 }
 
-/** Twips per column, adding up to the text width exactly. */
-function widths(columns: readonly Column[]): number[] {
-  const sum = columns.reduce((a, c) => a + c.weight, 0);
-  const out = columns.map((c) => Math.floor((TEXT_WIDTH * c.weight) / sum));
-  out[out.length - 1] += TEXT_WIDTH - out.reduce((a, b) => a + b, 0);
+/**
+ * Twips per column, adding up to the text width exactly: numbers get what their digits need in
+ * bold (a digit is about 0.55 of the font size; one spare), the names share the rest, 11 : 13.
+ */
+function widths(columns: readonly Column[], sizePt: number): number[] {
+  const fixed = columns.map((c) => ('chars' in c.width ? Math.ceil((c.width.chars + 1) * 0.55 * sizePt * 20) + 2 * CELL_PADDING : 0));
+  const rest = Math.max(0, TEXT_WIDTH - fixed.reduce((a, b) => a + b, 0));
+  const shares = columns.reduce((a, c) => a + ('share' in c.width ? c.width.share : 0), 0);
+  const out = columns.map((c, i) => ('share' in c.width ? Math.floor((rest * c.width.share) / shares) : fixed[i]));
+  out[1] += TEXT_WIDTH - out.reduce((a, b) => a + b, 0);
   return out;
 }
 
@@ -106,8 +106,8 @@ function row(
 
 function sectionBlocks(summary: Summary, section: SummarySection, first: boolean): (Paragraph | Table)[] {
   const columns = columnsOf(section);
-  const w = widths(columns);
   const sizePt = columns.length > 10 ? 9 : 10.5;
+  const w = widths(columns, sizePt);
   const counts = (c: SummaryCounts) => [String(c.forms), String(c.indicators)];
   const problems = (c: SummaryCounts) => [
     String(c.error),
