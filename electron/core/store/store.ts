@@ -26,12 +26,14 @@ import { listForms, listPage, type ListQuery, type PageQuery } from './listing';
 import {
   countYear,
   decodeContent,
+  formContents,
   revisionBlob,
   saveSummaryFacts,
   scanYear,
   templatesOfYear,
   type FactsRow,
   type ScannedForm,
+  type StoredContent,
   type YearQuery,
 } from './scan';
 import { pendingSearchEntries, refreshSearchIndex } from './search';
@@ -91,6 +93,8 @@ export interface Store {
   countYear(q: YearQuery): number;
   /** The templates a year's live forms use, with how many forms each. */
   templatesOfYear(year: string): { templateId: string; forms: number }[];
+  /** The stored content of many forms by id, in one statement (see scan.ts). */
+  formContents(ids: readonly number[]): Map<number, StoredContent>;
   /** The stored content of one revision (raw-deflated JSON), null when there is none. */
   revisionBlob(formId: number, revision: number): Buffer | null;
   /** Keeps what the 汇总 worked out for forms, for the revision it read (see scan.ts). */
@@ -194,6 +198,10 @@ class SqliteStore implements Store {
 
   templatesOfYear(year: string): { templateId: string; forms: number }[] {
     return templatesOfYear(this.db, year);
+  }
+
+  formContents(ids: readonly number[]): Map<number, StoredContent> {
+    return formContents(this.db, ids);
   }
 
   revisionBlob(formId: number, revision: number): Buffer | null {

@@ -10,6 +10,7 @@ import type { Writable } from 'node:stream';
 import type { Summary, SummaryCounts, SummaryForm, SummarySection } from '../../../shared/contract';
 import type { FormData } from '../../../shared/form';
 import type { Store } from '../store';
+import { decodeContent } from '../store/scan';
 import { AMOUNT_FORMAT, amountValue, fitWidth, sheetName } from '../xlsx/cells';
 import { extraColumns, formListRows } from './listRows';
 import { coded, noteLine, shownAmount } from './text';
@@ -222,12 +223,14 @@ async function writeList(
     dataRow(ws, [coded(p.code, p.name), '', amountValue(p.totals[0] ?? ''), ...blank(headers.length - 3)], amountCols, { total: true });
     for (const u of p.units) {
       dataRow(ws, [coded(u.code, u.name), '', amountValue(u.totals[0] ?? ''), ...blank(headers.length - 3)], amountCols, { total: true });
+      const contents = store.formContents(u.forms.map((f) => f.id));
       for (const f of u.forms) {
         let list: ReturnType<typeof formListRows> | null = null;
         try {
-          const record = store.get(f.id);
-          const ft = store.templates.find(record.templateId, record.templateVersion);
-          if (ft) list = formListRows(record.data as FormData, ft);
+          const c = contents.get(f.id);
+          const ft = c && store.templates.find(c.templateId, c.templateVersion);
+          const { content } = decodeContent(c?.blob ?? null);
+          if (ft && content !== null) list = formListRows(content as FormData, ft);
         } catch {
           // Damaged since the summary was made, or never readable: listed with its status below.
         }
