@@ -4,13 +4,13 @@
  * above and below the table as rows of their own. Amounts standing alone in a cell are numbers
  * (exact, see xlsx/cells.ts); everything else is the text the paper prints.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { FormData } from '../../../shared/form';
 import { indexOf, rowsOf, str, withComputed } from '../../../shared/formOps';
 import { parseAmountInput, printAmount } from '../../../shared/money';
 import { CELL_PADDING_TWIPS, charWidth, layoutForm, type LaidCell, type PrintedLine } from '../../../shared/template/layout';
 import type { TemplateDef } from '../../../shared/template/schema';
-import { AMOUNT_FORMAT, amountValue, sheetName } from '../xlsx/cells';
+import { AMOUNT_FORMAT, amountValue, loadExcelJs, sheetName } from '../xlsx/cells';
 
 const THIN = { style: 'thin' as const };
 const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
@@ -44,7 +44,8 @@ export async function exportFormXlsx(input: FormData, t: TemplateDef): Promise<U
   const width = layout.columnsTwips.length;
   const font = { name: t.fonts.table.eastAsia, size: t.fonts.table.sizePt };
   const landscape = t.page.widthTwips > t.page.heightTwips;
-  const wb = new ExcelJS.Workbook();
+  const { Workbook } = await loadExcelJs();
+  const wb = new Workbook();
   wb.creator = '绩效目标申报';
   const ws = wb.addWorksheet(sheetName(t.title, new Set()), {
     views: [{ showGridLines: false }],

@@ -5,7 +5,8 @@
  * a 小计 row per 主管部门, the 合计) and a 明细 sheet (the list of published system exports, see
  * listRows.ts). Amounts are the exact totals of the summary (amountValue explains the cells).
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJs } from '../xlsx/cells';
 import type { Writable } from 'node:stream';
 import type { Summary, SummaryCounts, SummaryForm, SummarySection } from '../../../shared/contract';
 import type { FormData } from '../../../shared/form';
@@ -271,7 +272,8 @@ async function writeList(
 
 /** Writes the workbook of `summary` to `out`, reading each listed form from `store` once. */
 export async function writeSummaryXlsx(store: Store, summary: Summary, out: Writable, opts: SummaryXlsxOptions = {}): Promise<void> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const { stream } = await loadExcelJs();
+  const wb = new stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   wb.creator = '绩效目标申报';
   const taken = new Set<string>();
   const single = summary.sections.length === 1;

@@ -5,6 +5,15 @@
 import type { CellValue } from 'exceljs';
 import { AMOUNT_DECIMALS } from '../../../shared/money';
 
+/**
+ * exceljs, loaded when a workbook is first written: loading it takes ~0.3 s, which every start of
+ * the app and every command of the command line would pay otherwise.
+ */
+export async function loadExcelJs(): Promise<typeof import('exceljs')> {
+  const mod = (await import('exceljs')) as typeof import('exceljs') & { default?: typeof import('exceljs') };
+  return mod.default ?? mod;
+}
+
 /** 1,234.5 shows as 1,234.50 and 0.0003 as 0.0003: never fewer decimals than the value has, never more than 4. */
 export const AMOUNT_FORMAT = `#,##0.00${'#'.repeat(AMOUNT_DECIMALS - 2)}`;
 
