@@ -54,6 +54,8 @@ describe('cli summary', () => {
     expect(lines[0]).toBe(`${YEAR} 年度项目支出绩效目标表（金额单位：万元）`);
     expect(lines.filter((l) => l.includes('\t小计（'))).toHaveLength(3);
     expect(lines.at(-1)!.split('\t').slice(0, 2)).toEqual(['', '合计']);
+    const none = await cli('summary', '--year', YEAR, '--parent', '不存在的主管部门');
+    expect(none.stdout.trim()).toBe(`${YEAR} 年度没有符合条件的表单`);
   });
 
   it('--out writes an Excel workbook or a Word table', async () => {

@@ -39,8 +39,9 @@ function query(ctx: CliContext): SummaryQuery {
 }
 
 function printTable(ctx: CliContext, s: Summary): void {
-  if (s.sections.length === 0) ctx.out(`${s.year} 年度没有符合条件的表单`);
-  for (const section of s.sections) {
+  const shown = s.sections.filter((x) => x.counts.forms > 0);
+  if (shown.length === 0) ctx.out(`${s.year} 年度没有符合条件的表单`);
+  for (const section of shown) {
     const money = section.moneyColumns.map((c) => c.label);
     ctx.out(`${s.year} 年度${section.templateTitle}（金额单位：万元）`);
     ctx.out(['主管部门', '单位', '表单数', '指标数', ...money, '有错误', '有提示', '无法读取'].join('\t'));
