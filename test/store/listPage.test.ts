@@ -106,6 +106,8 @@ describe('search over the index', () => {
     const searches = [
       ['体育'],
       ['体'],
+      // A character that only ever ends a run of letters (…教育局, …体育局).
+      ['局'],
       ['健身赛事'],
       ['教育局', '2024'],
       ['100%_'],
