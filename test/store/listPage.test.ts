@@ -42,6 +42,8 @@ function allPages(q: Parameters<Store['listPage']>[0], limit: number): { rows: F
   const first = store.listPage({ ...q, limit });
   const rows = [...first.items];
   for (let next = first.next; next;) {
+    // A page that does not move on would loop for ever: fail instead.
+    if (rows.length > (first.total ?? 0)) throw new Error('paging does not move on');
     const page = store.listPage({ ...q, limit, after: next });
     expect(page.total).toBeNull();
     rows.push(...page.items);
