@@ -9,7 +9,7 @@ import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-export const AREAS = ['store', 'export', 'import', 'editor'] as const;
+export const AREAS = ['store', 'export', 'import', 'editor', 'summary'] as const;
 
 /** Upper bounds; every figure here is "smaller is better". */
 export const TARGETS: Record<string, number> = {
@@ -27,6 +27,12 @@ export const TARGETS: Record<string, number> = {
   xiangmu_keystroke_ms_p95: 16,
   editor_ready_ms: 1500,
   keystroke_ms_p95: 16,
+  store_open_ms_150k: 150,
+  store_list_page_ms_150k: 20,
+  store_search_ms_150k: 150,
+  summary_ms_15k: 1500,
+  summary_xlsx_ms_15k: 20_000,
+  summary_xlsx_rss_mb: 500,
 };
 
 export interface MachineInfo {

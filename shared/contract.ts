@@ -45,6 +45,19 @@ export const formSummarySchema = z.object({
   updatedAt: z.string(),
   deletedAt: z.string().nullable(),
 });
+/** Where a page of the form list continues: the sort key (year, unit, title, id) of the last row shown. */
+export const pageKeySchema = z.object({
+  year: z.string().max(100),
+  unit: z.string().max(5000),
+  title: z.string().max(5000),
+  id: z.number().int(),
+});
+/** A page of the form list; `total` (all rows of the query) comes with a page asked for without `after`. */
+export const formPageSchema = z.object({
+  items: z.array(formSummarySchema),
+  total: z.number().int().nullable(),
+  next: pageKeySchema.nullable(),
+});
 export const formRecordSchema = formSummarySchema.extend({
   createdAt: z.string(),
   revision: z.number().int(),
@@ -152,10 +165,82 @@ export const importPreviewSchema = z.object({
   conflict: formSummarySchema.nullable(),
 });
 
+/**
+ * The 汇总 of a year (electron/core/summary): per template, forms grouped by 主管部门 → unit, with
+ * money totals as exact decimal strings in 万元 (computed with bigint, never floats) and counts.
+ * `money` and `totals` follow the section's `moneyColumns`; a form's amount is '' when blank or
+ * unreadable, a total is never blank ('0').
+ */
+export const checkStatusSchema = z.enum(['error', 'warning', 'complete', 'unreadable']);
+export const summaryCountsSchema = z.object({
+  forms: z.number().int(),
+  indicators: z.number().int(),
+  error: z.number().int(),
+  warning: z.number().int(),
+  complete: z.number().int(),
+  unreadable: z.number().int(),
+});
+export const summaryFormSchema = z.object({
+  id: z.number().int(),
+  title: z.string(),
+  status: formStatusSchema,
+  updatedAt: z.string(),
+  /** error: has errors; warning: only warnings; complete: 完整; unreadable: 无法读取 (damaged, or its template is missing). */
+  check: checkStatusSchema,
+  errors: z.number().int(),
+  warnings: z.number().int(),
+  /** The first few messages, errors first (for an unreadable form: why). */
+  problems: z.array(z.string()),
+  money: z.array(z.string()),
+  indicators: z.number().int(),
+});
+export const summaryUnitSchema = z.object({
+  /** The unit's name without its code. */
+  name: z.string(),
+  /** The code written with the unit (`[042001]…`), else ''. */
+  code: z.string(),
+  forms: z.array(summaryFormSchema),
+  totals: z.array(z.string()),
+  counts: summaryCountsSchema,
+});
+export const summaryParentSchema = z.object({
+  /** What summary.run's `parent` filter takes. */
+  key: z.string(),
+  code: z.string(),
+  name: z.string(),
+  units: z.array(summaryUnitSchema),
+  totals: z.array(z.string()),
+  counts: summaryCountsSchema,
+});
+export const summarySectionSchema = z.object({
+  templateId: z.string(),
+  templateTitle: z.string(),
+  moneyColumns: z.array(z.object({ field: z.string(), label: z.string() })),
+  parents: z.array(summaryParentSchema),
+  totals: z.array(z.string()),
+  counts: summaryCountsSchema,
+});
+export const summarySchema = z.object({
+  year: z.string(),
+  /** The filters it was made with (summary.run's input besides the year). */
+  filter: z.object({ templateId: z.string().optional(), parent: z.string().optional(), status: checkStatusSchema.optional() }),
+  sections: z.array(summarySectionSchema),
+  counts: summaryCountsSchema,
+});
+
 const id = z.object({ id: z.number().int().positive() });
 const none = z.object({}).strict();
 const ok = z.object({ ok: z.literal(true) });
 const yearStr = z.string().regex(/^\d{4}$/, '年度应为四位数字');
+
+export const summaryQuerySchema = z.object({
+  year: yearStr,
+  templateId: z.string().max(100).optional(),
+  /** A 主管部门: its `key` from an earlier summary.run, its code (042) or its name. */
+  parent: z.string().max(1000).optional(),
+  /** Only forms with this check status. */
+  status: checkStatusSchema.optional(),
+});
 
 /** channel name → input and output schemas */
 export const contract = {
@@ -203,6 +288,22 @@ export const contract = {
     }),
     output: z.array(formSummarySchema),
   },
+  /**
+   * The list a page at a time, for a virtualised list of a receiving office's 150,000 forms. Same
+   * filters and order as forms.list; pass the last row's `next` as `after` for the following page
+   * (constant cost), or `offset` to jump. `total` comes with every page asked for without `after`.
+   */
+  'forms.page': {
+    input: z.object({
+      search: z.string().max(200).optional(),
+      year: z.string().max(10).optional(),
+      templateId: z.string().max(100).optional(),
+      after: pageKeySchema.optional(),
+      offset: z.number().int().min(0).max(10_000_000).optional(),
+      limit: z.number().int().min(1).max(1000).optional(),
+    }),
+    output: formPageSchema,
+  },
   'forms.get': { input: id, output: formRecordSchema },
   'forms.create': {
     input: z.object({
@@ -238,6 +339,28 @@ export const contract = {
   'trash.empty': { input: none, output: z.object({ removed: z.number().int() }) },
   'export.docx': { input: id, output: fileSchema.extend({ dropped: z.array(z.string()) }) },
   'export.blankDocx': { input: z.object({ year: yearStr, templateId: z.string().max(100).optional() }), output: fileSchema },
+  /** One form's grid as an Excel workbook (.xlsx). */
+  'export.formXlsx': { input: id, output: fileSchema },
+  /**
+   * The 汇总 of a year (see summarySchema). Reads every form of the year: on a receiving office's
+   * 15,000 forms the first run takes seconds (later ones reuse what it worked out); poll
+   * summary.progress meanwhile.
+   */
+  'summary.run': { input: summaryQuerySchema, output: summarySchema },
+  /** How far a running summary.run / summary.xlsx / summary.docx is: forms read (phase read), then listed (phase write). */
+  'summary.progress': {
+    input: none,
+    output: z.object({
+      running: z.boolean(),
+      phase: z.enum(['read', 'write']).nullable(),
+      done: z.number().int(),
+      total: z.number().int(),
+    }),
+  },
+  /** The 汇总 as an Excel workbook: per template a 汇总表 (units, 小计, 合计) and a 明细表 (one row per indicator). */
+  'summary.xlsx': { input: summaryQuerySchema, output: fileSchema },
+  /** The 汇总's totals as a Word table (A4 landscape) for printing and stamping. */
+  'summary.docx': { input: summaryQuerySchema, output: fileSchema },
   /** One preview per form in the file: our own export holds one; a hand-made file may hold several (a unit's projects). */
   'import.read': { input: fileSchema, output: z.array(importPreviewSchema).min(1) },
   'import.commit': {
@@ -286,6 +409,16 @@ export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
 
 export type FormSummary = z.output<typeof formSummarySchema>;
 export type FormRecord = z.output<typeof formRecordSchema>;
+export type PageKey = z.output<typeof pageKeySchema>;
+export type CheckStatus = z.output<typeof checkStatusSchema>;
+export type SummaryCounts = z.output<typeof summaryCountsSchema>;
+export type SummaryForm = z.output<typeof summaryFormSchema>;
+export type SummaryUnit = z.output<typeof summaryUnitSchema>;
+export type SummaryParent = z.output<typeof summaryParentSchema>;
+export type SummarySection = z.output<typeof summarySectionSchema>;
+export type Summary = z.output<typeof summarySchema>;
+export type SummaryQuery = z.output<typeof summaryQuerySchema>;
+export type FormPage = z.output<typeof formPageSchema>;
 export type TextChange = z.output<typeof textChangeSchema>;
 export type BackupManifest = z.output<typeof backupManifestSchema>;
 export type ImportPreview = z.output<typeof importPreviewSchema>;

@@ -21,6 +21,8 @@ export const MAX_AMOUNT_CHARS = 40;
 export type AmountParse = { ok: true; value: string; units: bigint | null } | { ok: false; message: string };
 
 const FULL_WIDTH = /[\uFF10-\uFF19\uFF0E\uFF0C\uFF0D\uFF0B\u3000]/g;
+/** What formatUnits writes for a non-negative amount: no leading or trailing zeros, at most four decimals. */
+const CANONICAL = /^(0|[1-9]\d{0,15})(?:\.(\d{0,3}[1-9]))?$/;
 
 function toHalfWidth(s: string): string {
   return s.replace(FULL_WIDTH, (c) => {
@@ -37,6 +39,13 @@ function toHalfWidth(s: string): string {
 export function parseAmountInput(raw: string): AmountParse {
   if ((raw ?? '').length > MAX_AMOUNT_CHARS) {
     return { ok: false, message: `金额太长（超过 ${MAX_AMOUNT_CHARS} 个字符），请检查是否多输入了数字、零或空格（单位：万元）` };
+  }
+  // Stored amounts are canonical already; reading them is most of what a check of many forms
+  // (the 汇总 of a year) does with money, so they skip the normalising below.
+  const c = typeof raw === 'string' ? CANONICAL.exec(raw) : null;
+  if (c) {
+    const units = BigInt(c[1]) * SCALE + BigInt((c[2] ?? '').padEnd(AMOUNT_DECIMALS, '0'));
+    if (units <= MAX_UNITS) return { ok: true, value: raw, units };
   }
   let s = toHalfWidth(raw ?? '').trim();
   s = s.replace(/\s+/g, '');

@@ -284,6 +284,26 @@ function ruleMessages(r: RuleDef, t: TemplateDef, form: FormData, bad: Set<strin
   }
 }
 
+/**
+ * Only the cross-form rules: what validateForm adds when it is given the related forms, for a
+ * caller that ran the form's own checks already (the 汇总 checks every form of a year first and
+ * compares each with its unit's other forms afterwards). `full` has its computed fields filled;
+ * `unreadable` names the fields whose amount could not be read, whose rules are skipped as in
+ * validateForm.
+ */
+export function crossFormMessages(
+  full: FormData,
+  template: TemplateDef,
+  related: readonly RelatedForm[],
+  unreadable: ReadonlySet<string>,
+): Message[] {
+  return template.rules.flatMap((r) =>
+    (r.type === 'crossEqual' || r.type === 'crossSumAtMost') && !inputsOf(template, r.field).some((x) => unreadable.has(x))
+      ? crossMessages(r, template, full, related)
+      : [],
+  );
+}
+
 export function validateForm(form: FormData, template: TemplateDef, ctx: ValidationContext = {}): Message[] {
   const full = withComputed(form, template);
   const messages: Message[] = [];

@@ -8,6 +8,7 @@ import { compareHandlers } from './handlers/compare';
 import { fileHandlers } from './handlers/files';
 import { formHandlers } from './handlers/forms';
 import { libraryHandlers } from './handlers/library';
+import { summaryHandlers } from './handlers/summary';
 import { templateHandlers } from './handlers/templates';
 
 export type { CoreContext } from './handlers/context';
@@ -15,5 +16,12 @@ export { dispatch, INTERNAL_ERROR, WEB_UNSUPPORTED } from './handlers/dispatch';
 export type { DispatchOptions, Handlers, Logger } from './handlers/dispatch';
 
 export function createCoreHandlers(ctx: CoreContext): Handlers {
-  return { ...formHandlers(ctx), ...fileHandlers(ctx), ...templateHandlers(ctx), ...libraryHandlers(ctx), ...compareHandlers(ctx) };
+  return {
+    ...formHandlers(ctx),
+    ...fileHandlers(ctx),
+    ...templateHandlers(ctx),
+    ...libraryHandlers(ctx),
+    ...compareHandlers(ctx),
+    ...summaryHandlers(ctx),
+  };
 }

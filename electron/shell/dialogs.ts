@@ -19,11 +19,11 @@ type OpenKind = 'docx' | 'backup' | 'template' | 'library';
 
 const FILTERS: Record<SaveKind, FileFilter> = {
   docx: { name: 'Word 文档', extensions: ['docx'] },
+  xlsx: { name: 'Excel 工作簿', extensions: ['xlsx'] },
   pdf: { name: 'PDF 文件', extensions: ['pdf'] },
   backup: { name: '绩效目标申报备份', extensions: ['db'] },
   template: { name: '表样文件', extensions: ['json'] },
   library: { name: '指标库文件', extensions: ['xlsx', 'json'] },
-  xlsx: { name: 'Excel 表格', extensions: ['xlsx'] },
 };
 const TITLES: Record<SaveKind, string> = {
   docx: '导出 Word',

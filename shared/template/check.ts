@@ -122,6 +122,19 @@ export function checkTemplate(t: TemplateDef): string[] {
     }
   });
 
+  if (t.summary) {
+    const s = t.summary;
+    const where = '汇总设置（summary）';
+    if (new Set(s.money).size !== s.money.length) say(`${where}的金额栏（money）有重复的字段`);
+    for (const f of s.money) fieldRef(f, `${where}的金额栏`, AMOUNT);
+    if (s.parent) fieldRef(s.parent, `${where}的主管部门（parent）`, ['text']);
+    if (s.goal) fieldRef(s.goal, `${where}的年度目标（goal）`, ['text', 'multiline']);
+    if (s.indicators) {
+      const i = s.indicators;
+      for (const c of [i.level1, i.level2, i.name, i.value]) columnRef(i.group, c, `${where}的绩效指标（indicators）`);
+    }
+  }
+
   const width = t.table.columnsTwips.reduce((a, b) => a + b, 0);
   if (width > t.page.widthTwips) say('表格各列宽度之和超过了纸张宽度');
   if (t.page.marginsTwips.left + t.page.marginsTwips.right >= t.page.widthTwips) say('左右页边距之和超过了纸张宽度');

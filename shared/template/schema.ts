@@ -305,6 +305,24 @@ export const identitySchema = z
   })
   .strict();
 
+/**
+ * What the 汇总 (a receiving office's summary of many forms) reads off a form, as data, so that no
+ * code names a template. Without it the 汇总 adds up the amount fields that are typed (or, when
+ * every amount is computed, the computed ones) and lists one row per form.
+ */
+export const summaryHintSchema = z
+  .object({
+    /** The money added up, in column order; the first is the form's 预算数 in the list. Amount fields. */
+    money: z.array(ident).max(20),
+    /** The text field naming the 主管部门, written `[042]名称` (its code) or as a plain name. */
+    parent: ident.optional(),
+    /** The form's 年度目标, shown in the list. */
+    goal: ident.optional(),
+    /** The indicator grid, listed one row per indicator: its group and which columns are 一级/二级/三级/指标值. */
+    indicators: z.object({ group: ident, level1: ident, level2: ident, name: ident, value: ident }).strict().optional(),
+  })
+  .strict();
+
 export const templateDefSchema = z
   .object({
     id: z.string().regex(/^[a-z][a-z0-9-]{1,63}$/, '表样编号只能由小写字母、数字和连字符组成'),
@@ -337,6 +355,7 @@ export const templateDefSchema = z
       .strict(),
     below: z.array(lineDefSchema).max(20),
     rules: z.array(ruleDefSchema).max(200),
+    summary: summaryHintSchema.optional(),
   })
   .strict();
 
@@ -357,6 +376,7 @@ export type RowDef = z.infer<typeof rowDefSchema>;
 export type FixedRowDef = Extract<RowDef, { minHeight: number }>;
 export type RuleDef = z.infer<typeof ruleDefSchema>;
 export type Identity = z.infer<typeof identitySchema>;
+export type SummaryHint = z.infer<typeof summaryHintSchema>;
 export type TemplateDef = z.infer<typeof templateDefSchema>;
 
 /** A template file: the template with the format it was written in. */

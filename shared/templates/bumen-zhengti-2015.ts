@@ -164,4 +164,9 @@ export const bumenZhengti2015: TemplateDef = {
       severity: 'warning',
     },
   ],
+  summary: {
+    money: ['sumTotal', 'sumFiscal', 'sumOther'],
+    goal: 'goal',
+    indicators: { group: 'indicators', level1: 'level1', level2: 'level2', name: 'name', value: 'value' },
+  },
 };

@@ -176,4 +176,6 @@ export const bumenZhengti2019: TemplateDef = {
       severity: 'warning',
     },
   ],
+  // 资金总额, the four income lines, then the two expenditure lines; the two computed 按…分 sums repeat 资金总额.
+  summary: { money: BUDGET, goal: 'overallGoal' },
 };

@@ -144,4 +144,10 @@ export const bumenZhengtiHunan2023: TemplateDef = {
     { type: 'check', check: 'quantitativeIsNumber', params: { group: 'indicators', type: 'valueType', when: '定量', value: 'value' } },
     { type: 'check', check: 'yearInDeadline', params: { group: 'indicators', level2: 'level2', names: ['时效指标'], value: 'value' } },
   ],
+  // No money on this form: its 汇总 counts forms and lists indicators.
+  summary: {
+    money: [],
+    goal: 'goal',
+    indicators: { group: 'indicators', level1: 'level1', level2: 'level2', name: 'name', value: 'value' },
+  },
 };

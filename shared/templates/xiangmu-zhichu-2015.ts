@@ -155,4 +155,11 @@ export const xiangmuZhichu2015: TemplateDef = {
     { type: 'rowRequires', group: 'indicators', column: 'midValue', when: ['midName'], message: '写了中期三级指标的行要填写中期指标值' },
     { type: 'check', check: 'percentAtMost100', params: { group: 'indicators', value: 'midValue' } },
   ],
+  // The annual block is what a year's 汇总 adds up; the 中期 columns are listed as extra columns.
+  summary: {
+    money: ['total', 'fiscal', 'other'],
+    parent: 'department',
+    goal: 'goal',
+    indicators: { group: 'indicators', level1: 'level1', level2: 'level2', name: 'name', value: 'value' },
+  },
 };

@@ -130,4 +130,10 @@ export const xiangmuZhichu: TemplateDef = {
     { type: 'sum', total: 'total', parts: ['fiscal', 'other'], message: '年度资金总额应等于财政拨款与其他资金之和' },
     ...indicatorChecks({ group: 'indicators', level1: 'level1', level2: 'level2', name: 'name', value: 'value', total: 'total' }),
   ],
+  summary: {
+    money: ['total', 'fiscal', 'other'],
+    parent: 'department',
+    goal: 'goal',
+    indicators: { group: 'indicators', level1: 'level1', level2: 'level2', name: 'name', value: 'value' },
+  },
 };

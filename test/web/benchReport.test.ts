@@ -46,12 +46,20 @@ describe('bench report', () => {
         'keystroke_ms_p95',
         'xiangmu_export_ms_p50',
         'xiangmu_import_ms_p50',
+        'xiangmu_editor_ready_ms',
+        'xiangmu_keystroke_ms_p95',
+        'store_open_ms_150k',
+        'store_list_page_ms_150k',
+        'store_search_ms_150k',
+        'summary_ms_15k',
+        'summary_xlsx_ms_15k',
+        'summary_xlsx_rss_mb',
       ]),
     );
   });
 
   it('parses --json and --only', () => {
-    expect(parseBenchArgs([])).toEqual({ json: false, areas: ['store', 'export', 'import', 'editor'] });
+    expect(parseBenchArgs([])).toEqual({ json: false, areas: ['store', 'export', 'import', 'editor', 'summary'] });
     expect(parseBenchArgs(['--json', '--only', 'store,import'])).toEqual({ json: true, areas: ['store', 'import'] });
     expect(parseBenchArgs(['--only=export'])).toEqual({ json: false, areas: ['export'] });
   });

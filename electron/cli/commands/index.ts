@@ -4,6 +4,7 @@ import { commands as exportCommands } from './export';
 import { commands as importCommands } from './import';
 import { commands as libraryCommands } from './library';
 import { commands as storeCommands } from './store';
+import { commands as summaryCommands } from './summary';
 import { commands as templateCommands } from './templates';
 
 export const COMMANDS: readonly CliCommand[] = [
@@ -13,4 +14,5 @@ export const COMMANDS: readonly CliCommand[] = [
   ...importCommands,
   ...diffCommands,
   ...libraryCommands,
+  ...summaryCommands,
 ];

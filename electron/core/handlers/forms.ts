@@ -9,6 +9,7 @@ export function formHandlers({ store, appVersion, mode }: CoreContext): Handlers
   return {
     'app.info': () => ({ version: appVersion, schemaVersion: store.schemaVersion, mode }),
     'forms.list': (q) => store.list(q),
+    'forms.page': (q) => store.listPage(q),
     'forms.get': ({ id }) => store.get(id),
     'forms.create': ({ templateId, year, values }) => {
       const template = store.templates.find(templateId ?? DEFAULT_TEMPLATE_ID);

@@ -134,10 +134,13 @@ export function expectedSchema(version: number, nativeBinding?: string): string 
 export function schemaMismatch(db: Db, version: number, nativeBinding?: string): string | null {
   if (version < 1 || version > LATEST_VERSION) return `数据格式第 ${version} 版不是本程序的格式`;
   const actual = db.prepare(SCHEMA_QUERY).all() as SchemaEntry[];
-  if (actual.some((e) => e.type === 'trigger')) return '含有触发器';
-  if (actual.some((e) => e.type === 'view')) return '含有视图';
   if (JSON.stringify(actual) === expectedSchema(version, nativeBinding)) return null;
   const expected = JSON.parse(expectedSchema(version, nativeBinding)) as SchemaEntry[];
+  // Our own schema has triggers too (schema 4's search index); any other is someone else's code.
+  const ours = new Set(expected.map((e) => `${e.type}\u0001${e.name}\u0001${e.sql}`));
+  const foreign = (type: string) => actual.some((e) => e.type === type && !ours.has(`${e.type}\u0001${e.name}\u0001${e.sql}`));
+  if (foreign('view')) return '含有视图';
+  if (foreign('trigger')) return '含有触发器';
   const names = (l: SchemaEntry[]) => new Set(l.filter((e) => e.type === 'table').map((e) => e.name));
   const missing = [...names(expected)].filter((n) => !names(actual).has(n));
   if (missing.length) return `缺少数据表 ${missing.join('、')}`;

@@ -7,6 +7,9 @@
  * for IDLE_MS. The editor autosaves every few seconds at most, so for a user this runs
  * between saves; it also moves saves from the WAL into the database file, and fsyncs
  * them, soon after the user stops typing instead of whenever 1,000 pages have piled up.
+ *
+ * Other work that can wait for a pause (the search index entries of what was saved) runs
+ * first, in slices: while a slice says more is left, the next pause is planned at once.
  */
 import type { Db } from './sqlite';
 
@@ -20,8 +23,11 @@ export function limitWal(db: Db): void {
 export class IdleCheckpoint {
   private timer: NodeJS.Timeout | null = null;
 
-  /** `db` is asked at run time: a restore swaps the connection. */
-  constructor(private readonly db: () => Db | null) {}
+  /** `db` is asked at run time: a restore swaps the connection. `idleWork` returns true while work is left. */
+  constructor(
+    private readonly db: () => Db | null,
+    private readonly idleWork?: (db: Db) => boolean,
+  ) {}
 
   afterWrite(): void {
     if (this.timer) {
@@ -37,11 +43,20 @@ export class IdleCheckpoint {
   }
 
   run(): void {
+    const db = this.db();
+    if (!db) return;
+    let more = false;
     try {
-      this.db()?.pragma('wal_checkpoint(PASSIVE)');
+      more = this.idleWork?.(db) ?? false;
+    } catch {
+      // Busy (another connection writing): the next pause will do it.
+    }
+    try {
+      db.pragma('wal_checkpoint(PASSIVE)');
     } catch {
       // Busy or closed: the next pause, the WAL bound or closing will do it.
     }
+    if (more) this.afterWrite();
   }
 
   stop(): void {

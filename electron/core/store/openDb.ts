@@ -7,7 +7,7 @@ import { basename, dirname, join } from 'node:path';
 import { UserError } from '../../../shared/errors';
 import { APP_ID, APP_KEY, backupFileName, listBackups, pruneBackups, snapshotTo } from './backupFiles';
 import { limitWal } from './idleCheckpoint';
-import { dataFingerprint, fullCheckDue, fullyCheckedAsIs, passes, recordFullCheck } from './integrityCheck';
+import { dataFingerprint, fullCheckDue, fullyCheckedAsIs, passes, quickCheckEveryOpen, recordFullCheck } from './integrityCheck';
 import { LATEST_VERSION, runMigrations, userVersion } from './migrations';
 import { environmentFault, faultError } from './faults';
 import { configureForUse, connect, isBusy, isNotADatabase, busyError, type Db, type Durability } from './sqlite';
@@ -20,6 +20,8 @@ export interface OpenDbOptions {
   busyTimeoutMs?: number;
   durability?: Durability;
   now: () => Date;
+  /** Files up to this size get a quick_check at every open (integrityCheck.ts); a test lowers it. */
+  quickCheckMaxBytes?: number;
 }
 
 /** The database cannot be used as it is; `newestBackup` is the automatic backup to offer instead. */
@@ -114,7 +116,8 @@ function preflight(opts: OpenDbOptions): Preflight {
       }
       if (!ok) throw damaged();
     };
-    check('quick_check');
+    // Every page of a small file; a large one is read whole only by the full check below (integrityCheck.ts).
+    if (quickCheckEveryOpen(opts.file, opts.quickCheckMaxBytes)) check('quick_check');
     const version = userVersion(db);
     if (version > LATEST_VERSION) throw newerSchemaError(opts.file, version);
     if (version === 0) {

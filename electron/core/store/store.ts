@@ -1,7 +1,7 @@
 /** The local store of forms: one SQLite file, every save a revision, deletes go to the trash. */
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { BackupManifest, FormRecord, FormSummary, Revision, TextChange } from '../../../shared/contract';
+import type { BackupManifest, FormPage, FormRecord, FormSummary, Revision, TextChange } from '../../../shared/contract';
 import { UserError } from '../../../shared/errors';
 import type { FormData } from '../../../shared/form';
 import { str, withComputed } from '../../../shared/formOps';
@@ -21,12 +21,26 @@ import {
   snapshotTo,
   tempNameFor,
 } from './backupFiles';
-import { describeForm, formColumns, identityWords, likePattern, SUMMARY_COLUMNS, type FormColumns } from './formRow';
+import { describeForm, formColumns, identityWords, SUMMARY_COLUMNS, type FormColumns } from './formRow';
+import { listForms, listPage, type ListQuery, type PageQuery } from './listing';
+import {
+  countYear,
+  decodeContent,
+  formContents,
+  revisionBlob,
+  saveSummaryFacts,
+  scanYear,
+  templatesOfYear,
+  type FactsRow,
+  type ScannedForm,
+  type StoredContent,
+  type YearQuery,
+} from './scan';
+import { pendingSearchEntries, refreshSearchIndex } from './search';
 import type { IndicatorEntry, IndicatorKey } from '../../../shared/library/entries';
 import type { IndicatorCandidate, SuggestQuery } from '../../../shared/library/suggest';
 import { formIndicators, IndicatorIndex, IndicatorLibrary, sameIndicators, type FormIndicators, type LibraryEntry } from './library';
 import { loadStoredTemplates, templateUse } from './templates';
-import { unpackJson } from './jsonBlob';
 import { LATEST_VERSION, userVersion } from './migrations';
 import { autoBackup, newerSchemaError, openDatabase, type OpenDbOptions } from './openDb';
 import { environmentFault } from './faults';
@@ -53,6 +67,8 @@ export interface StoreOptions {
   now?: () => Date;
   /** The templates that ship with the app; default: shared/templates. */
   builtInTemplates?: readonly TemplateDef[];
+  /** Files up to this size get a quick_check at every open; default 256 MB (store/integrityCheck.ts). */
+  quickCheckMaxBytes?: number;
 }
 
 export type FormEventKind = 'create' | 'finalize' | 'unlock' | 'delete' | 'undelete' | 'restore-revision';
@@ -73,7 +89,22 @@ export interface Store {
   readonly schemaVersion: number;
   /** Built-in and imported templates. */
   readonly templates: TemplateRegistry;
-  list(q?: { search?: string; year?: string; templateId?: string }): FormSummary[];
+  list(q?: ListQuery): FormSummary[];
+  /** One page of the same list (a virtualised list of many forms); see listing.ts. */
+  listPage(q?: PageQuery): FormPage;
+  /** Live forms of one year with their content, `limit` at a time in id order after `afterId` (see scan.ts). */
+  scanYear(q: YearQuery & { afterId?: number; limit: number }): ScannedForm[];
+  countYear(q: YearQuery): number;
+  /** The templates a year's live forms use, with how many forms each. */
+  templatesOfYear(year: string): { templateId: string; forms: number }[];
+  /** The stored content of many forms by id, in one statement (see scan.ts). */
+  formContents(ids: readonly number[]): Map<number, StoredContent>;
+  /** The stored content of one revision (raw-deflated JSON), null when there is none. */
+  revisionBlob(formId: number, revision: number): Buffer | null;
+  /** Keeps what the 汇总 worked out for forms, for the revision it read (see scan.ts). */
+  saveSummaryFacts(rows: readonly FactsRow[]): void;
+  /** Writes up to `max` pending search index entries; true when more are pending. Runs by itself once writes pause. */
+  refreshSearchIndex(max?: number): boolean;
   get(id: number): FormRecord;
   /** The live form of a template and year with this identity (部门名称; 实施单位 + 项目名称), if any. */
   findLive(data: FormData): FormSummary | null;
@@ -118,11 +149,17 @@ interface FormRow extends FormSummary {
 }
 
 const YEAR = /^\d{4}$/;
+/** Index entries written per pause in writing: ~100 ms of work, so a pending batch import never freezes the app. */
+const SEARCH_REFRESH_SLICE = 300;
 
 class SqliteStore implements Store {
   private db: Db;
   private closed = false;
-  private readonly checkpoint = new IdleCheckpoint(() => (this.closed ? null : this.db));
+  private readonly checkpoint = new IdleCheckpoint(
+    () => (this.closed ? null : this.db),
+    // Search index entries of what was just saved, a slice per pause so the app stays responsive.
+    (db) => refreshSearchIndex(db, SEARCH_REFRESH_SLICE),
+  );
   private readonly indicators: IndicatorIndex;
   private readonly library: IndicatorLibrary;
   templates: TemplateRegistry;
@@ -140,6 +177,8 @@ class SqliteStore implements Store {
       () => this.db,
       () => this.nowIso(),
     );
+    // Entries left pending by a session that ended first (a command-line import) are written at the first pause.
+    if (pendingSearchEntries(db) > 0) this.checkpoint.afterWrite();
   }
 
   suggest(q: SuggestQuery & { formId?: number }): IndicatorCandidate[] {
@@ -190,24 +229,40 @@ class SqliteStore implements Store {
     return this.opts.now().toISOString();
   }
 
-  list(q: { search?: string; year?: string; templateId?: string } = {}): FormSummary[] {
-    const where = ['deleted_at IS NULL'];
-    const params: string[] = [];
-    if (q.year) {
-      where.push('year = ?');
-      params.push(q.year.trim());
-    }
-    if (q.templateId) {
-      where.push('template_id = ?');
-      params.push(q.templateId);
-    }
-    for (const term of (q.search ?? '').split(/\s+/).filter(Boolean)) {
-      where.push("search_text LIKE ? ESCAPE '\\'");
-      params.push(likePattern(term));
-    }
-    return this.db
-      .prepare(`SELECT ${SUMMARY_COLUMNS} FROM forms WHERE ${where.join(' AND ')} ORDER BY year DESC, unit, title, id`)
-      .all(...params) as FormSummary[];
+  list(q: ListQuery = {}): FormSummary[] {
+    return listForms(this.db, q);
+  }
+
+  listPage(q: PageQuery = {}): FormPage {
+    return listPage(this.db, q);
+  }
+
+  scanYear(q: YearQuery & { afterId?: number; limit: number }): ScannedForm[] {
+    return scanYear(this.db, q);
+  }
+
+  countYear(q: YearQuery): number {
+    return countYear(this.db, q);
+  }
+
+  templatesOfYear(year: string): { templateId: string; forms: number }[] {
+    return templatesOfYear(this.db, year);
+  }
+
+  formContents(ids: readonly number[]): Map<number, StoredContent> {
+    return formContents(this.db, ids);
+  }
+
+  revisionBlob(formId: number, revision: number): Buffer | null {
+    return revisionBlob(this.db, formId, revision);
+  }
+
+  saveSummaryFacts(rows: readonly FactsRow[]): void {
+    this.write(() => saveSummaryFacts(this.db, rows));
+  }
+
+  refreshSearchIndex(max = SEARCH_REFRESH_SLICE): boolean {
+    return this.write(() => refreshSearchIndex(this.db, max));
   }
 
   listTrash(): FormSummary[] {
@@ -227,7 +282,12 @@ class SqliteStore implements Store {
   private revisionData(id: number, revision: number): FormData | undefined {
     const rev = this.db.prepare('SELECT data FROM revisions WHERE form_id = ? AND revision = ?').get(id, revision) as
       { data: Buffer } | undefined;
-    return rev && (JSON.parse(unpackJson(rev.data)) as FormData);
+    if (!rev) return undefined;
+    const { content, damage } = decodeContent(rev.data);
+    // A damaged revision is the user's problem to know about, not an internal error (the 汇总 lists it as 无法读取).
+    if (content === null)
+      throw new UserError(`编号 ${id} 的表单内容已损坏，无法读取（${damage}）；请从备份恢复，或删除后重新导入`, 'damaged-form');
+    return content as FormData;
   }
 
   /** The form row and its newest revision are read in one transaction, so they always match. */
@@ -583,7 +643,13 @@ class SqliteStore implements Store {
       ...(previous ? [{ id: previous.id, relation: 'previousYear' as const }] : []),
     ];
     return entries.flatMap(({ id: other, relation }) => {
-      const rec = this.get(other);
+      let rec: FormRecord;
+      try {
+        rec = this.get(other);
+      } catch {
+        // A damaged form of the unit cannot be compared with; the open form's own checks still run.
+        return [];
+      }
       const ot = this.templates.find(rec.templateId, rec.templateVersion);
       if (!ot) return [];
       return [
@@ -622,6 +688,7 @@ export function openStore(opts: StoreOptions): Store {
     busyTimeoutMs: opts.busyTimeoutMs,
     durability: opts.durability,
     now: opts.now ?? (() => new Date()),
+    quickCheckMaxBytes: opts.quickCheckMaxBytes,
   };
   mkdirSync(dirname(full.file), { recursive: true });
   const db = openDatabase(full);

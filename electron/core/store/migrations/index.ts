@@ -7,6 +7,7 @@ import type { Database } from 'better-sqlite3';
 import { migrate0001Initial } from './0001-initial';
 import { migrate0002CompressedJson } from './0002-compressed-json';
 import { migrate0003TemplateIdentity } from './0003-template-identity';
+import { migrate0004SearchAndSummary } from './0004-search-and-summary';
 import { migrate0005IndicatorLibrary } from './0005-indicator-library';
 
 export interface Migration {
@@ -19,7 +20,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', up: migrate0001Initial },
   { version: 2, name: 'compressed-json', up: migrate0002CompressedJson },
   { version: 3, name: 'template-identity', up: migrate0003TemplateIdentity },
-  // 4 comes with the 汇总 work (search and summary indexes).
+  { version: 4, name: 'search-and-summary', up: migrate0004SearchAndSummary },
   { version: 5, name: 'indicator-library', up: migrate0005IndicatorLibrary },
 ];
 

@@ -1,0 +1,56 @@
+/**
+ * The 汇总 figures of bench/summary.ts, measured in a process of their own on the code as the app
+ * ships it: bench/summary.ts bundles this file with esbuild as scripts/build.mjs bundles the main
+ * process, and runs it with plain node. Prints one JSON line.
+ *   summary STORE.db YEAR      — the first 汇总 of the year (its kept facts removed first), then three more
+ *   xlsx STORE.db YEAR OUT     — the 汇总 and its workbook written to OUT; the process's peak memory
+ */
+import Database from 'better-sqlite3';
+import { createWriteStream, statSync } from 'node:fs';
+import { finished } from 'node:stream/promises';
+import { openStore } from '../electron/core/store';
+import { runSummary } from '../electron/core/summary';
+import { writeSummaryXlsx } from '../electron/core/summary/xlsx';
+
+const [mode, file, year, target] = process.argv.slice(2);
+const mb = (bytes: number) => bytes / 1024 / 1024;
+const print = (o: Record<string, number>) => process.stdout.write(`${JSON.stringify(o)}\n`);
+
+async function summary(): Promise<void> {
+  const raw = new Database(file);
+  raw.prepare('DELETE FROM summary_facts WHERE form_id IN (SELECT id FROM forms WHERE year = ?)').run(year);
+  raw.close();
+  const store = openStore({ file, appVersion: 'bench', autoBackup: false });
+  let peak = process.memoryUsage.rss();
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 20);
+  const before = process.memoryUsage.rss();
+  let t = performance.now();
+  const first = await runSummary(store, { year }, { appVersion: 'bench' });
+  const coldMs = performance.now() - t;
+  clearInterval(sampler);
+  const warm: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    t = performance.now();
+    await runSummary(store, { year }, { appVersion: 'bench' });
+    warm.push(performance.now() - t);
+  }
+  store.close();
+  print({ coldMs, warmMs: warm.sort((a, b) => a - b)[1], forms: first.counts.forms, rssGrowthMb: mb(peak - before) });
+}
+
+async function xlsx(): Promise<void> {
+  const store = openStore({ file, appVersion: 'bench', autoBackup: false });
+  const t = performance.now();
+  const s = await runSummary(store, { year }, { appVersion: 'bench' });
+  const out = createWriteStream(target);
+  await writeSummaryXlsx(store, s, out);
+  await finished(out);
+  const ms = performance.now() - t;
+  store.close();
+  print({ ms, rssMb: process.resourceUsage().maxRSS / 1024, mb: mb(statSync(target).size), forms: s.counts.forms });
+}
+
+(mode === 'xlsx' ? xlsx() : summary()).catch((e: unknown) => {
+  process.stderr.write(`${e instanceof Error ? e.stack : String(e)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,55 @@
+/**
+ * summary.* and export.formXlsx: the 汇总 of a year as data, as an Excel workbook and as a Word
+ * table, and one form's grid as Excel. A 汇总 reads the whole year and yields between slices,
+ * so summary.progress can be asked meanwhile and answers how far the running one is.
+ */
+import type { Output, SummaryQuery } from '../../../shared/contract';
+import { exportFormXlsx } from '../export/formXlsx';
+import { sanitizeFileName } from '../export/fileName';
+import { exportFileName } from '../export';
+import { runSummary } from '../summary';
+import { summaryDocxBytes, summaryFileName, summaryXlsxBytes } from '../summary/files';
+import type { CoreContext } from './context';
+import type { Handlers } from './dispatch';
+import { encodeBase64 } from './files';
+
+type Progress = Output<'summary.progress'>;
+
+export function summaryHandlers({ store, appVersion }: CoreContext): Handlers {
+  let progress: Progress = { running: false, phase: null, done: 0, total: 0 };
+  let running = 0;
+  const track = async <T>(work: () => Promise<T>): Promise<T> => {
+    running++;
+    progress = { running: true, phase: 'read', done: 0, total: 0 };
+    try {
+      return await work();
+    } finally {
+      if (--running === 0) progress = { running: false, phase: null, done: 0, total: 0 };
+    }
+  };
+  const summarise = (q: SummaryQuery) =>
+    runSummary(store, q, { appVersion, onProgress: (p) => (progress = { running: true, phase: 'read', ...p }) });
+  const writing = (p: { done: number; total: number }) => (progress = { running: true, phase: 'write', ...p });
+
+  return {
+    'summary.run': (q) => track(() => summarise(q)),
+    'summary.progress': () => progress,
+    'summary.xlsx': (q) =>
+      track(async () => {
+        const summary = await summarise(q);
+        const bytes = await summaryXlsxBytes(store, summary, { onProgress: writing });
+        return { fileName: summaryFileName(summary, '.xlsx'), data: encodeBase64(bytes) };
+      }),
+    'summary.docx': (q) =>
+      track(async () => {
+        const summary = await summarise(q);
+        return { fileName: summaryFileName(summary, '.docx'), data: encodeBase64(await summaryDocxBytes(summary)) };
+      }),
+    'export.formXlsx': async ({ id }) => {
+      const record = store.get(id);
+      const t = store.templates.get(record.templateId, record.templateVersion);
+      const bytes = await exportFormXlsx(record.data, t);
+      return { fileName: sanitizeFileName(exportFileName(record.data, t).replace(/\.docx$/, ''), '.xlsx'), data: encodeBase64(bytes) };
+    },
+  };
+}
