@@ -25,6 +25,8 @@ export const TARGETS: Record<string, number> = {
   xiangmu_import_ms_p50: 15,
   xiangmu_editor_ready_ms: 500,
   xiangmu_keystroke_ms_p95: 16,
+  // From a keystroke to the list drawn, 120 ms of it the wait for typing to pause.
+  suggest_roundtrip_ms_p95: 200,
   editor_ready_ms: 1500,
   keystroke_ms_p95: 16,
   store_open_ms_150k: 150,

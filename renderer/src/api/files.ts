@@ -4,7 +4,9 @@
  */
 import { api, isDesktop } from './index';
 
-export type FileKind = 'docx' | 'pdf' | 'backup' | 'template';
+export type FileKind = 'docx' | 'pdf' | 'backup' | 'template' | 'library';
+/** Files that can be opened: a 指标库 file is JSON or Excel. */
+export type OpenKind = 'docx' | 'backup' | 'template' | 'library';
 
 export interface FilePayload {
   fileName: string;
@@ -12,15 +14,26 @@ export interface FilePayload {
   data: string;
 }
 
+const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 const MIME: Record<FileKind, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   pdf: 'application/pdf',
   backup: 'application/octet-stream',
   template: 'application/json',
+  library: 'application/json',
 };
 
+/** A 指标库 file keeps its own type: .json or .xlsx. */
+const mimeOf = (kind: FileKind, fileName: string): string => (kind === 'library' && /\.xlsx$/i.test(fileName) ? XLSX_MIME : MIME[kind]);
+
 /** What the browser's file picker offers for each kind of file that can be opened. */
-const ACCEPT: Record<'docx' | 'backup' | 'template', string> = { docx: '.docx', backup: '', template: '.json,application/json' };
+const ACCEPT: Record<OpenKind, string> = {
+  docx: '.docx',
+  backup: '',
+  template: '.json,application/json',
+  library: `.json,.xlsx,application/json,${XLSX_MIME}`,
+};
 
 export function base64ToBytes(b64: string): Uint8Array<ArrayBuffer> {
   const bin = atob(b64);
@@ -42,7 +55,7 @@ export async function saveFile(file: FilePayload, kind: FileKind): Promise<strin
     const r = await api['files.saveAs']({ ...file, kind });
     return r.saved ? r.fileName : null;
   }
-  const blob = new Blob([base64ToBytes(file.data)], { type: MIME[kind] });
+  const blob = new Blob([base64ToBytes(file.data)], { type: mimeOf(kind, file.fileName) });
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
@@ -78,7 +91,7 @@ function pickInBrowser(accept: string, multiple: boolean): Promise<FilePayload[]
   });
 }
 
-export async function openFiles(kind: 'docx' | 'backup' | 'template', multiple: boolean): Promise<FilePayload[]> {
+export async function openFiles(kind: OpenKind, multiple: boolean): Promise<FilePayload[]> {
   if (isDesktop()) return api['files.open']({ kind, multiple });
   return pickInBrowser(ACCEPT[kind], multiple);
 }

@@ -1,4 +1,4 @@
-/** The open form: its toolbar (save status, undo, 定稿, export, print, history) and the paper sheet. */
+/** The open form: its toolbar (save status, undo, 定稿, export, print, history, 年度对比) and the paper sheet. */
 import { Alert, Badge, Button, Group, Loader, Text } from '@mantine/core';
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import type { FormData } from '../../../shared/form';
@@ -6,6 +6,7 @@ import { untitled } from '../../../shared/identity';
 import type { TemplateDef } from '../../../shared/template/schema';
 import { api, isDesktop } from '../api';
 import { saveFile } from '../api/files';
+import { CompareView } from '../compare/CompareView';
 import { ConfirmDialog } from '../shell/dialogs/ConfirmDialog';
 import { NewYearDialog } from '../shell/dialogs/NewYearDialog';
 import { RevisionsDialog } from '../shell/dialogs/RevisionsDialog';
@@ -17,6 +18,7 @@ import { useStoreVersion } from './hooks';
 import { MessagesPanel } from './MessagesPanel';
 import { PaperForm } from './PaperForm';
 import { SaveStatus } from './SaveStatus';
+import type { SuggestFn } from './suggest/useSuggestions';
 import { useOpenForm, type OpenForm } from './useOpenForm';
 
 export interface EditorProps {
@@ -109,13 +111,15 @@ export function Editor({ formId, onOpen, onListChanged, onPrint }: EditorProps) 
   const [reloadKey, setReloadKey] = useState(0);
   const { registry } = useTemplates();
   const { open, error } = useOpenForm(formId, reloadKey, registry);
-  const [dialog, setDialog] = useState<'newYear' | 'revisions' | 'unlock' | 'delete' | null>(null);
+  const [dialog, setDialog] = useState<'newYear' | 'revisions' | 'unlock' | 'delete' | 'compare' | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const reload = useCallback(() => setReloadKey((k) => k + 1), []);
   const saver = open?.saver;
   const onLeaveCell = useCallback(() => void saver?.flush(), [saver]);
 
   const status = useSaveStatus(saver);
+  // 指标库 suggestions for this form: its unit's own indicators come first.
+  const suggest = useCallback<SuggestFn>((q) => api['library.suggest']({ ...q, formId }), [formId]);
 
   useEffect(() => {
     if (open?.restoredDraft) notifyOk('已恢复上次未保存的内容，正在保存。', '未丢失');
@@ -240,6 +244,9 @@ export function Editor({ formId, onOpen, onListChanged, onPrint }: EditorProps) 
           <Button size="xs" variant="default" onClick={() => setDialog('newYear')}>
             从上年复制
           </Button>
+          <Button size="xs" variant="default" onClick={() => setDialog('compare')}>
+            年度对比
+          </Button>
           <Button size="xs" variant="default" loading={busy === '导出 Word'} onClick={exportWord}>
             导出 Word
           </Button>
@@ -282,7 +289,7 @@ export function Editor({ formId, onOpen, onListChanged, onPrint }: EditorProps) 
       </div>
       <div className="editor-body">
         <div className="sheet-scroll">
-          <PaperForm store={store} readOnly={final} onLeaveCell={onLeaveCell} />
+          <PaperForm store={store} readOnly={final} onLeaveCell={onLeaveCell} suggest={suggest} />
         </div>
         <MessagesPanel store={store} />
       </div>
@@ -308,6 +315,14 @@ export function Editor({ formId, onOpen, onListChanged, onPrint }: EditorProps) 
             reload();
             notifyOk('已恢复所选版本。');
           }}
+        />
+      )}
+      {dialog === 'compare' && (
+        <CompareView
+          formId={record.id}
+          template={store.template}
+          saveFirst={final ? async () => {} : saveFirst}
+          onClose={() => setDialog(null)}
         />
       )}
       {dialog === 'delete' && (

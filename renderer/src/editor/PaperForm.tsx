@@ -26,6 +26,7 @@ import { pasteNotice, planPaste, skippedAsText } from './pasteRows';
 import { useFieldMessages, useFieldValue } from './hooks';
 import { columnPercents, fieldsBelow, mmCss } from './layout';
 import { SheetContext, useSheet, type NoticeTone, type RowAction, type SheetContextValue } from './sheetContext';
+import type { SuggestFn } from './suggest/useSuggestions';
 
 export { fontStyle };
 
@@ -210,6 +211,8 @@ export interface PaperFormProps {
   store: FormStore;
   readOnly: boolean;
   onLeaveCell(): void;
+  /** 指标库 suggestions while a 三级指标 is typed; without it the cells suggest nothing. */
+  suggest?: SuggestFn;
 }
 
 function isUndo(e: KeyboardEvent): 'undo' | 'redo' | null {
@@ -264,7 +267,7 @@ function NoticeBar({ notice, onClose }: { notice: Notice; onClose(): void }) {
   );
 }
 
-export const PaperForm = memo(function PaperForm({ store, readOnly, onLeaveCell }: PaperFormProps) {
+export const PaperForm = memo(function PaperForm({ store, readOnly, onLeaveCell, suggest }: PaperFormProps) {
   const t: TemplateDef = store.template;
   const sheet = useRef<HTMLDivElement>(null);
   const layout = useLayout(store);
@@ -348,8 +351,9 @@ export const PaperForm = memo(function PaperForm({ store, readOnly, onLeaveCell 
       notify(text: string, tone: NoticeTone = 'info') {
         setNotice({ text, tone });
       },
+      suggest: readOnly ? undefined : suggest,
     };
-  }, [store, readOnly, below]);
+  }, [store, readOnly, below, suggest]);
 
   function onKeyDown(e: KeyboardEvent<HTMLDivElement>) {
     const action = isUndo(e);

@@ -107,6 +107,19 @@ export class FormStore {
     this.set(groupId, setCell(g, current, rows, column, value), opts);
   }
 
+  /**
+   * Several columns of one row at once (a picked suggestion: 三级 and 指标值), creating rows up to
+   * it when it was padding: its own undo step, apart from the typing before it.
+   */
+  setGroupCells(groupId: string, row: number, values: Record<string, string>): void {
+    const g = this.group(groupId);
+    let next = this.rows(groupId) as GroupRow[];
+    const cols = Object.keys(values);
+    if (row < next.length && cols.every((c) => (next[row][c] ?? '') === values[c])) return;
+    for (const c of cols) next = setCell(g, next, [row], c, values[c]);
+    this.rowOp(groupId, next, 'none');
+  }
+
   /** Inserts a row below `index` in the same merged run, or with `newRun` under its outer headings only (its own undo step). */
   insertRowBelow(groupId: string, index: number, newRun = false): RowRefusal | null {
     return this.rowOp(groupId, insertBelow(this.group(groupId), this.rows(groupId), index, newRun), 'full');

@@ -1,5 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { FormStore } from './formStore';
+import type { SuggestFn } from './suggest/useSuggestions';
 
 /** What a row tool or key asks of a repeating group. */
 export type RowAction = 'insertBelow' | 'insertNewRun' | 'append' | 'remove' | 'up' | 'down';
@@ -26,6 +27,8 @@ export interface SheetContextValue {
   pasteRows(group: string, row: number, column: string, table: string[][]): void;
   /** Says something to the clerk below the sheet (a refusal, what a paste did). */
   notify(text: string, tone?: NoticeTone): void;
+  /** 指标库 suggestions for a 三级指标 being typed (for this form); none when absent. */
+  suggest?: SuggestFn;
 }
 
 export type NoticeTone = 'info' | 'warning';

@@ -12,6 +12,7 @@ import { PrintSheet } from '../print/PrintSheet';
 import { ConfirmDialog } from './dialogs/ConfirmDialog';
 import { ExportManyDialog, MAX_EXPORT_MANY } from './dialogs/ExportManyDialog';
 import { ImportDialog } from './dialogs/ImportDialog';
+import { LibraryDialog } from './dialogs/LibraryDialog';
 import { NewFormDialog } from './dialogs/NewFormDialog';
 import { TemplatesDialog } from './dialogs/TemplatesDialog';
 import { TrashDialog } from './dialogs/TrashDialog';
@@ -26,6 +27,7 @@ type Dialog =
   | { kind: 'restore'; file: FilePayload }
   | { kind: 'trash' }
   | { kind: 'templates' }
+  | { kind: 'library' }
   | { kind: 'exportMany'; forms: FormSummary[] }
   | null;
 
@@ -153,6 +155,9 @@ export function MainShell({ formId, onOpen }: { formId: number | null; onOpen(id
             <Button size="xs" variant="default" onClick={() => setDialog({ kind: 'trash' })}>
               回收站
             </Button>
+            <Button size="xs" variant="default" onClick={() => setDialog({ kind: 'library' })}>
+              指标库
+            </Button>
             <Button size="xs" variant="default" onClick={() => setDialog({ kind: 'templates' })}>
               表样管理
             </Button>
@@ -227,6 +232,7 @@ export function MainShell({ formId, onOpen }: { formId: number | null; onOpen(id
           }}
         />
       )}
+      {dialog?.kind === 'library' && <LibraryDialog onClose={() => setDialog(null)} />}
       {dialog?.kind === 'templates' && <TemplatesDialog onClose={() => setDialog(null)} onChanged={refreshList} />}
       {dialog?.kind === 'trash' && (
         <TrashDialog

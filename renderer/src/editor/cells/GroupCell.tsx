@@ -11,15 +11,24 @@
  *
  * Pasting rows copied from Excel or WPS 表格 (text with tabs or line breaks) fills rows (see
  * pasteRows.ts); a paste of one cell's text is left to the browser, as typing is.
+ *
+ * A 三级指标 cell (the `name` column of one of the group's indicator blocks) suggests indicators
+ * from the 指标库 as it is typed (suggest/useSuggestions.ts); picking one fills 三级 and, when the
+ * row's 指标值 is blank, the typical 指标值 (one undo step) and moves there with it selected.
  */
-import { memo, type ClipboardEvent, type KeyboardEvent } from 'react';
+import { memo, type ClipboardEvent, type CompositionEvent, type FormEvent, type KeyboardEvent } from 'react';
 import { columnDef } from '../../../../shared/formOps';
+import { fillPlaceholders } from '../../../../shared/library/starter';
 import { groupCellKey } from '../../../../shared/messages';
 import type { Align } from '../../../../shared/template/schema';
+import { groupInputIn } from '../focus';
 import { groupCellLabel, lastColumn } from '../groupRows';
 import { readPaste } from '../pasteRows';
 import { useCellsMessages, useGroupCellValue } from '../hooks';
 import { useSheet } from '../sheetContext';
+import { filledValue, placeholderValues } from '../suggest/placeholders';
+import { SuggestionList } from '../suggest/SuggestionList';
+import { useSuggestions, type Suggestion } from '../suggest/useSuggestions';
 import { useSyncedInput, type SyncedInput } from '../useSyncedInput';
 import { ariaFor, CellMessages } from './CellMessages';
 import { ChoiceSelect } from './ChoiceSelect';
@@ -53,7 +62,7 @@ function focusNextInRow(el: HTMLElement): void {
 }
 
 export const GroupCell = memo(function GroupCell({ group, column, rows: rowsText, rowSpan, colSpan, align }: GroupCellProps) {
-  const { store, readOnly, onLeaveCell, rowAction, pasteRows, notify } = useSheet();
+  const { store, readOnly, onLeaveCell, rowAction, pasteRows, notify, suggest } = useSheet();
   const g = store.group(group);
   const col = columnDef(g, column);
   const rows = rowsText.split(',').map(Number);
@@ -67,8 +76,60 @@ export const GroupCell = memo(function GroupCell({ group, column, rows: rowsText
   const input = useSyncedInput<HTMLInputElement | HTMLTextAreaElement>(value, commit, read);
   const isLast = column === lastColumn(g);
 
+  // The indicator block whose 三级 this cell is, if any: it suggests from the 指标库.
+  const block = g.indicators?.find((b) => b.name === column);
+  const suggesting = !!block && !!suggest && !readOnly && rows.length === 1 && (col.kind === 'text' || col.kind === 'multiline');
+  const rowLevels = () => {
+    const r = store.rows(group)[first];
+    const l1 = block && r ? (r[block.level1] ?? '').trim() : '';
+    const l2 = block && r ? (r[block.level2] ?? '').trim() : '';
+    return { level1: l1 || undefined, level2: l2 || undefined };
+  };
+  const sug = useSuggestions({ enabled: suggesting, suggest, context: rowLevels, onPick: pickSuggestion });
+
+  /** 三级 gets the name; a blank 指标值 the typical value with the form's values put in; the caret goes there to overtype it. */
+  function pickSuggestion(s: Suggestion) {
+    if (!block) return;
+    const el = input.ref.current;
+    const typedValue = (store.rows(group)[first]?.[block.value] ?? '').trim();
+    const value = typedValue === '' ? filledValue(store, s.value).trim() : '';
+    const name = read(s.name);
+    // The cell shows the name at once, so leaving it (below) does not write back what was typed.
+    if (el) el.value = name;
+    store.setGroupCells(group, first, value ? { [column]: name, [block.value]: value } : { [column]: name });
+    const table = el?.closest('table');
+    requestAnimationFrame(() => {
+      // Not if the clerk has already gone elsewhere.
+      const now = document.activeElement;
+      if (now && now !== el && now !== document.body) return;
+      const target = table ? groupInputIn(table, group, first, block.value) : null;
+      if (!(target instanceof HTMLTextAreaElement || target instanceof HTMLInputElement)) return;
+      target.focus();
+      if (value && target.value === value) target.select();
+      else target.setSelectionRange(target.value.length, target.value.length);
+    });
+  }
+
+  const suggestHandlers = suggesting
+    ? {
+        onInput(e: FormEvent<HTMLTextAreaElement>) {
+          input.onInput(e);
+          sug.onInput(e.currentTarget, (e.nativeEvent as InputEvent).isComposing === true);
+        },
+        onCompositionStart(e: CompositionEvent<HTMLTextAreaElement>) {
+          input.onCompositionStart(e);
+          sug.onCompositionStart();
+        },
+        onCompositionEnd(e: CompositionEvent<HTMLTextAreaElement>) {
+          input.onCompositionEnd(e);
+          sug.onCompositionEnd(e.currentTarget);
+        },
+      }
+    : {};
+
   function onKeyDown(e: KeyboardEvent<El>) {
     if (readOnly || e.nativeEvent.isComposing) return;
+    if (sug.onKeyDown(e)) return;
     if (e.key === 'Delete' && (e.ctrlKey || e.metaKey) && !e.altKey) {
       e.preventDefault();
       rowAction(group, 'remove', first, column);
@@ -93,6 +154,7 @@ export const GroupCell = memo(function GroupCell({ group, column, rows: rowsText
   }
 
   function onBlur() {
+    sug.onBlur();
     const el = input.ref.current;
     if (el && !readOnly && col.kind !== 'choice') {
       const tidy = col.kind === 'amount' ? tidyOnLeave('amount', el.value) : read(el.value);
@@ -142,6 +204,7 @@ export const GroupCell = memo(function GroupCell({ group, column, rows: rowsText
     editor = (
       <textarea
         {...(input as unknown as SyncedInput<HTMLTextAreaElement>)}
+        {...suggestHandlers}
         {...data}
         className={`v-textarea v-col-${col.kind}`}
         aria-label={label}
@@ -152,8 +215,10 @@ export const GroupCell = memo(function GroupCell({ group, column, rows: rowsText
         onPaste={onPaste}
         onBlur={onBlur}
         {...aria}
+        {...sug.aria}
       />
     );
+  const fill = sug.open ? placeholderValues(store) : null;
 
   return (
     <td
@@ -164,6 +229,15 @@ export const GroupCell = memo(function GroupCell({ group, column, rows: rowsText
       data-cell={keys[0]}
     >
       {editor}
+      {suggesting && (
+        <SuggestionList
+          s={sug}
+          anchor={input.ref}
+          label={`推荐的${col.printed ?? col.label}`}
+          level2={rowLevels().level2}
+          valueOf={(item) => (fill ? fillPlaceholders(item.value, fill) : item.value)}
+        />
+      )}
       <CellMessages field={keys[0]} messages={messages} />
     </td>
   );

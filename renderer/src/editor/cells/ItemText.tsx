@@ -1,6 +1,12 @@
-/** One indicator item's text (or a benefit item's name/description) with list keyboard keys. */
-import { memo, type ClipboardEvent, type KeyboardEvent } from 'react';
+/**
+ * One indicator item's text (or a benefit item's name/description) with list keyboard keys. A
+ * 产出指标 item (given `suggestFor`) suggests indicators from the 指标库 as it is typed; picking
+ * one puts its name in the item (see suggest/useSuggestions.ts).
+ */
+import { memo, type ClipboardEvent, type CompositionEvent, type FormEvent, type KeyboardEvent } from 'react';
 import { useSheet } from '../sheetContext';
+import { SuggestionList } from '../suggest/SuggestionList';
+import { useSuggestions } from '../suggest/useSuggestions';
 import { useSyncedInput } from '../useSyncedInput';
 
 export interface ItemTextProps {
@@ -18,14 +24,49 @@ export interface ItemTextProps {
   multiline?: boolean;
   className?: string;
   aria?: Record<string, string | undefined>;
+  /** Suggest 三级指标 under this 一级/二级 from the 指标库 (the 2019 form's 产出 items). */
+  suggestFor?: { level1: string; level2: string };
+  /** A suggestion was picked: the item's text becomes `text` (its own undo step). */
+  onPick?(text: string): void;
 }
 
 export const ItemText = memo(function ItemText(p: ItemTextProps) {
-  const { readOnly, onLeaveCell } = useSheet();
+  const { readOnly, onLeaveCell, suggest } = useSheet();
   const input = useSyncedInput<HTMLTextAreaElement>(p.value, p.onChange);
+  const suggesting = !!p.suggestFor && !!p.onPick && !!suggest && !readOnly;
+  const sug = useSuggestions({
+    enabled: suggesting,
+    suggest,
+    context: () => ({ level1: p.suggestFor?.level1, level2: p.suggestFor?.level2 }),
+    onPick(s) {
+      const el = input.ref.current;
+      if (el) {
+        el.value = s.name;
+        el.setSelectionRange(s.name.length, s.name.length);
+      }
+      p.onPick?.(s.name);
+    },
+  });
+  const suggestHandlers = suggesting
+    ? {
+        onInput(e: FormEvent<HTMLTextAreaElement>) {
+          input.onInput(e);
+          sug.onInput(e.currentTarget, (e.nativeEvent as InputEvent).isComposing === true);
+        },
+        onCompositionStart(e: CompositionEvent<HTMLTextAreaElement>) {
+          input.onCompositionStart(e);
+          sug.onCompositionStart();
+        },
+        onCompositionEnd(e: CompositionEvent<HTMLTextAreaElement>) {
+          input.onCompositionEnd(e);
+          sug.onCompositionEnd(e.currentTarget);
+        },
+      }
+    : {};
 
   function onKeyDown(e: KeyboardEvent<HTMLTextAreaElement>) {
     if (readOnly || e.nativeEvent.isComposing) return;
+    if (sug.onKeyDown(e)) return;
     if (e.key === 'Enter' && !p.multiline && p.onEnter) {
       e.preventDefault();
       p.onEnter();
@@ -45,19 +86,27 @@ export const ItemText = memo(function ItemText(p: ItemTextProps) {
   }
 
   return (
-    <textarea
-      {...input}
-      className={p.className ?? 'v-item'}
-      data-item-of={p.field}
-      aria-label={p.label}
-      readOnly={readOnly}
-      rows={1}
-      spellCheck={false}
-      onKeyDown={onKeyDown}
-      onPaste={onPaste}
-      onBlur={onLeaveCell}
-      {...p.aria}
-    />
+    <>
+      <textarea
+        {...input}
+        {...suggestHandlers}
+        className={p.className ?? 'v-item'}
+        data-item-of={p.field}
+        aria-label={p.label}
+        readOnly={readOnly}
+        rows={1}
+        spellCheck={false}
+        onKeyDown={onKeyDown}
+        onPaste={onPaste}
+        onBlur={() => {
+          sug.onBlur();
+          onLeaveCell();
+        }}
+        {...p.aria}
+        {...sug.aria}
+      />
+      {suggesting && <SuggestionList s={sug} anchor={input.ref} label={`推荐的${p.suggestFor!.level2}`} valueOf={() => ''} />}
+    </>
   );
 });
 

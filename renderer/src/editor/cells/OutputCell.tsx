@@ -95,6 +95,8 @@ export const OutputCell = memo(function OutputCell({ def }: { def: FieldDef }) {
                     focusLabelLater(root.current, outputItemLabel(part, Math.min(Math.max(i + d, 0), parts[part].length - 1)));
                   }}
                   onPasteText={(t) => pasteInto(part, i, t)}
+                  suggestFor={{ level1: '产出指标', level2: OUTPUT_PART_LABELS[part] }}
+                  onPick={(t) => setPart(part, replaceAt(parts[part], i, t))}
                 />
                 {!readOnly && (
                   <ItemButtons
