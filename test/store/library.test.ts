@@ -118,3 +118,49 @@ describe('the 指标库 dialog’s operations', () => {
     expect(() => libraryFromJson(JSON.stringify({ format: 'shenbao-indicator-library', version: 2, entries: [] }))).toThrow(/更新版本/);
   });
 });
+
+describe('library files as Excel', () => {
+  it('round-trips through .xlsx with the command line, readable by an independent reader', async () => {
+    const { runCliCapture } = await import('../helpers/cli');
+    const { readXlsx, rowTexts } = await import('../helpers/xlsxSheets');
+    const { writeFileSync, readFileSync: read } = await import('node:fs');
+    store.librarySave({ level1: '产出指标', level2: '数量指标', name: '专题讲座次数', value: '≥6次', note: '主管部门统一' });
+    store.close();
+    const db = `${tmp.dir}/shenbao.db`;
+    const out = `${tmp.dir}/库.xlsx`;
+    const r = await runCliCapture(['--db', db, 'library', 'export', '--out', out]);
+    expect(r.code, r.stderr).toBe(0);
+    const [sheet] = await readXlsx(read(out));
+    expect(rowTexts(sheet, 1)).toEqual(['一级指标', '二级指标', '三级指标', '指标值', '说明']);
+    expect(rowTexts(sheet, 2)).toEqual(['产出指标', '数量指标', '专题讲座次数', '≥6次', '主管部门统一']);
+    expect(sheet.frozen).toMatchObject({ ySplit: 1 });
+    expect(sheet.rows.size).toBeGreaterThan(140); // the starter library comes along
+    const other = `${tmp.dir}/other.db`;
+    const imported = await runCliCapture(['--db', other, 'library', 'import', out]);
+    expect(imported.code, imported.stderr).toBe(0);
+    const list = JSON.parse((await runCliCapture(['--db', other, 'library', 'list', '--search', '专题讲座次数', '--json'])).stdout);
+    expect(list[0]).toMatchObject({ name: '专题讲座次数', value: '≥6次', note: '主管部门统一', source: 'imported' });
+    // Not a library: random bytes, a huge file, a sheet with other columns.
+    for (const [name, bytes, message] of [
+      ['random.xlsx', Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)), /不是指标库文件|已损坏|不完整/],
+      ['huge.json', Buffer.alloc(50 * 1024 * 1024, 0x20), /过大/],
+    ] as [string, Buffer, RegExp][]) {
+      writeFileSync(`${tmp.dir}/${name}`, bytes);
+      const bad = await runCliCapture(['--db', other, 'library', 'import', `${tmp.dir}/${name}`]);
+      expect(bad.code, name).toBe(1);
+      expect(bad.stderr, name).toMatch(message);
+    }
+    const { libraryToXlsx } = await import('../../electron/core/library/xlsx');
+    const wrong = await libraryToXlsx([{ level1: 'a', level2: 'b', name: 'c', value: 'd', note: '' }]);
+    const wb = Buffer.from(wrong);
+    // Rename the 三级指标 header in the shared strings: a sheet whose columns are not a library's.
+    const JSZip = (await import('jszip')).default;
+    const zip = await JSZip.loadAsync(wb);
+    const names = Object.keys(zip.files).filter((n) => /sharedStrings|sheet1/.test(n));
+    for (const n of names) zip.file(n, (await zip.file(n)!.async('string')).replace('三级指标', '指标名称'));
+    writeFileSync(`${tmp.dir}/wrong.xlsx`, await zip.generateAsync({ type: 'uint8array' }));
+    const bad = await runCliCapture(['--db', other, 'library', 'import', `${tmp.dir}/wrong.xlsx`]);
+    expect(bad.stderr).toMatch(/没有找到「三级指标」列/);
+    store = storeIn(tmp.dir);
+  });
+});

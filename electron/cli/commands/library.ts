@@ -2,8 +2,10 @@
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { UserError } from '../../../shared/errors';
-import { libraryFromJson, libraryToJson, MAX_LIBRARY_BYTES } from '../../../shared/library/file';
+import { libraryToJson, MAX_LIBRARY_BYTES } from '../../../shared/library/file';
 import { writeFileAtomic } from '../../core/export';
+import { libraryEntries, libraryFileEntries } from '../../core/handlers/library';
+import { libraryToXlsx } from '../../core/library/xlsx';
 import type { CliCommand } from '../types';
 
 const SOURCE = {
@@ -19,7 +21,7 @@ const SOURCE = {
 export const commands: CliCommand[] = [
   {
     name: 'library',
-    usage: 'library list [--search 文字] [--json] | library export --out 文件.json | library import 文件.json   指标库',
+    usage: 'library list [--search 文字] [--json] | library export --out 文件.xlsx|文件.json | library import 文件.xlsx|文件.json   指标库',
     async run(ctx) {
       const [action, arg] = ctx.args;
       const store = ctx.store();
@@ -34,17 +36,16 @@ export const commands: CliCommand[] = [
           return 0;
         }
         case 'export': {
-          const out = ctx.flags.out && ctx.flags.out !== 'true' ? resolve(ctx.flags.out) : resolve('指标库.json');
-          const entries = store
-            .libraryList('')
-            .map((e) => ({ level1: e.level1, level2: e.level2, name: e.name, value: e.value, note: e.note }));
-          await writeFileAtomic(out, new TextEncoder().encode(libraryToJson(entries)));
+          const out = ctx.flags.out && ctx.flags.out !== 'true' ? resolve(ctx.flags.out) : resolve('指标库.xlsx');
+          const entries = libraryEntries(store);
+          const bytes = /\.json$/i.test(out) ? new TextEncoder().encode(libraryToJson(entries)) : await libraryToXlsx(entries);
+          await writeFileAtomic(out, bytes);
           ctx.out(`已导出指标库 ${entries.length} 条`);
           ctx.out(out);
           return 0;
         }
         case 'import': {
-          if (!arg) throw new UserError('请给出指标库文件，例如：library import 指标库.json');
+          if (!arg) throw new UserError('请给出指标库文件，例如：library import 指标库.xlsx');
           let size: number;
           try {
             size = statSync(resolve(arg)).size;
@@ -53,12 +54,12 @@ export const commands: CliCommand[] = [
           }
           if (size > MAX_LIBRARY_BYTES)
             throw new UserError(`这个指标库文件不能导入：文件过大（${Math.round(size / 1024 / 1024)} MB）。没有做任何改动。`);
-          const count = store.libraryImport(libraryFromJson(readFileSync(resolve(arg), 'utf8')));
+          const count = store.libraryImport(libraryFileEntries(readFileSync(resolve(arg)), arg));
           ctx.out(`已导入指标库 ${count} 条`);
           return 0;
         }
         default:
-          throw new UserError('用法：library list [--search 文字] [--json]，library export --out 文件.json，或 library import 文件.json');
+          throw new UserError('用法：library list [--search 文字] [--json]，library export --out 文件.xlsx，或 library import 文件.xlsx（也可用 .json）');
       }
     },
   },
