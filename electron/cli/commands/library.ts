@@ -59,7 +59,9 @@ export const commands: CliCommand[] = [
           return 0;
         }
         default:
-          throw new UserError('用法：library list [--search 文字] [--json]，library export --out 文件.xlsx，或 library import 文件.xlsx（也可用 .json）');
+          throw new UserError(
+            '用法：library list [--search 文字] [--json]，library export --out 文件.xlsx，或 library import 文件.xlsx（也可用 .json）',
+          );
       }
     },
   },

@@ -17,7 +17,10 @@ export function libraryEntries(store: Store): LibraryFileEntry[] {
 /** Entries from a library file's bytes: an Excel workbook (a zip) or our JSON; anything else is refused in Chinese. */
 export function libraryFileEntries(bytes: Uint8Array, fileName: string): LibraryFileEntry[] {
   if (bytes.length > MAX_LIBRARY_BYTES)
-    throw new UserError(`指标库文件“${fileName}”过大（${Math.round(bytes.length / 1024 / 1024)} MB），不像是指标库，没有做任何改动。`, 'library.invalid');
+    throw new UserError(
+      `指标库文件“${fileName}”过大（${Math.round(bytes.length / 1024 / 1024)} MB），不像是指标库，没有做任何改动。`,
+      'library.invalid',
+    );
   if (bytes[0] === 0x50 && bytes[1] === 0x4b) return libraryFromRows(libraryRowsFromXlsx(bytes));
   let text: string;
   try {
