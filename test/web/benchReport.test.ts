@@ -54,12 +54,14 @@ describe('bench report', () => {
         'summary_ms_15k',
         'summary_xlsx_ms_15k',
         'summary_xlsx_rss_mb',
+        'suggest_ms_p95',
+        'diff_ms_p50',
       ]),
     );
   });
 
   it('parses --json and --only', () => {
-    expect(parseBenchArgs([])).toEqual({ json: false, areas: ['store', 'export', 'import', 'editor', 'summary'] });
+    expect(parseBenchArgs([])).toEqual({ json: false, areas: ['store', 'export', 'import', 'editor', 'summary', 'library'] });
     expect(parseBenchArgs(['--json', '--only', 'store,import'])).toEqual({ json: true, areas: ['store', 'import'] });
     expect(parseBenchArgs(['--only=export'])).toEqual({ json: false, areas: ['export'] });
   });
