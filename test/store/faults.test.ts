@@ -101,6 +101,7 @@ describe.runIf(isRoot)('no permission (EACCES, as the user nobody)', () => {
       gid: 65534,
       encoding: 'utf8',
     });
+    expect(r.error, 'nobody could not start node (is its folder closed to other users?)').toBeUndefined();
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/没有权限读写数据库文件/);
     expect(r.stderr).not.toMatch(NOT_DAMAGE);
@@ -119,6 +120,7 @@ describe.runIf(isRoot)('no permission (EACCES, as the user nobody)', () => {
       gid: 65534,
       encoding: 'utf8',
     });
+    expect(r.error, 'nobody could not start node (is its folder closed to other users?)').toBeUndefined();
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/没有权限读写数据库文件/);
   });
