@@ -1,13 +1,14 @@
 // @vitest-environment jsdom
 /**
- * The shell's dialogs and the side list against a recorded API (window.api, as the desktop
+ * The shell's dialogs against a recorded API (window.api, as the desktop
  * preload provides it): 新建 offers every template and sends its identity fields, 从上年复制 says
  * what the template keeps, 导入 shows each form at a glance and passes a file's new template back,
- * 表样管理 removes only an unused imported template, and the list groups by year and unit.
+ * 表样管理 removes only an unused imported template, and 导出所选 makes each file (the side list
+ * itself: formList.test.tsx).
  */
 import { MantineProvider } from '@mantine/core';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Api, FormRecord, FormSummary, ImportPreview, TemplateEntry } from '../../shared/contract';
 import { blankForm } from '../../shared/formOps';
@@ -197,90 +198,13 @@ describe('表样管理', () => {
   });
 });
 
-describe('the side list', () => {
-  it('groups by year (newest first), then by unit (a blank unit last), and names each form’s template', async () => {
-    const { groupForms, FormList } = await import('../../renderer/src/shell/FormList');
-    const forms = [
-      summary({ id: 1, year: '2025', title: '乙局', unit: '乙局' }),
-      summary({ id: 2, year: '2026', title: '资金甲', unit: '教育局', templateId: MADE_UP_TEMPLATE.id, templateVersion: 1 }),
-      summary({ id: 3, year: '2026', title: '资金乙', unit: '', templateId: MADE_UP_TEMPLATE.id, templateVersion: 1 }),
-      summary({ id: 4, year: '2026', title: '教育局', unit: '教育局' }),
-    ];
-    const grouped = groupForms(forms);
-    expect(grouped.map(([y, units]) => [y, units.map((u) => [u.unit, u.forms.map((f) => f.id)])])).toEqual([
-      [
-        '2026',
-        [
-          ['教育局', [4, 2]],
-          ['', [3]],
-        ],
-      ],
-      ['2025', [['乙局', [1]]]],
-    ]);
-    await withTemplates(<FormList forms={forms} selected={2} search="" onSearch={() => {}} onSelect={() => {}} />);
-    const y2026 = await screen.findByRole('region', { name: '2026年' });
-    const unit = within(y2026).getByRole('group', { name: '教育局' });
-    expect(within(unit).getByRole('button', { name: '资金甲' }).textContent).toContain(MADE_UP_TEMPLATE.title);
-    expect(within(unit).getByRole('button', { name: '教育局' }).textContent).toContain('部门整体支出');
-    expect(within(y2026).getByRole('group', { name: '（未填单位）' })).toBeTruthy();
-  });
-});
-
-describe('choosing several forms and 导出所选', () => {
+describe('导出所选', () => {
   const forms = [
     summary({ id: 1, year: '2026', title: '教育局', unit: '教育局' }),
     summary({ id: 2, year: '2026', title: '资金甲', unit: '教育局', templateId: MADE_UP_TEMPLATE.id, templateVersion: 1 }),
     summary({ id: 3, year: '2026', title: '资金乙', unit: '教育局', templateId: MADE_UP_TEMPLATE.id, templateVersion: 1 }),
     summary({ id: 4, year: '2025', title: '乙局', unit: '乙局' }),
   ];
-
-  it('picks by checkbox, Ctrl+click and Shift+click, and offers 导出所选 for what is picked', async () => {
-    const { FormList, pickWith } = await import('../../renderer/src/shell/FormList');
-    expect([...pickWith(new Set([1]), [1, 2, 3, 4], 3, 'range', 1)]).toEqual([1, 2, 3]);
-    expect([...pickWith(new Set([1, 2]), [1, 2, 3, 4], 2, 'toggle', 1)]).toEqual([1]);
-    let picked = new Set<number>();
-    const opened: number[] = [];
-    const exported: number[][] = [];
-    function Harness() {
-      const [p, setP] = useState(picked);
-      picked = p;
-      return (
-        <FormList
-          forms={forms}
-          selected={null}
-          search=""
-          onSearch={() => {}}
-          onSelect={(id) => opened.push(id)}
-          picked={p}
-          onPick={setP}
-          onExportPicked={(chosen) => exported.push(chosen.map((f) => f.id))}
-        />
-      );
-    }
-    await withTemplates(<Harness />);
-    // Space on a focused checkbox (a click, for jsdom) picks the form without opening it.
-    fireEvent.click(await screen.findByRole('checkbox', { name: '选择「2026年 教育局」' }));
-    expect([...picked]).toEqual([1]);
-    // Shift+click: everything between; Ctrl+click takes one out again.
-    fireEvent.click(screen.getByRole('button', { name: '资金乙' }), { shiftKey: true });
-    expect([...picked].sort()).toEqual([1, 2, 3]);
-    fireEvent.click(screen.getByRole('button', { name: '资金甲' }), { ctrlKey: true });
-    expect([...picked].sort()).toEqual([1, 3]);
-    expect(opened).toEqual([]);
-    expect((screen.getByRole('checkbox', { name: '选择「2026年 资金乙」' }) as HTMLInputElement).checked).toBe(true);
-    const bar = screen.getByRole('region', { name: '已选的申报表' });
-    expect(bar.textContent).toContain('已选 2 份');
-    fireEvent.click(within(bar).getByRole('button', { name: '导出所选（2 份）' }));
-    expect(exported).toEqual([[1, 3]]);
-    // A plain click still opens a form.
-    fireEvent.click(screen.getByRole('button', { name: '乙局' }));
-    expect(opened).toEqual([4]);
-    fireEvent.click(within(bar).getByRole('button', { name: '全选' }));
-    expect(picked.size).toBe(4);
-    fireEvent.click(within(screen.getByRole('region', { name: '已选的申报表' })).getByRole('button', { name: '取消选择' }));
-    expect(picked.size).toBe(0);
-    expect(screen.queryByRole('region', { name: '已选的申报表' })).toBeNull();
-  });
 
   it('desktop: makes each file, lists the one that failed without stopping, then saves all into one folder', async () => {
     answers['export.docx'] = (input) => {
