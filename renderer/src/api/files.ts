@@ -4,7 +4,7 @@
  */
 import { api, isDesktop } from './index';
 
-export type FileKind = 'docx' | 'pdf' | 'backup' | 'template' | 'library';
+export type FileKind = 'docx' | 'pdf' | 'backup' | 'template' | 'library' | 'xlsx';
 /** Files that can be opened: a 指标库 file is JSON or Excel. */
 export type OpenKind = 'docx' | 'backup' | 'template' | 'library';
 
@@ -22,6 +22,7 @@ const MIME: Record<FileKind, string> = {
   backup: 'application/octet-stream',
   template: 'application/json',
   library: 'application/json',
+  xlsx: XLSX_MIME,
 };
 
 /** A 指标库 file keeps its own type: .json or .xlsx. */

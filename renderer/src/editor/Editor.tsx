@@ -191,6 +191,14 @@ export function Editor({ formId, onOpen, onListChanged, onPrint }: EditorProps) 
       if (file.dropped.length) notifyError(new Error(file.dropped.join('；')), '以下内容没有写入 Word');
     });
 
+  const exportExcel = () =>
+    run('导出 Excel', async () => {
+      await saveFirst();
+      const file = await api['export.formXlsx']({ id: record.id });
+      const saved = await saveFile(file, 'xlsx');
+      if (saved) notifyOk(`已导出：${saved}`);
+    });
+
   const print = () =>
     run('打印', async () => {
       await saveFirst();
@@ -249,6 +257,15 @@ export function Editor({ formId, onOpen, onListChanged, onPrint }: EditorProps) 
           </Button>
           <Button size="xs" variant="default" loading={busy === '导出 Word'} onClick={exportWord}>
             导出 Word
+          </Button>
+          <Button
+            size="xs"
+            variant="default"
+            loading={busy === '导出 Excel'}
+            title="把这份表的表格导出为 Excel 工作簿（.xlsx）"
+            onClick={exportExcel}
+          >
+            导出 Excel
           </Button>
           <Button size="xs" variant="default" loading={busy === '打印'} onClick={print}>
             打印

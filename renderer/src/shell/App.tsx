@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
 import { prefetchForm } from '../editor/prefetch';
+import { prefetchFirstPage } from './list/prefetch';
 import { PrintView } from '../print/PrintView';
 import { TemplatesProvider } from '../templates/TemplatesContext';
 import { MainShell } from './MainShell';
-import { formHash, parseRoute, type Route } from './route';
+import { formHash, parseRoute, SUMMARY_HASH, type Route } from './route';
 
 const LAST_FORM = 'shenbao.lastForm';
 
@@ -14,8 +15,9 @@ export function App() {
       const last = Number(localStorage.getItem(LAST_FORM));
       if (last > 0) r = { view: 'main', formId: last };
     }
-    // The form opened at start is read while the templates are (see editor/prefetch.ts).
+    // The form opened at start, and the list's first page, are read while the templates are (see editor/prefetch.ts).
     if (r.view === 'main' && r.formId !== null) prefetchForm(r.formId);
+    if (r.view === 'main') prefetchFirstPage();
     return r;
   });
 
@@ -38,9 +40,13 @@ export function App() {
     window.history.replaceState(window.history.state, '', formHash(id));
     setRoute({ view: 'main', formId: id });
   };
+  const showSummary = () => {
+    window.history.replaceState(window.history.state, '', SUMMARY_HASH);
+    setRoute({ view: 'main', formId: route.formId, summary: true });
+  };
   return (
     <TemplatesProvider>
-      <MainShell formId={route.formId} onOpen={open} />
+      <MainShell formId={route.formId} summary={route.summary === true} onOpen={open} onSummary={showSummary} />
     </TemplatesProvider>
   );
 }

@@ -1,4 +1,4 @@
-/** The window: actions on top, the year list on the left, the open form in the middle. */
+/** The window: actions on top, the year list on the left, the open form (or the 汇总) in the middle. */
 import { AppShell, Button, Group, Text, Title } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import type { FormSummary } from '../../../shared/contract';
@@ -9,6 +9,7 @@ import { openFiles, saveFile, type FilePayload } from '../api/files';
 import { Editor } from '../editor/Editor';
 import { flushOpenForms } from '../editor/useOpenForm';
 import { PrintSheet } from '../print/PrintSheet';
+import { SummaryView } from '../summary/SummaryView';
 import { ConfirmDialog } from './dialogs/ConfirmDialog';
 import { ExportManyDialog, MAX_EXPORT_MANY } from './dialogs/ExportManyDialog';
 import { ImportDialog } from './dialogs/ImportDialog';
@@ -31,33 +32,29 @@ type Dialog =
   | { kind: 'exportMany'; forms: FormSummary[] }
   | null;
 
-export function MainShell({ formId, onOpen }: { formId: number | null; onOpen(id: number | null): void }) {
-  const [forms, setForms] = useState<FormSummary[]>([]);
-  const [search, setSearch] = useState('');
-  const [picked, setPicked] = useState<Set<number>>(() => new Set());
+export function MainShell({
+  formId,
+  summary = false,
+  onOpen,
+  onSummary,
+}: {
+  formId: number | null;
+  /** 汇总 is shown instead of the form; once shown it stays in the page, hidden, so that it keeps its state. */
+  summary?: boolean;
+  onOpen(id: number | null): void;
+  onSummary?(): void;
+}) {
+  const [picked, setPicked] = useState<Map<number, FormSummary>>(() => new Map());
   const [listKey, setListKey] = useState(0);
   const [dialog, setDialog] = useState<Dialog>(null);
   const [printing, setPrinting] = useState<{ template: TemplateDef; data: FormData } | null>(null);
   const [editorKey, setEditorKey] = useState(0);
   const refreshList = useCallback(() => setListKey((k) => k + 1), []);
-  const templates = useTemplates();
-
+  const [summaryMounted, setSummaryMounted] = useState(summary);
   useEffect(() => {
-    let live = true;
-    const q = search.trim();
-    const timer = setTimeout(
-      () =>
-        api['forms.list'](q ? { search: q } : {}).then(
-          (l) => live && setForms(l),
-          (e: unknown) => live && notifyError(e, '读取申报表列表失败'),
-        ),
-      q ? 200 : 0,
-    );
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [search, listKey]);
+    if (summary) setSummaryMounted(true);
+  }, [summary]);
+  const templates = useTemplates();
 
   useEffect(() => {
     if (!printing) return;
@@ -145,6 +142,16 @@ export function MainShell({ formId, onOpen }: { formId: number | null; onOpen(id
             <Button size="xs" variant="default" onClick={() => void importFiles()}>
               导入
             </Button>
+            <Button
+              size="xs"
+              variant={summary ? 'filled' : 'default'}
+              color={summary ? 'indigo' : undefined}
+              aria-pressed={summary}
+              title="按年度汇总全部申报表：金额合计、检查结果，导出 Excel 和 Word"
+              onClick={() => onSummary?.()}
+            >
+              汇总
+            </Button>
             <div style={{ flex: 1 }} />
             <Button size="xs" variant="default" onClick={() => void backup()}>
               备份
@@ -165,10 +172,8 @@ export function MainShell({ formId, onOpen }: { formId: number | null; onOpen(id
         </AppShell.Header>
         <AppShell.Navbar p="xs" className="no-print">
           <FormList
-            forms={forms}
             selected={formId}
-            search={search}
-            onSearch={setSearch}
+            refreshKey={listKey}
             onSelect={onOpen}
             picked={picked}
             onPick={setPicked}
@@ -176,7 +181,12 @@ export function MainShell({ formId, onOpen }: { formId: number | null; onOpen(id
           />
         </AppShell.Navbar>
         <AppShell.Main className="main-area">
-          {formId === null ? (
+          {summaryMounted && (
+            <div hidden={!summary}>
+              <SummaryView onOpenForm={onOpen} shown={summary} />
+            </div>
+          )}
+          {summary ? null : formId === null ? (
             <Text c="dimmed" p="xl" ta="center">
               从左侧选择一份申报表，或点「新建」「导入」开始。
             </Text>
@@ -228,7 +238,7 @@ export function MainShell({ formId, onOpen }: { formId: number | null; onOpen(id
           forms={dialog.forms}
           onClose={(done) => {
             setDialog(null);
-            if (done) setPicked(new Set());
+            if (done) setPicked(new Map());
           }}
         />
       )}
