@@ -54,6 +54,7 @@ describe('bench report', () => {
         'summary_ms_15k',
         'summary_xlsx_ms_15k',
         'summary_xlsx_rss_mb',
+        'ui_list_ready_ms_15k',
         'suggest_ms_p95',
         'diff_ms_p50',
       ]),
