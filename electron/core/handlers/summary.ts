@@ -1,13 +1,15 @@
 /**
  * summary.* and export.formXlsx: the 汇总 of a year as data, as an Excel workbook and as a Word
  * table, and one form's grid as Excel. A 汇总 reads the whole year and yields between slices,
- * so summary.progress can be asked meanwhile and answers how far the running one is.
+ * so summary.progress can be asked meanwhile and answers how far the running one is. Between
+ * 汇总s the facts of every saved form are worked out ahead, in the store's idle time (keeper.ts).
  */
 import type { Output, SummaryQuery } from '../../../shared/contract';
 import { exportFormXlsx } from '../export/formXlsx';
 import { sanitizeFileName } from '../export/fileName';
 import { exportFileName } from '../export';
 import { runSummary } from '../summary';
+import { keepSummaryFacts } from '../summary/keeper';
 import { summaryDocxBytes, summaryFileName, summaryXlsxBytes } from '../summary/files';
 import type { CoreContext } from './context';
 import type { Handlers } from './dispatch';
@@ -16,6 +18,8 @@ import { encodeBase64 } from './files';
 type Progress = Output<'summary.progress'>;
 
 export function summaryHandlers({ store, appVersion }: CoreContext): Handlers {
+  // So that a 汇总 reads what was worked out while the app was idle (a year's in well under a second).
+  keepSummaryFacts(store, { appVersion });
   let progress: Progress = { running: false, phase: null, done: 0, total: 0 };
   let running = 0;
   const track = async <T>(work: () => Promise<T>): Promise<T> => {

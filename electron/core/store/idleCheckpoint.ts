@@ -8,8 +8,9 @@
  * between saves; it also moves saves from the WAL into the database file, and fsyncs
  * them, soon after the user stops typing instead of whenever 1,000 pages have piled up.
  *
- * Other work that can wait for a pause (the search index entries of what was saved) runs
- * first, in slices: while a slice says more is left, the next pause is planned at once.
+ * Other work that can wait for a pause (the search index entries of what was saved, the 汇总's
+ * facts of what was saved) runs first, in slices: while a slice says more is left, the next
+ * slice follows after CONTINUE_MS, so the app answers between slices.
  */
 import type { Db } from './sqlite';
 
@@ -20,24 +21,38 @@ export function limitWal(db: Db): void {
   db.pragma(`wal_autocheckpoint = ${WAL_PAGES_LIMIT}`);
 }
 
+/** While idle work is left, the next slice follows this much later (unless a write comes first and waits for a pause again). */
+export const CONTINUE_MS = 100;
+
+/** Work for pauses in writing: one slice of about 50 ms at most per call; true while work is left. */
+export type IdleWork = () => boolean;
+
 export class IdleCheckpoint {
   private timer: NodeJS.Timeout | null = null;
+  private readonly works: IdleWork[] = [];
+  private running = false;
 
-  /** `db` is asked at run time: a restore swaps the connection. `idleWork` returns true while work is left. */
-  constructor(
-    private readonly db: () => Db | null,
-    private readonly idleWork?: (db: Db) => boolean,
-  ) {}
+  /** `db` is asked at run time: a restore swaps the connection. */
+  constructor(private readonly db: () => Db | null) {}
+
+  /** Runs `work` at every pause from now on, the first one soon. */
+  addIdleWork(work: IdleWork): void {
+    this.works.push(work);
+    this.afterWrite();
+  }
 
   afterWrite(): void {
-    if (this.timer) {
-      this.timer.refresh();
-      return;
-    }
+    // Idle work writes too; what follows it is planned when it ends.
+    if (this.running) return;
+    this.plan(IDLE_MS);
+  }
+
+  private plan(ms: number): void {
+    if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = null;
       this.run();
-    }, IDLE_MS);
+    }, ms);
     // Never keeps a command-line run alive; close() checkpoints anyway.
     this.timer.unref();
   }
@@ -46,17 +61,28 @@ export class IdleCheckpoint {
     const db = this.db();
     if (!db) return;
     let more = false;
+    this.running = true;
     try {
-      more = this.idleWork?.(db) ?? false;
-    } catch {
-      // Busy (another connection writing): the next pause will do it.
+      for (const work of this.works) {
+        try {
+          if (work()) more = true;
+        } catch {
+          // Busy (another connection writing), or a slice that failed: the next pause tries again.
+        }
+      }
+    } finally {
+      this.running = false;
+    }
+    if (more) {
+      // The checkpoint waits until the work is done; the WAL bound holds meanwhile.
+      this.plan(CONTINUE_MS);
+      return;
     }
     try {
       db.pragma('wal_checkpoint(PASSIVE)');
     } catch {
       // Busy or closed: the next pause, the WAL bound or closing will do it.
     }
-    if (more) this.afterWrite();
   }
 
   stop(): void {

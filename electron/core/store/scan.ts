@@ -60,8 +60,22 @@ export function decodeContent(blob: Buffer | null | undefined): { content: unkno
   }
 }
 
-export function scanYear(db: Db, q: YearQuery & { afterId?: number; limit: number }): ScannedForm[] {
+export interface ScanQuery extends YearQuery {
+  afterId?: number;
+  limit: number;
+  /**
+   * Only forms whose stored facts were not made by one of these checkers (or are missing, or are
+   * of an older revision): what the 汇总's idle work looks for, without reading the rest.
+   */
+  staleUnless?: readonly string[];
+}
+
+export function scanYear(db: Db, q: ScanQuery): ScannedForm[] {
   const f = filters(q);
+  if (q.staleUnless) {
+    f.sql += ' AND (s.checker IS NULL OR s.checker NOT IN (SELECT value FROM json_each(?)))';
+    f.params.push(JSON.stringify(q.staleUnless));
+  }
   const rows = db
     .prepare(
       `SELECT f.id, f.template_id AS templateId, f.template_version AS templateVersion, f.year, f.title, f.unit, f.status,

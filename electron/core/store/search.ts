@@ -29,10 +29,6 @@ export function searchCondition(search: string | undefined): SqlCondition {
   return out;
 }
 
-export function pendingSearchEntries(db: Db): number {
-  return (db.prepare('SELECT count(*) AS n FROM search_pending').get() as { n: number }).n;
-}
-
 /**
  * Writes the index entries of up to `max` pending forms in one transaction (a removed form's
  * entry is only dropped). Returns whether forms are still pending.

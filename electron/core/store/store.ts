@@ -32,11 +32,12 @@ import {
   scanYear,
   templatesOfYear,
   type FactsRow,
+  type ScanQuery,
   type ScannedForm,
   type StoredContent,
   type YearQuery,
 } from './scan';
-import { pendingSearchEntries, refreshSearchIndex } from './search';
+import { refreshSearchIndex } from './search';
 import type { IndicatorEntry, IndicatorKey } from '../../../shared/library/entries';
 import type { IndicatorCandidate, SuggestQuery } from '../../../shared/library/suggest';
 import { formIndicators, IndicatorIndex, IndicatorLibrary, sameIndicators, type FormIndicators, type LibraryEntry } from './library';
@@ -46,7 +47,7 @@ import { autoBackup, newerSchemaError, openDatabase, type OpenDbOptions } from '
 import { environmentFault } from './faults';
 import { connect, writing, type Db, type Durability } from './sqlite';
 import { KEEP_ALL_WITHIN_MS, revisionsToDrop } from './thinning';
-import { IdleCheckpoint } from './idleCheckpoint';
+import { IdleCheckpoint, type IdleWork } from './idleCheckpoint';
 
 export const SCHEMA_VERSION: number = LATEST_VERSION;
 
@@ -93,7 +94,7 @@ export interface Store {
   /** One page of the same list (a virtualised list of many forms); see listing.ts. */
   listPage(q?: PageQuery): FormPage;
   /** Live forms of one year with their content, `limit` at a time in id order after `afterId` (see scan.ts). */
-  scanYear(q: YearQuery & { afterId?: number; limit: number }): ScannedForm[];
+  scanYear(q: ScanQuery): ScannedForm[];
   countYear(q: YearQuery): number;
   /** The templates a year's live forms use, with how many forms each. */
   templatesOfYear(year: string): { templateId: string; forms: number }[];
@@ -103,6 +104,17 @@ export interface Store {
   revisionBlob(formId: number, revision: number): Buffer | null;
   /** Keeps what the 汇总 worked out for forms, for the revision it read (see scan.ts). */
   saveSummaryFacts(rows: readonly FactsRow[]): void;
+  /**
+   * Runs `work` in the pauses between writes (a slice per call, true while work is left), the
+   * first time soon; until close.
+   */
+  whenIdle(work: IdleWork): void;
+  /** The years that have live forms, newest first. */
+  liveYears(): string[];
+  /** The years of live forms saved after `at` (an updated_at; an index range, so cheap for a recent `at`). */
+  yearsSavedAfter(at: string): string[];
+  /** The newest updated_at of all forms ('' when there are none). */
+  lastSavedAt(): string;
   /** Writes up to `max` pending search index entries; true when more are pending. Runs by itself once writes pause. */
   refreshSearchIndex(max?: number): boolean;
   get(id: number): FormRecord;
@@ -155,11 +167,7 @@ const SEARCH_REFRESH_SLICE = 300;
 class SqliteStore implements Store {
   private db: Db;
   private closed = false;
-  private readonly checkpoint = new IdleCheckpoint(
-    () => (this.closed ? null : this.db),
-    // Search index entries of what was just saved, a slice per pause so the app stays responsive.
-    (db) => refreshSearchIndex(db, SEARCH_REFRESH_SLICE),
-  );
+  private readonly checkpoint = new IdleCheckpoint(() => (this.closed ? null : this.db));
   private readonly indicators: IndicatorIndex;
   private readonly library: IndicatorLibrary;
   templates: TemplateRegistry;
@@ -170,6 +178,8 @@ class SqliteStore implements Store {
     private readonly builtIns: readonly TemplateDef[],
   ) {
     this.db = db;
+    // Search index entries of what was just saved, a slice per pause so the app stays responsive.
+    this.checkpoint.addIdleWork(() => refreshSearchIndex(this.db, SEARCH_REFRESH_SLICE));
     this.templates = new TemplateRegistry(builtIns, loadStoredTemplates(db));
     this.indicators = new IndicatorIndex(db, () => this.templates);
     this.library = new IndicatorLibrary(
@@ -177,8 +187,6 @@ class SqliteStore implements Store {
       () => this.db,
       () => this.nowIso(),
     );
-    // Entries left pending by a session that ended first (a command-line import) are written at the first pause.
-    if (pendingSearchEntries(db) > 0) this.checkpoint.afterWrite();
   }
 
   suggest(q: SuggestQuery & { formId?: number }): IndicatorCandidate[] {
@@ -237,7 +245,7 @@ class SqliteStore implements Store {
     return listPage(this.db, q);
   }
 
-  scanYear(q: YearQuery & { afterId?: number; limit: number }): ScannedForm[] {
+  scanYear(q: ScanQuery): ScannedForm[] {
     return scanYear(this.db, q);
   }
 
@@ -259,6 +267,22 @@ class SqliteStore implements Store {
 
   saveSummaryFacts(rows: readonly FactsRow[]): void {
     this.write(() => saveSummaryFacts(this.db, rows));
+  }
+
+  whenIdle(work: IdleWork): void {
+    this.checkpoint.addIdleWork(work);
+  }
+
+  liveYears(): string[] {
+    return this.db.prepare('SELECT DISTINCT year FROM forms WHERE deleted_at IS NULL ORDER BY year DESC').pluck().all() as string[];
+  }
+
+  yearsSavedAfter(at: string): string[] {
+    return this.db.prepare('SELECT DISTINCT year FROM forms WHERE updated_at > ? AND deleted_at IS NULL').pluck().all(at) as string[];
+  }
+
+  lastSavedAt(): string {
+    return (this.db.prepare('SELECT max(updated_at) FROM forms').pluck().get() as string | null) ?? '';
   }
 
   refreshSearchIndex(max = SEARCH_REFRESH_SLICE): boolean {

@@ -12,11 +12,10 @@
 import type { Summary, SummaryQuery, SummarySection } from '../../../shared/contract';
 import type { TemplateDef } from '../../../shared/template/schema';
 import type { Store } from '../store';
-import type { FactsRow, ScannedForm } from '../store/scan';
-import { summaryColumns, type MoneyColumn } from './columns';
+import { summaryColumns } from './columns';
 import { applyCrossRules, crossFieldsOf } from './cross';
-import { comparedFacts, formFacts, type FormFacts } from './facts';
-import { checkerOf, decodeFacts, encodeFacts } from './factsCache';
+import type { FormFacts } from './facts';
+import { FactsReader } from './reader';
 import { inferParent, newUnitParents, noteParent } from './parents';
 import { addCounts, buildSection, emptyCounts } from './tree';
 
@@ -61,52 +60,15 @@ export async function runSummary(store: Store, q: SummaryQuery, opts: SummaryOpt
   let done = 0;
   opts.onProgress?.({ done, total });
 
-  const appVersion = opts.appVersion ?? '';
-  const checkers = new Map<string, string>();
-  /** The form's template as made, and the checker its stored facts must carry to be used. */
-  const checkerFor = (row: ScannedForm, money: readonly MoneyColumn[], cross: ReadonlySet<string>) => {
-    const key = `${row.templateId}@${row.templateVersion}`;
-    let c = checkers.get(key);
-    const t = templates.find(row.templateId, row.templateVersion);
-    if (c === undefined && t) checkers.set(key, (c = checkerOf(t, money, cross, appVersion)));
-    return { t, checker: c };
-  };
+  const reader = new FactsReader(store, opts.appVersion ?? '');
 
-  /**
-   * One template's forms, slice by slice. `full`: check them (and keep what was worked out);
-   * otherwise only read what they tell others, from stored facts where there are some.
-   */
-  const read = async (templateId: string, full: boolean): Promise<FormFacts[]> => {
-    const section = templates.find(templateId);
-    const money = section ? summaryColumns(section).money : [];
-    const cross = crossFieldsOf(templateId, templates);
+  /** One template's forms, slice by slice. `checked`: with their own checks (see FactsReader.read). */
+  const read = async (templateId: string, checked: boolean): Promise<FormFacts[]> => {
     const out: FormFacts[] = [];
     for (let after = 0; ;) {
       const rows = store.scanYear({ year: q.year, templateId, afterId: after, limit: slice });
       if (rows.length === 0) break;
-      const fresh: FactsRow[] = [];
-      for (const row of rows) {
-        const { t, checker } = checkerFor(row, money, cross);
-        const stored = checker !== undefined && row.cached?.checker === checker ? decodeFacts(row, row.cached.facts) : null;
-        if (stored) {
-          out.push(stored);
-          continue;
-        }
-        // Facts made by another checker (another app version, an edited template): read the form itself.
-        if (row.blob === undefined) row.blob = store.revisionBlob(row.id, row.revision);
-        if (!full) out.push(comparedFacts(row, t, cross));
-        else {
-          const f = formFacts(row, t, money, cross);
-          out.push(f);
-          if (checker !== undefined) fresh.push({ formId: row.id, revision: row.revision, checker, facts: encodeFacts(f) });
-        }
-      }
-      if (fresh.length)
-        try {
-          store.saveSummaryFacts(fresh);
-        } catch {
-          // Busy or read-only: the facts are only kept to save time next time.
-        }
+      out.push(...reader.read(rows, checked));
       after = rows[rows.length - 1].id;
       done += rows.length;
       opts.onProgress?.({ done, total });
