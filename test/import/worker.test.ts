@@ -45,6 +45,20 @@ describe('the import worker', () => {
     expect(importWorkerThreadId()).toBe(first);
   });
 
+  it('reads with the templates of each call, though it sends them only when they changed', async () => {
+    const w = new ImportWorker();
+    workers.push(w);
+    const good = await makeDocx(handmadeFormBody(seedJson()));
+    const department = async (templates: typeof BUILTIN_TEMPLATES) => (await w.read(good, 10_000, templates))[0].data.values.department;
+    expect(await department(BUILTIN_TEMPLATES)).toBe('湖南省桃源县看守所');
+    expect(await department([...BUILTIN_TEMPLATES])).toBe('湖南省桃源县看守所');
+    // Without the 2019 template the file is no form the worker knows…
+    const others = BUILTIN_TEMPLATES.filter((t) => t.id !== 'bumen-zhengti-2019');
+    expect(isUserError(await error(w.read(good, 10_000, others)))).toBe(true);
+    // …and with it again it is.
+    expect(await department(BUILTIN_TEMPLATES)).toBe('湖南省桃源县看守所');
+  });
+
   it('a file that needs more memory than the worker may have ends the worker, not the process', async () => {
     const small = new ImportWorker({ heapMb: 12 });
     workers.push(small);

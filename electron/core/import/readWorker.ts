@@ -74,6 +74,8 @@ export interface ImportWorkerOptions {
 
 export class ImportWorker {
   private worker: Worker | null = null;
+  /** The templates the current worker holds (sent with an earlier read). */
+  private held: readonly TemplateDef[] | null = null;
   private queue: Promise<unknown> = Promise.resolve();
   private nextId = 1;
   private readonly heapMb: number;
@@ -101,6 +103,7 @@ export class ImportWorker {
     w.on('exit', () => {
       if (this.worker === w) this.worker = null;
     });
+    this.held = null;
     return w;
   }
 
@@ -132,8 +135,12 @@ export class ImportWorker {
       w.on('message', onMessage);
       w.on('error', onError);
       w.on('exit', onExit);
-      // The templates travel with each file: the store's imported ones may change between reads.
-      const request: ReadRequest = { id, bytes, timeoutMs, templates };
+      // The templates travel when they changed (the store's imported ones may): copying them to the
+      // worker for every file cost as much as reading the file, and the reader's per-template
+      // work (labels, layouts) is kept per template object, so a fresh copy each time redid it.
+      const same = this.held !== null && this.held.length === templates.length && this.held.every((t, i) => t === templates[i]);
+      const request: ReadRequest = { id, bytes, timeoutMs, templates: same ? null : templates };
+      this.held = [...templates];
       w.postMessage(request);
     });
   }

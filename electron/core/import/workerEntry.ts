@@ -13,17 +13,21 @@ export interface ReadRequest {
   id: number;
   bytes: Uint8Array;
   timeoutMs: number;
-  templates: readonly TemplateDef[];
+  /** null: the ones sent last time. */
+  templates: readonly TemplateDef[] | null;
 }
 
 export type ReadReply =
   | { id: number; ok: true; result: ReturnType<typeof readDocxFormsNow> }
   | { id: number; ok: false; user: boolean; code: string; message: string };
 
+let templates: readonly TemplateDef[] = [];
+
 parentPort?.on('message', (req: ReadRequest) => {
   let reply: ReadReply;
+  if (req.templates) templates = req.templates;
   try {
-    reply = { id: req.id, ok: true, result: readDocxFormsNow(req.bytes, { timeoutMs: req.timeoutMs, templates: req.templates }) };
+    reply = { id: req.id, ok: true, result: readDocxFormsNow(req.bytes, { timeoutMs: req.timeoutMs, templates }) };
   } catch (e) {
     const user = isUserError(e);
     reply = {

@@ -34,13 +34,27 @@ function searchTextOf(data: FormData, t: TemplateDef): string {
   return parts.join('\n');
 }
 
+function templateOf(templateId: string, templates: TemplateRegistry): TemplateDef {
+  const t = templates.find(templateId);
+  if (!t) throw new UserError(`未知的表样「${templateId}」：请先在「表样管理」中导入它，或升级本程序后再打开`, 'unknown-template');
+  return t;
+}
+
+/**
+ * Only what finds a form's stored twin (template, year, identity): no search text and no packing,
+ * which are most of formColumns' cost and which an import's two conflict checks do not need.
+ */
+export function identityColumns(data: FormData, templates: TemplateRegistry): Pick<FormColumns, 'templateId' | 'year' | 'identityKey'> {
+  const t = templateOf(data.templateId, templates);
+  const id = identityOf(withComputed(data, t), t);
+  return { templateId: t.id, year: id.year, identityKey: id.key };
+}
+
 /** Checks the shape, fills computed fields, and derives the columns. */
 export function formColumns(input: FormData, templates: TemplateRegistry): FormColumns {
   const parsed = formDataSchema.safeParse(input);
   if (!parsed.success) throw new UserError('表单内容格式不正确，无法保存；请重新打开表单后再试');
-  const t = templates.find(parsed.data.templateId);
-  if (!t)
-    throw new UserError(`未知的表样「${parsed.data.templateId}」：请先在「表样管理」中导入它，或升级本程序后再打开`, 'unknown-template');
+  const t = templateOf(parsed.data.templateId, templates);
   const data = withComputed(parsed.data as FormData, t);
   const id = identityOf(data, t);
   return {
