@@ -1,4 +1,5 @@
 /** The local store of forms: one SQLite file, every save a revision, deletes go to the trash. */
+import type { Statement } from 'better-sqlite3';
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { BackupManifest, FormPage, FormRecord, FormSummary, Revision, TextChange } from '../../../shared/contract';
@@ -21,7 +22,7 @@ import {
   snapshotTo,
   tempNameFor,
 } from './backupFiles';
-import { describeForm, formColumns, identityWords, SUMMARY_COLUMNS, type FormColumns } from './formRow';
+import { describeForm, formColumns, identityColumns, identityWords, SUMMARY_COLUMNS, type FormColumns } from './formRow';
 import { listForms, listPage, type ListQuery, type PageQuery } from './listing';
 import {
   countYear,
@@ -226,6 +227,23 @@ class SqliteStore implements Store {
     return userVersion(this.db);
   }
 
+  private statements = new Map<string, Statement>();
+  private statementsOf: Db | null = null;
+
+  /**
+   * A prepared statement of this connection, prepared once: preparing was an eighth of a save.
+   * A restore swaps the connection, and with it the statements.
+   */
+  private stmt(sql: string): Statement {
+    if (this.statementsOf !== this.db) {
+      this.statements = new Map();
+      this.statementsOf = this.db;
+    }
+    let s = this.statements.get(sql);
+    if (!s) this.statements.set(sql, (s = this.db.prepare(sql)));
+    return s;
+  }
+
   /** Every write goes through here: busy errors in Chinese, then a checkpoint once writes pause. */
   private write<T>(fn: () => T): T {
     const result = writing(fn);
@@ -274,15 +292,15 @@ class SqliteStore implements Store {
   }
 
   liveYears(): string[] {
-    return this.db.prepare('SELECT DISTINCT year FROM forms WHERE deleted_at IS NULL ORDER BY year DESC').pluck().all() as string[];
+    return this.stmt('SELECT DISTINCT year FROM forms WHERE deleted_at IS NULL ORDER BY year DESC').pluck().all() as string[];
   }
 
   yearsSavedAfter(at: string): string[] {
-    return this.db.prepare('SELECT DISTINCT year FROM forms WHERE updated_at > ? AND deleted_at IS NULL').pluck().all(at) as string[];
+    return this.stmt('SELECT DISTINCT year FROM forms WHERE updated_at > ? AND deleted_at IS NULL').pluck().all(at) as string[];
   }
 
   lastSavedAt(): string {
-    return (this.db.prepare('SELECT max(updated_at) FROM forms').pluck().get() as string | null) ?? '';
+    return (this.stmt('SELECT max(updated_at) FROM forms').pluck().get() as string | null) ?? '';
   }
 
   refreshSearchIndex(max = SEARCH_REFRESH_SLICE): boolean {
@@ -290,13 +308,13 @@ class SqliteStore implements Store {
   }
 
   listTrash(): FormSummary[] {
-    return this.db
-      .prepare(`SELECT ${SUMMARY_COLUMNS} FROM forms WHERE deleted_at IS NOT NULL ORDER BY deleted_at DESC, id`)
-      .all() as FormSummary[];
+    return this.stmt(
+      `SELECT ${SUMMARY_COLUMNS} FROM forms WHERE deleted_at IS NOT NULL ORDER BY deleted_at DESC, id`,
+    ).all() as FormSummary[];
   }
 
   private row(id: number): FormRow {
-    const row = this.db.prepare(`SELECT ${SUMMARY_COLUMNS}, created_at AS createdAt, revision FROM forms WHERE id = ?`).get(id) as
+    const row = this.stmt(`SELECT ${SUMMARY_COLUMNS}, created_at AS createdAt, revision FROM forms WHERE id = ?`).get(id) as
       FormRow | undefined;
     if (!row) throw new UserError(`找不到编号为 ${id} 的表单`, 'not-found');
     return row;
@@ -304,7 +322,7 @@ class SqliteStore implements Store {
 
   /** The JSON of one revision, or undefined when thinning has dropped it. */
   private revisionData(id: number, revision: number): FormData | undefined {
-    const rev = this.db.prepare('SELECT data FROM revisions WHERE form_id = ? AND revision = ?').get(id, revision) as
+    const rev = this.stmt('SELECT data FROM revisions WHERE form_id = ? AND revision = ?').get(id, revision) as
       { data: Buffer } | undefined;
     if (!rev) return undefined;
     const { content, damage } = decodeContent(rev.data);
@@ -325,17 +343,15 @@ class SqliteStore implements Store {
   }
 
   findLive(data: FormData): FormSummary | null {
-    const cols = formColumns(data, this.templates);
+    const cols = identityColumns(data, this.templates);
     return this.findLiveExcept(cols.templateId, cols.year, cols.identityKey, -1);
   }
 
   private findLiveExcept(templateId: string, year: string, identityKey: string, exceptId: number): FormSummary | null {
     if (identityKey === '') return null;
-    const row = this.db
-      .prepare(
-        `SELECT ${SUMMARY_COLUMNS} FROM forms WHERE template_id = ? AND year = ? AND identity_key = ? AND deleted_at IS NULL AND id <> ?`,
-      )
-      .get(templateId, year, identityKey, exceptId) as FormSummary | undefined;
+    const row = this.stmt(
+      `SELECT ${SUMMARY_COLUMNS} FROM forms WHERE template_id = ? AND year = ? AND identity_key = ? AND deleted_at IS NULL AND id <> ?`,
+    ).get(templateId, year, identityKey, exceptId) as FormSummary | undefined;
     return row ?? null;
   }
 
@@ -354,7 +370,7 @@ class SqliteStore implements Store {
   }
 
   private event(id: number, kind: FormEventKind, detail = ''): void {
-    this.db.prepare('INSERT INTO events (form_id, kind, at, detail) VALUES (?, ?, ?, ?)').run(id, kind, this.nowIso(), detail);
+    this.stmt('INSERT INTO events (form_id, kind, at, detail) VALUES (?, ?, ?, ?)').run(id, kind, this.nowIso(), detail);
   }
 
   /** The form with its last identity field marked as a copy: 部门名称（副本）, 项目名称（副本2）. */
@@ -378,16 +394,17 @@ class SqliteStore implements Store {
           if (opts.asCopy && this.findLiveExcept(cols.templateId, cols.year, cols.identityKey, -1)) cols = this.asCopy(cols);
           this.refuseDuplicate(cols, -1);
           const at = this.nowIso();
-          const info = this.db
-            .prepare(
-              `INSERT INTO forms (template_id, template_version, year, identity_key, title, unit, status, revision, created_at, updated_at, search_text)
+          const info = this.stmt(
+            `INSERT INTO forms (template_id, template_version, year, identity_key, title, unit, status, revision, created_at, updated_at, search_text)
                VALUES (?, ?, ?, ?, ?, ?, 'draft', 1, ?, ?, ?)`,
-            )
-            .run(cols.templateId, cols.templateVersion, cols.year, cols.identityKey, cols.title, cols.unit, at, at, cols.searchText);
+          ).run(cols.templateId, cols.templateVersion, cols.year, cols.identityKey, cols.title, cols.unit, at, at, cols.searchText);
           const newId = Number(info.lastInsertRowid);
-          this.db
-            .prepare('INSERT INTO revisions (form_id, revision, saved_at, note, data) VALUES (?, 1, ?, ?, ?)')
-            .run(newId, at, opts.note ?? '新建', cols.packed);
+          this.stmt('INSERT INTO revisions (form_id, revision, saved_at, note, data) VALUES (?, 1, ?, ?, ?)').run(
+            newId,
+            at,
+            opts.note ?? '新建',
+            cols.packed,
+          );
           this.event(newId, 'create', opts.note ?? '');
           this.indicators.apply(formIndicators(cols.data, this.templates, cols.unit, cols.year), 1);
           return newId;
@@ -430,15 +447,17 @@ class SqliteStore implements Store {
           }
           const at = this.nowIso();
           const revision = row.revision + 1;
-          this.db
-            .prepare(
-              `UPDATE forms SET template_version = ?, year = ?, identity_key = ?, title = ?, unit = ?, revision = ?, updated_at = ?, search_text = ?
+          this.stmt(
+            `UPDATE forms SET template_version = ?, year = ?, identity_key = ?, title = ?, unit = ?, revision = ?, updated_at = ?, search_text = ?
                WHERE id = ?`,
-            )
-            .run(cols.templateVersion, cols.year, cols.identityKey, cols.title, cols.unit, revision, at, cols.searchText, id);
-          this.db
-            .prepare('INSERT INTO revisions (form_id, revision, saved_at, note, data) VALUES (?, ?, ?, ?, ?)')
-            .run(id, revision, at, note, cols.packed);
+          ).run(cols.templateVersion, cols.year, cols.identityKey, cols.title, cols.unit, revision, at, cols.searchText, id);
+          this.stmt('INSERT INTO revisions (form_id, revision, saved_at, note, data) VALUES (?, ?, ?, ?, ?)').run(
+            id,
+            revision,
+            at,
+            note,
+            cols.packed,
+          );
           this.thin(id);
         })
         .immediate(),
@@ -450,11 +469,12 @@ class SqliteStore implements Store {
   private thin(id: number): void {
     const now = this.opts.now();
     const cutoff = new Date(now.getTime() - KEEP_ALL_WITHIN_MS).toISOString();
-    const old = this.db
-      .prepare('SELECT revision, saved_at AS savedAt FROM revisions WHERE form_id = ? AND saved_at < ?')
-      .all(id, cutoff) as { revision: number; savedAt: string }[];
+    const old = this.stmt('SELECT revision, saved_at AS savedAt FROM revisions WHERE form_id = ? AND saved_at < ?').all(id, cutoff) as {
+      revision: number;
+      savedAt: string;
+    }[];
     if (old.length < 2) return;
-    const drop = this.db.prepare('DELETE FROM revisions WHERE form_id = ? AND revision = ?');
+    const drop = this.stmt('DELETE FROM revisions WHERE form_id = ? AND revision = ?');
     for (const r of revisionsToDrop(old, now)) drop.run(id, r);
   }
 
@@ -465,7 +485,7 @@ class SqliteStore implements Store {
           const row = this.row(id);
           if (row.deletedAt) throw new UserError('这份表单已在回收站中，请先从回收站恢复', 'trashed');
           if (row.status === status) return;
-          this.db.prepare('UPDATE forms SET status = ? WHERE id = ?').run(status, id);
+          this.stmt('UPDATE forms SET status = ? WHERE id = ?').run(status, id);
           this.event(id, kind, detail);
         })
         .immediate(),
@@ -487,7 +507,7 @@ class SqliteStore implements Store {
         .transaction(() => {
           const row = this.row(id);
           if (row.deletedAt) return;
-          this.db.prepare('UPDATE forms SET deleted_at = ? WHERE id = ?').run(this.nowIso(), id);
+          this.stmt('UPDATE forms SET deleted_at = ? WHERE id = ?').run(this.nowIso(), id);
           this.event(id, 'delete');
           this.indicators.apply(this.indicatorsOf(id, row), -1);
         })
@@ -501,7 +521,7 @@ class SqliteStore implements Store {
         .transaction(() => {
           const row = this.row(id);
           if (!row.deletedAt) return;
-          const key = (this.db.prepare('SELECT identity_key AS k FROM forms WHERE id = ?').get(id) as { k: string }).k;
+          const key = (this.stmt('SELECT identity_key AS k FROM forms WHERE id = ?').get(id) as { k: string }).k;
           const existing = this.findLiveExcept(row.templateId, row.year, key, id);
           if (existing) {
             const t = this.templates.find(row.templateId, row.templateVersion);
@@ -510,7 +530,7 @@ class SqliteStore implements Store {
               'duplicate',
             );
           }
-          this.db.prepare('UPDATE forms SET deleted_at = NULL WHERE id = ?').run(id);
+          this.stmt('UPDATE forms SET deleted_at = NULL WHERE id = ?').run(id);
           this.event(id, 'undelete');
           this.indicators.apply(this.indicatorsOf(id, row), 1);
         })
@@ -520,14 +540,14 @@ class SqliteStore implements Store {
   }
 
   emptyTrash(): number {
-    return this.write(() => this.db.prepare('DELETE FROM forms WHERE deleted_at IS NOT NULL').run().changes);
+    return this.write(() => this.stmt('DELETE FROM forms WHERE deleted_at IS NOT NULL').run().changes);
   }
 
   revisions(id: number): Revision[] {
     this.row(id);
-    return this.db
-      .prepare('SELECT revision, saved_at AS savedAt, note FROM revisions WHERE form_id = ? ORDER BY revision DESC')
-      .all(id) as Revision[];
+    return this.stmt('SELECT revision, saved_at AS savedAt, note FROM revisions WHERE form_id = ? ORDER BY revision DESC').all(
+      id,
+    ) as Revision[];
   }
 
   restoreRevision(id: number, revision: number): FormRecord {
@@ -543,7 +563,7 @@ class SqliteStore implements Store {
 
   events(id: number): FormEvent[] {
     this.row(id);
-    return this.db.prepare('SELECT kind, at, detail FROM events WHERE form_id = ? ORDER BY id').all(id) as FormEvent[];
+    return this.stmt('SELECT kind, at, detail FROM events WHERE form_id = ? ORDER BY id').all(id) as FormEvent[];
   }
 
   private carried(id: number, year: string) {
@@ -611,9 +631,12 @@ class SqliteStore implements Store {
     if (this.templates.isBuiltIn(t.id))
       throw new UserError(`表样编号「${t.id}」与程序自带的表样相同，请在文件中换一个编号（id）后再导入`, 'template.builtin');
     this.write(() =>
-      this.db
-        .prepare('INSERT OR REPLACE INTO templates (id, version, json, imported_at) VALUES (?, ?, ?, ?)')
-        .run(t.id, t.version, JSON.stringify(t), this.nowIso()),
+      this.stmt('INSERT OR REPLACE INTO templates (id, version, json, imported_at) VALUES (?, ?, ?, ?)').run(
+        t.id,
+        t.version,
+        JSON.stringify(t),
+        this.nowIso(),
+      ),
     );
     this.templates.add(t);
   }
@@ -628,7 +651,7 @@ class SqliteStore implements Store {
         `还有 ${used} 份表单（含回收站中的）使用表样「${t.title}」，不能删除；请先删除这些表单并清空回收站`,
         'template.inUse',
       );
-    this.write(() => this.db.prepare('DELETE FROM templates WHERE id = ?').run(id));
+    this.write(() => this.stmt('DELETE FROM templates WHERE id = ?').run(id));
     this.templates.remove(id);
   }
 
@@ -637,13 +660,13 @@ class SqliteStore implements Store {
   }
 
   predecessor(id: number): FormSummary | null {
-    const row = this.db.prepare('SELECT template_id AS t, identity_key AS k, year FROM forms WHERE id = ?').get(id) as
+    const row = this.stmt('SELECT template_id AS t, identity_key AS k, year FROM forms WHERE id = ?').get(id) as
       { t: string; k: string; year: string } | undefined;
     if (!row) throw new UserError(`找不到编号为 ${id} 的表单`, 'not-found');
     if (row.k === '' || !YEAR.test(row.year)) return null;
-    const prev = this.db
-      .prepare(`SELECT ${SUMMARY_COLUMNS} FROM forms WHERE template_id = ? AND identity_key = ? AND year = ? AND deleted_at IS NULL`)
-      .get(row.t, row.k, String(Number(row.year) - 1)) as FormSummary | undefined;
+    const prev = this.stmt(
+      `SELECT ${SUMMARY_COLUMNS} FROM forms WHERE template_id = ? AND identity_key = ? AND year = ? AND deleted_at IS NULL`,
+    ).get(row.t, row.k, String(Number(row.year) - 1)) as FormSummary | undefined;
     return prev ?? null;
   }
 
@@ -656,11 +679,9 @@ class SqliteStore implements Store {
     const sameUnit =
       wanted.length === 0 || row.unit === '' || row.year === ''
         ? []
-        : (this.db
-            .prepare(
-              `SELECT id FROM forms WHERE deleted_at IS NULL AND year = ? AND unit = ? AND id <> ? AND template_id IN (${wanted.map(() => '?').join(',')}) ORDER BY id`,
-            )
-            .all(row.year, row.unit, id, ...wanted) as { id: number }[]);
+        : (this.stmt(
+            `SELECT id FROM forms WHERE deleted_at IS NULL AND year = ? AND unit = ? AND id <> ? AND template_id IN (${wanted.map(() => '?').join(',')}) ORDER BY id`,
+          ).all(row.year, row.unit, id, ...wanted) as { id: number }[]);
     const previous = this.predecessor(id);
     const entries: { id: number; relation: RelatedForm['relation'] }[] = [
       ...sameUnit.map((r) => ({ id: r.id, relation: 'sameUnit' as const })),
