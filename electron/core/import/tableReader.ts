@@ -116,10 +116,20 @@ export interface TableRead {
   missing: FieldDef[];
 }
 
+/** Built pair patterns by label set; each template's tables mostly leave the same fields pending. */
+const pairRegexes = new Map<string, RegExp>();
+const PAIR_REGEXES_KEPT = 256;
+
 function pairRegex(labels: readonly string[]): RegExp {
+  const key = labels.join('\u0001');
+  let re = pairRegexes.get(key);
+  if (re) return re;
   // A label counts only at the start of a line or after a separator, so words inside
   // running text ("其中基本支出393.21万元") are not taken for labels.
-  return new RegExp(`(?:^|(?<=[\\s：:；;，,、。]))(${labelAlternation(labels)})\\s*[：:]?`, 'gm');
+  re = new RegExp(`(?:^|(?<=[\\s：:；;，,、。]))(${labelAlternation(labels)})\\s*[：:]?`, 'gm');
+  if (pairRegexes.size >= PAIR_REGEXES_KEPT) pairRegexes.clear();
+  pairRegexes.set(key, re);
+  return re;
 }
 
 function stripLeads(value: string, leads: readonly string[]): string {
@@ -205,10 +215,30 @@ function scanGroup(grid: Grid, gm: GroupModel, norm: Map<GridCell, string>, mode
   return rows;
 }
 
-function scanGrid(grid: Grid, model: TableModel): Scan {
+/** A grid with each cell's text as labels are compared. */
+interface ReadGrid extends Grid {
+  norm: Map<GridCell, string>;
+}
+
+/**
+ * A table's grid does not depend on the template it is read for, and every known template is
+ * tried on every table: read once per table (a joined run of tables is read each time; rare).
+ */
+const singleTableGrids = new WeakMap<El, ReadGrid>();
+
+function gridOf(els: readonly El[]): ReadGrid {
+  const cached = els.length === 1 ? singleTableGrids.get(els[0]) : undefined;
+  if (cached) return cached;
+  const grid = readGrid(els);
+  const read: ReadGrid = Object.assign(grid, { norm: new Map(grid.cells.map((c) => [c, normalizeLabel(cellText(c))])) });
+  if (els.length === 1) singleTableGrids.set(els[0], read);
+  return read;
+}
+
+function scanGrid(grid: ReadGrid, model: TableModel): Scan {
   const raw = new Map<string, string>();
   const groups = new Map<string, GroupRow[]>();
-  const norm = new Map(grid.cells.map((c) => [c, normalizeLabel(cellText(c))]));
+  const norm = grid.norm;
   const claimed = new Set<GridCell>();
   let found = 0;
   for (const gm of model.groups) {
@@ -288,12 +318,12 @@ export function readFormTable(
     deadline();
     const els = [tbl.el];
     const tables = [i];
-    let scan = scanGrid(readGrid(els), model);
+    let scan = scanGrid(gridOf(els), model);
     // Only a table that already holds part of the form is continued: an unrelated table
     // just above the form must not take its place as the form's start.
     for (let j = scan.found > 0 ? nextAdjacent(walk, i) : -1; j >= 0 && allowed(j); j = nextAdjacent(walk, j)) {
       deadline();
-      const joined = scanGrid(readGrid([...els, walk.tables[j].el]), model);
+      const joined = scanGrid(gridOf([...els, walk.tables[j].el]), model);
       if (joined.found <= scan.found) break;
       els.push(walk.tables[j].el);
       tables.push(j);
