@@ -17,36 +17,16 @@ import { fromLabelJson } from '../../shared/labelJson';
 import { xiangmuZhichu as T } from '../../shared/templates/xiangmu-zhichu';
 import { ComparisonReport } from '../../renderer/src/compare/ComparisonReport';
 import fixture from '../fixtures/xiangmu-2025-tiyu.json';
+import { installRecordingApi, stubBrowserLayout, type Answers } from './jsdomApi';
 
 type Comparison = Output<'compare.get'>;
 
 const calls: { channel: string; input: unknown }[] = [];
-const answers: Partial<Record<keyof Api, (input: unknown) => unknown>> = {};
+const answers: Answers = {};
 
 beforeAll(() => {
-  window.matchMedia ??= ((query: string) => ({
-    matches: false,
-    media: query,
-    onchange: null,
-    addListener() {},
-    removeListener() {},
-    addEventListener() {},
-    removeEventListener() {},
-    dispatchEvent: () => false,
-  })) as unknown as typeof window.matchMedia;
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  } as unknown as typeof ResizeObserver;
-  (window as unknown as { api: Api }).api = new Proxy({} as Api, {
-    get: (_t, channel: string) => async (input: unknown) => {
-      calls.push({ channel, input });
-      const answer = answers[channel as keyof Api];
-      if (!answer) throw new Error(`no answer for ${channel}`);
-      return answer(input);
-    },
-  });
+  stubBrowserLayout();
+  installRecordingApi(calls, answers);
 });
 beforeEach(() => {
   calls.length = 0;

@@ -10,41 +10,20 @@ import { MantineProvider } from '@mantine/core';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Api, FormRecord, FormSummary, ImportPreview, TemplateEntry } from '../../shared/contract';
+import type { FormRecord, FormSummary, ImportPreview, TemplateEntry } from '../../shared/contract';
 import { blankForm } from '../../shared/formOps';
 import { bumenZhengti2019 } from '../../shared/templates/bumen-zhengti-2019';
 import { MADE_UP_TEMPLATE } from '../helpers/madeUpTemplate';
+import { installRecordingApi, stubBrowserLayout, type Answers } from './jsdomApi';
 
 const calls: { channel: string; input: unknown }[] = [];
-const answers: Partial<Record<keyof Api, (input: unknown) => unknown>> = {};
+const answers: Answers = {};
 
 let entries: TemplateEntry[];
 
 beforeAll(() => {
-  window.matchMedia ??= ((query: string) => ({
-    matches: false,
-    media: query,
-    onchange: null,
-    addListener() {},
-    removeListener() {},
-    addEventListener() {},
-    removeEventListener() {},
-    dispatchEvent: () => false,
-  })) as unknown as typeof window.matchMedia;
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  } as unknown as typeof ResizeObserver;
-  // The renderer reaches the core only through window.api; here it records every call.
-  (window as unknown as { api: Api }).api = new Proxy({} as Api, {
-    get: (_t, channel: string) => async (input: unknown) => {
-      calls.push({ channel, input });
-      const answer = answers[channel as keyof Api];
-      if (!answer) throw new Error(`no answer for ${channel}`);
-      return answer(input);
-    },
-  });
+  stubBrowserLayout();
+  installRecordingApi(calls, answers);
 });
 
 beforeEach(() => {

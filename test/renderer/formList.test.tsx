@@ -12,38 +12,23 @@ import { MantineProvider } from '@mantine/core';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { useState, type ReactNode } from 'react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Api, FormSummary, Input } from '../../shared/contract';
+import type { FormSummary, Input } from '../../shared/contract';
 import { BUILTIN_TEMPLATES } from '../../shared/templates';
 import { bumenZhengti2019 } from '../../shared/templates/bumen-zhengti-2019';
 import { countyForms, fakeFormPages, storeOrder } from './fakeFormPages';
+import { installApi, stubBrowserLayout } from './jsdomApi';
 
 type PageInput = Input<'forms.page'>;
 const calls: PageInput[] = [];
 let answer: (input: PageInput) => unknown;
 
 beforeAll(() => {
-  window.matchMedia ??= ((query: string) => ({
-    matches: false,
-    media: query,
-    onchange: null,
-    addListener() {},
-    removeListener() {},
-    addEventListener() {},
-    removeEventListener() {},
-    dispatchEvent: () => false,
-  })) as unknown as typeof window.matchMedia;
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  } as unknown as typeof ResizeObserver;
-  (window as unknown as { api: Api }).api = new Proxy({} as Api, {
-    get: (_t, channel: string) => async (input: unknown) => {
-      if (channel === 'templates.list') return BUILTIN_TEMPLATES.map((template) => ({ template, builtIn: true, formCount: 0 }));
-      if (channel !== 'forms.page') throw new Error(`no answer for ${channel}`);
-      calls.push(input as PageInput);
-      return answer(input as PageInput);
-    },
+  stubBrowserLayout();
+  installApi((channel, input) => {
+    if (channel === 'templates.list') return BUILTIN_TEMPLATES.map((template) => ({ template, builtIn: true, formCount: 0 }));
+    if (channel !== 'forms.page') throw new Error(`no answer for ${channel}`);
+    calls.push(input as PageInput);
+    return answer(input as PageInput);
   });
 });
 

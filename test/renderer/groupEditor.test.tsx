@@ -15,19 +15,10 @@ import { FormStore } from '../../renderer/src/editor/formStore';
 import { MessagesPanel } from '../../renderer/src/editor/MessagesPanel';
 import { PaperForm } from '../../renderer/src/editor/PaperForm';
 import { MADE_UP_TEMPLATE, MADE_UP_VALUES } from '../helpers/madeUpTemplate';
+import { stubBrowserLayout } from './jsdomApi';
 
 beforeAll(() => {
-  // Mantine asks for the colour scheme; jsdom has no matchMedia.
-  window.matchMedia ??= ((query: string) => ({
-    matches: false,
-    media: query,
-    onchange: null,
-    addListener() {},
-    removeListener() {},
-    addEventListener() {},
-    removeEventListener() {},
-    dispatchEvent: () => false,
-  })) as unknown as typeof window.matchMedia;
+  stubBrowserLayout();
 });
 afterEach(cleanup);
 

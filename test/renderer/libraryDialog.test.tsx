@@ -10,36 +10,16 @@ import { MantineProvider } from '@mantine/core';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Api, Output } from '../../shared/contract';
+import { installRecordingApi, stubBrowserLayout, type Answers } from './jsdomApi';
 
 type Entry = Output<'library.list'>[number];
 
 const calls: { channel: string; input: unknown }[] = [];
-const answers: Partial<Record<keyof Api, (input: unknown) => unknown>> = {};
+const answers: Answers = {};
 
 beforeAll(() => {
-  window.matchMedia ??= ((query: string) => ({
-    matches: false,
-    media: query,
-    onchange: null,
-    addListener() {},
-    removeListener() {},
-    addEventListener() {},
-    removeEventListener() {},
-    dispatchEvent: () => false,
-  })) as unknown as typeof window.matchMedia;
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  } as unknown as typeof ResizeObserver;
-  (window as unknown as { api: Api }).api = new Proxy({} as Api, {
-    get: (_t, channel: string) => async (input: unknown) => {
-      calls.push({ channel, input });
-      const answer = answers[channel as keyof Api];
-      if (!answer) throw new Error(`no answer for ${channel}`);
-      return answer(input);
-    },
-  });
+  stubBrowserLayout();
+  installRecordingApi(calls, answers);
 });
 
 const entry = (name: string, over: Partial<Entry> = {}): Entry => ({

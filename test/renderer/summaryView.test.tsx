@@ -14,34 +14,14 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Api, FormSummary, Summary, SummaryCounts, SummaryForm } from '../../shared/contract';
 import { BUILTIN_TEMPLATES } from '../../shared/templates';
 import { fakeFormPages } from './fakeFormPages';
+import { installRecordingApi, stubBrowserLayout, type Answers } from './jsdomApi';
 
 const calls: { channel: string; input: unknown }[] = [];
-const answers: Partial<Record<keyof Api, (input: unknown) => unknown>> = {};
+const answers: Answers = {};
 
 beforeAll(() => {
-  window.matchMedia ??= ((query: string) => ({
-    matches: false,
-    media: query,
-    onchange: null,
-    addListener() {},
-    removeListener() {},
-    addEventListener() {},
-    removeEventListener() {},
-    dispatchEvent: () => false,
-  })) as unknown as typeof window.matchMedia;
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  } as unknown as typeof ResizeObserver;
-  (window as unknown as { api: Api }).api = new Proxy({} as Api, {
-    get: (_t, channel: string) => async (input: unknown) => {
-      calls.push({ channel, input });
-      const answer = answers[channel as keyof Api];
-      if (!answer) throw new Error(`no answer for ${channel}`);
-      return answer(input);
-    },
-  });
+  stubBrowserLayout();
+  installRecordingApi(calls, answers);
 });
 
 const counts = (over: Partial<SummaryCounts>): SummaryCounts => ({

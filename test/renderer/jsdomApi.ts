@@ -1,0 +1,44 @@
+/**
+ * What renderer tests in jsdom need around a component: the browser pieces jsdom lacks (Mantine
+ * asks for matchMedia; scroll areas and the virtual list for ResizeObserver), and a window.api
+ * that records every call and answers from a table the test fills — the renderer reaches the core
+ * only through window.api.
+ */
+import type { Api } from '../../shared/contract';
+
+export function stubBrowserLayout(): void {
+  window.matchMedia ??= ((query: string) => ({
+    matches: false,
+    media: query,
+    onchange: null,
+    addListener() {},
+    removeListener() {},
+    addEventListener() {},
+    removeEventListener() {},
+    dispatchEvent: () => false,
+  })) as unknown as typeof window.matchMedia;
+  globalThis.ResizeObserver ??= class {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+  } as unknown as typeof ResizeObserver;
+}
+
+export type Answers = Partial<Record<keyof Api, (input: unknown) => unknown>>;
+
+/** window.api as `answer` gives it, any channel; what `answer` throws rejects the call. */
+export function installApi(answer: (channel: string, input: unknown) => unknown): void {
+  (window as unknown as { api: Api }).api = new Proxy({} as Api, {
+    get: (_t, channel: string) => async (input: unknown) => answer(channel, input),
+  });
+}
+
+/** window.api recording each call in `calls` and answering from `answers`; a channel without an answer rejects. */
+export function installRecordingApi(calls: { channel: string; input: unknown }[], answers: Answers): void {
+  installApi((channel, input) => {
+    calls.push({ channel, input });
+    const answer = answers[channel as keyof Api];
+    if (!answer) throw new Error(`no answer for ${channel}`);
+    return answer(input);
+  });
+}
