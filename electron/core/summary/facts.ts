@@ -40,14 +40,14 @@ export interface FormFacts {
   cross: { values: FormData['values']; unreadable: Set<string> } | null;
 }
 
+/** What the form's row in the list says of it; the rest of FormFacts comes from its content. */
+export function rowFacts(row: ScannedForm): Pick<FormFacts, 'id' | 'templateId' | 'title' | 'unit' | 'status' | 'updatedAt'> {
+  return { id: row.id, templateId: row.templateId, title: row.title, unit: row.unit, status: row.status, updatedAt: row.updatedAt };
+}
+
 function unreadable(row: ScannedForm, reason: string): FormFacts {
   return {
-    id: row.id,
-    templateId: row.templateId,
-    title: row.title,
-    unit: row.unit,
-    status: row.status,
-    updatedAt: row.updatedAt,
+    ...rowFacts(row),
     readable: false,
     money: [],
     parent: null,
@@ -137,12 +137,7 @@ export function formFacts(
       cross = { values, unreadable: new Set([...bad].filter((id) => crossFields.has(id))) };
     }
     return {
-      id: row.id,
-      templateId: row.templateId,
-      title: row.title,
-      unit: row.unit,
-      status: row.status,
-      updatedAt: row.updatedAt,
+      ...rowFacts(row),
       readable: true,
       money: amounts,
       parent: namedParent(form, t),

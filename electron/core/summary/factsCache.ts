@@ -10,7 +10,7 @@ import type { FormData } from '../../../shared/form';
 import type { TemplateDef } from '../../../shared/template/schema';
 import type { ScannedForm } from '../store/scan';
 import type { MoneyColumn } from './columns';
-import type { FormFacts } from './facts';
+import { rowFacts, type FormFacts } from './facts';
 
 /** Bump when facts.ts reads forms differently. */
 const FACTS_FORMAT = 1;
@@ -75,12 +75,7 @@ export function decodeFacts(row: ScannedForm, json: string): FormFacts | null {
   )
     return null;
   return {
-    id: row.id,
-    templateId: row.templateId,
-    title: row.title,
-    unit: row.unit,
-    status: row.status,
-    updatedAt: row.updatedAt,
+    ...rowFacts(row),
     readable: s.readable,
     money: s.money,
     parent: s.parent,
