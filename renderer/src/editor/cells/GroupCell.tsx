@@ -16,7 +16,7 @@
  * from the 指标库 as it is typed (suggest/useSuggestions.ts); picking one fills 三级 and, when the
  * row's 指标值 is blank, the typical 指标值 (one undo step) and moves there with it selected.
  */
-import { memo, type ClipboardEvent, type CompositionEvent, type FormEvent, type KeyboardEvent } from 'react';
+import { memo, type ClipboardEvent, type KeyboardEvent } from 'react';
 import { columnDef } from '../../../../shared/formOps';
 import { fillPlaceholders } from '../../../../shared/library/starter';
 import { groupCellKey } from '../../../../shared/messages';
@@ -28,7 +28,7 @@ import { useCellsMessages, useGroupCellValue } from '../hooks';
 import { useSheet } from '../sheetContext';
 import { filledValue, placeholderValues } from '../suggest/placeholders';
 import { SuggestionList } from '../suggest/SuggestionList';
-import { useSuggestions, type Suggestion } from '../suggest/useSuggestions';
+import { useSuggestions, withSuggestions, type Suggestion } from '../suggest/useSuggestions';
 import { useSyncedInput, type SyncedInput } from '../useSyncedInput';
 import { ariaFor, CellMessages } from './CellMessages';
 import { ChoiceSelect } from './ChoiceSelect';
@@ -110,22 +110,7 @@ export const GroupCell = memo(function GroupCell({ group, column, rows: rowsText
     });
   }
 
-  const suggestHandlers = suggesting
-    ? {
-        onInput(e: FormEvent<HTMLTextAreaElement>) {
-          input.onInput(e);
-          sug.onInput(e.currentTarget, (e.nativeEvent as InputEvent).isComposing === true);
-        },
-        onCompositionStart(e: CompositionEvent<HTMLTextAreaElement>) {
-          input.onCompositionStart(e);
-          sug.onCompositionStart();
-        },
-        onCompositionEnd(e: CompositionEvent<HTMLTextAreaElement>) {
-          input.onCompositionEnd(e);
-          sug.onCompositionEnd(e.currentTarget);
-        },
-      }
-    : {};
+  const suggestHandlers = suggesting ? withSuggestions(input, sug) : {};
 
   function onKeyDown(e: KeyboardEvent<El>) {
     if (readOnly || e.nativeEvent.isComposing) return;

@@ -3,10 +3,10 @@
  * 产出指标 item (given `suggestFor`) suggests indicators from the 指标库 as it is typed; picking
  * one puts its name in the item (see suggest/useSuggestions.ts).
  */
-import { memo, type ClipboardEvent, type CompositionEvent, type FormEvent, type KeyboardEvent } from 'react';
+import { memo, type ClipboardEvent, type KeyboardEvent } from 'react';
 import { useSheet } from '../sheetContext';
 import { SuggestionList } from '../suggest/SuggestionList';
-import { useSuggestions } from '../suggest/useSuggestions';
+import { useSuggestions, withSuggestions } from '../suggest/useSuggestions';
 import { useSyncedInput } from '../useSyncedInput';
 
 export interface ItemTextProps {
@@ -47,22 +47,7 @@ export const ItemText = memo(function ItemText(p: ItemTextProps) {
       p.onPick?.(s.name);
     },
   });
-  const suggestHandlers = suggesting
-    ? {
-        onInput(e: FormEvent<HTMLTextAreaElement>) {
-          input.onInput(e);
-          sug.onInput(e.currentTarget, (e.nativeEvent as InputEvent).isComposing === true);
-        },
-        onCompositionStart(e: CompositionEvent<HTMLTextAreaElement>) {
-          input.onCompositionStart(e);
-          sug.onCompositionStart();
-        },
-        onCompositionEnd(e: CompositionEvent<HTMLTextAreaElement>) {
-          input.onCompositionEnd(e);
-          sug.onCompositionEnd(e.currentTarget);
-        },
-      }
-    : {};
+  const suggestHandlers = suggesting ? withSuggestions(input, sug) : {};
 
   function onKeyDown(e: KeyboardEvent<HTMLTextAreaElement>) {
     if (readOnly || e.nativeEvent.isComposing) return;

@@ -14,9 +14,10 @@
  * aria-autocomplete="list", aria-haspopup, aria-controls and aria-activedescendant, and the list
  * is a listbox of options.
  */
-import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type CompositionEvent, type FormEvent, type KeyboardEvent } from 'react';
 import type { Output } from '../../../../shared/contract';
 import { matchKey } from '../../../../shared/library/suggest';
+import type { SyncedInput } from '../useSyncedInput';
 
 export type Suggestion = Output<'library.suggest'>[number];
 
@@ -70,6 +71,24 @@ export interface Suggestions {
   pick(i: number): void;
   highlight(i: number): void;
   close(): void;
+}
+
+/** A suggesting cell's input handlers: the input's own, with the list told of each keystroke and composition. */
+export function withSuggestions<T extends HTMLInputElement | HTMLTextAreaElement>(input: SyncedInput<T>, sug: Suggestions) {
+  return {
+    onInput(e: FormEvent<T>) {
+      input.onInput(e);
+      sug.onInput(e.currentTarget, (e.nativeEvent as InputEvent).isComposing === true);
+    },
+    onCompositionStart(e: CompositionEvent<T>) {
+      input.onCompositionStart(e);
+      sug.onCompositionStart();
+    },
+    onCompositionEnd(e: CompositionEvent<T>) {
+      input.onCompositionEnd(e);
+      sug.onCompositionEnd(e.currentTarget);
+    },
+  };
 }
 
 export function useSuggestions(opts: SuggestionsOptions): Suggestions {
