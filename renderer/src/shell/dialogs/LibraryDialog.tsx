@@ -13,6 +13,7 @@ import { INDICATOR_LEVELS } from '../../../../shared/library/starter';
 import { api } from '../../api';
 import { openFiles, saveFile } from '../../api/files';
 import { errorText, notifyOk } from '../notify';
+import { useBusyAction } from './useBusyAction';
 
 export type LibraryEntry = Output<'library.list'>[number];
 type Key = Pick<LibraryEntry, 'level1' | 'level2' | 'name'>;
@@ -125,8 +126,7 @@ export function LibraryDialog({ onClose }: { onClose(): void }) {
   const [entries, setEntries] = useState<LibraryEntry[] | null>(null);
   const [reloadKey, setReloadKey] = useState(0);
   const [page, setPage] = useState(1);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState<string | null>(null);
+  const { busy, error, setError, act } = useBusyAction();
   const [editing, setEditing] = useState<{ draft: Draft; previous?: Key; source?: LibraryEntry['source'] } | null>(null);
   const [confirm, setConfirm] = useState<LibraryEntry | null>(null);
 
@@ -153,18 +153,6 @@ export function LibraryDialog({ onClose }: { onClose(): void }) {
   const reload = () => setReloadKey((k) => k + 1);
   const pages = Math.max(1, Math.ceil((entries?.length ?? 0) / PAGE_SIZE));
   const shown = useMemo(() => (entries ?? []).slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE), [entries, page]);
-
-  async function act(label: string, fn: () => Promise<void>) {
-    setBusy(label);
-    setError(null);
-    try {
-      await fn();
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(null);
-    }
-  }
 
   const save = (d: Draft) =>
     act('save', async () => {

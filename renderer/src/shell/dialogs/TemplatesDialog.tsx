@@ -9,28 +9,16 @@ import type { TemplateEntry } from '../../../../shared/contract';
 import { api } from '../../api';
 import { openFiles, saveFile } from '../../api/files';
 import { useTemplates } from '../../templates/TemplatesContext';
-import { errorText, notifyOk } from '../notify';
+import { notifyOk } from '../notify';
+import { useBusyAction } from './useBusyAction';
 
 export function TemplatesDialog({ onClose, onChanged }: { onClose(): void; onChanged?(): void }) {
   const { entries, reload } = useTemplates();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState<string | null>(null);
+  const { busy, error, act } = useBusyAction();
   const [confirm, setConfirm] = useState<TemplateEntry | null>(null);
 
   // The form counts change as forms are made and deleted: read them afresh when the dialog opens.
   useEffect(() => void reload(), [reload]);
-
-  async function act(label: string, fn: () => Promise<void>) {
-    setBusy(label);
-    setError(null);
-    try {
-      await fn();
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(null);
-    }
-  }
 
   const importFile = () =>
     act('import', async () => {
