@@ -128,6 +128,25 @@ describe('Autosaver', () => {
     expect(b.status.state).toBe('conflict');
   });
 
+  it('runs saves one after another when several are asked for while one is on its way', async () => {
+    const store = new FormStore(t, seedForm());
+    const { save, saved, bases } = saver(false, 2);
+    const a = new Autosaver(store, 12, 2, save);
+    store.set('filler', '甲');
+    const first = a.flush();
+    // Two more edits, each asking for a save (leaving a cell does) while the first is in flight.
+    store.set('filler', '乙');
+    const second = a.flush();
+    store.set('phone', '13900000000');
+    const third = a.flush();
+    await Promise.all([first, second, third]);
+    // Each save sat on the revision the one before made: none was refused as stale.
+    expect(bases).toEqual([2, 3]);
+    expect(a.status.state).toBe('saved');
+    expect(saved.at(-1)?.values.filler).toBe('乙');
+    expect(saved.at(-1)?.values.phone).toBe('13900000000');
+  });
+
   it('放弃我的修改 drops the unsaved text and its draft', async () => {
     const store = new FormStore(t, seedForm());
     const { save, stored } = saver(false, 2);

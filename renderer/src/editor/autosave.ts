@@ -132,7 +132,9 @@ export class Autosaver {
   /** Save now if anything is unsaved; resolves when the store has answered. Does nothing in a conflict. */
   async flush(): Promise<void> {
     this.clearTimer();
-    if (this.inFlight) await this.inFlight;
+    // Every caller waiting here wakes when the save in flight ends, and the first to wake starts
+    // the next one: the others wait for that too, or two saves would go out on one revision.
+    while (this.inFlight) await this.inFlight;
     if (!this.dirty || this.inConflict) return;
     const version = this.store.version;
     const data = this.store.data();
