@@ -15,7 +15,8 @@ import { deadlineOf, withDeadline } from './deadline';
 import { reconcile, readEmbedded } from './embeddedForm';
 import type { ReadNotes } from './fieldValues';
 import { formFromTable, type ReadScope, type TableForm } from './formFromTable';
-import { walkDocument, type DocWalk } from './wordText';
+import { walkModel, type DocWalk } from './docModel';
+import { wordModel } from './wordModel';
 import { openZip } from './zipReader';
 
 export interface ReadResult {
@@ -127,7 +128,7 @@ function readWithDeadline(bytes: Uint8Array, opts: ReadOptions, deadline: () => 
   deadline();
   const body = readBody(zip);
   deadline();
-  const walk = walkDocument(body);
+  const walk = walkModel(wordModel(body), deadline);
   deadline();
   const embedded = readEmbedded(readCustomProperties(zip), opts.templates);
 
