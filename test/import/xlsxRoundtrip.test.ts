@@ -1,0 +1,41 @@
+/**
+ * Our own Excel export imports back exactly, for every built-in template: from the very hidden
+ * sheet's copy (checked against the printed grid, which must agree with it: no note), and —
+ * with that sheet taken out, as when someone copies the grid into a new workbook — from the
+ * printed grid alone, through the same document model and template fitting as a Word file.
+ */
+import JSZip from 'jszip';
+import { describe, expect, it } from 'vitest';
+import { exportFormXlsx } from '../../electron/core/export/formXlsx';
+import { EMBED_SHEET } from '../../shared/embedded';
+import { builtinForms } from '../helpers/builtinForms';
+import { readDocx } from '../helpers/read';
+
+/** The workbook without its embedded copy: the sheet, its relationship and its entry in workbook.xml. */
+async function withoutCopy(bytes: Uint8Array): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(bytes);
+  const wb = await zip.file('xl/workbook.xml')!.async('string');
+  const sheet = new RegExp(`<sheet [^>]*name="${EMBED_SHEET.replace('.', '\\.')}"[^>]*/>`).exec(wb);
+  expect(sheet, 'the copy sheet is listed in workbook.xml').not.toBeNull();
+  expect(sheet![0]).toMatch(/state="veryHidden"/);
+  zip.file('xl/workbook.xml', wb.replace(sheet![0], ''));
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+}
+
+describe.each(builtinForms().map((b) => [b.template.id, b] as const))('%s to .xlsx and back', (_id, { template, form }) => {
+  it('imports exactly from the embedded copy, the printed grid agreeing with it', async () => {
+    const bytes = await exportFormXlsx(form, template, { appVersion: 'test' });
+    const r = await readDocx(bytes);
+    expect(r.source).toBe('embedded');
+    expect(r.notes).toEqual([]);
+    expect(r.uncertain).toEqual([]);
+    expect(r.data).toEqual(form);
+  });
+
+  it('without the copy, the printed grid alone gives every value', async () => {
+    const r = await readDocx(await withoutCopy(await exportFormXlsx(form, template, { appVersion: 'test' })));
+    expect(r.source).toBe('table');
+    expect(r.data.templateId).toBe(template.id);
+    expect(r.data.values).toEqual(form.values);
+  });
+});
