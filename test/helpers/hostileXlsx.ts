@@ -90,3 +90,21 @@ export const farCornersXlsx = (): Promise<Uint8Array> =>
 /** A sheet of one form whose merged range covers the whole sheet (A1:XFD1048576), added after its cells. */
 export const wholeSheetMergeXlsx = (sheetData: string): Promise<Uint8Array> =>
   makeXlsx({ sheet: `${sheetData}<mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells>` });
+
+/**
+ * The largest grid the limits let through (rows × cols ≤ 100,000 positions, under 200,000
+ * elements), every cell a label the templates know: the template fitting's worst case.
+ */
+export const labelGridXlsx = (rows: number, cols: number): Promise<Uint8Array> => {
+  const parts: string[] = [];
+  const col = (c: number) =>
+    c < 26 ? String.fromCharCode(65 + c) : String.fromCharCode(64 + Math.floor(c / 26)) + String.fromCharCode(65 + (c % 26));
+  for (let r = 1; r <= rows; r++)
+    parts.push(
+      `<row r="${r}">${Array.from({ length: cols }, (_, c) => `<c r="${col(c)}${r}" t="s"><v>${(r + c) % 3}</v></c>`).join('')}</row>`,
+    );
+  return makeXlsx({
+    sheet: `<sheetData>${parts.join('')}</sheetData>`,
+    sharedStrings: '<si><t>部门名称</t></si><si><t>一级指标</t></si><si><t>资金总额</t></si>',
+  });
+};

@@ -13,6 +13,7 @@ import {
   deepSheetXlsx,
   farCornersXlsx,
   hugeSharedStringXlsx,
+  labelGridXlsx,
   makeXlsx,
   manySharedStringsXlsx,
   millionEmptyRowsXlsx,
@@ -57,6 +58,7 @@ const refused: [string, () => Promise<Uint8Array>, RegExp][] = [
     () => wholeSheetMergeXlsx('<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>部门名称</t></is></c></row></sheetData>'),
     /没有找到认识的申报表表格/,
   ],
+  ['the largest grid the limits let through, every cell a label (6000 × 16)', () => labelGridXlsx(6000, 16), /没有找到认识的申报表表格/],
   [
     'a workbook with no sheets',
     () => makeXlsx({ workbook: '<workbook><sheets/></workbook>' }),

@@ -4,6 +4,7 @@
  * with that sheet taken out, as when someone copies the grid into a new workbook — from the
  * printed grid alone, through the same document model and template fitting as a Word file.
  */
+import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { exportFormXlsx } from '../../electron/core/export/formXlsx';
@@ -37,5 +38,29 @@ describe.each(builtinForms().map((b) => [b.template.id, b] as const))('%s to .xl
     expect(r.source).toBe('table');
     expect(r.data.templateId).toBe(template.id);
     expect(r.data.values).toEqual(form.values);
+  });
+});
+
+describe('our .xlsx edited in Excel', () => {
+  it('takes the edited cells from the grid, says so, and keeps the rest from the copy', async () => {
+    const { template, form } = builtinForms().find((b) => b.template.id === 'xiangmu-zhichu')!;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await exportFormXlsx(form, template)).buffer as ArrayBuffer);
+    const ws = wb.worksheets[0];
+    let edited = 0;
+    ws.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (cell.value === '全民健身赛事活动经费') {
+          cell.value = '全民健身赛事活动经费（调整）';
+          edited++;
+        }
+      }),
+    );
+    expect(edited).toBe(1);
+    const r = await readDocx(new Uint8Array(await wb.xlsx.writeBuffer()));
+    expect(r.source).toBe('embedded');
+    expect(r.data.values.projectName).toBe('全民健身赛事活动经费（调整）');
+    expect(r.notes.join('\n')).toMatch(/「项目名称」在 Excel 中被改过.*已采用表格中的内容/);
+    expect({ ...r.data.values, projectName: form.values.projectName }).toEqual(form.values);
   });
 });

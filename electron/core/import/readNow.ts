@@ -154,7 +154,7 @@ function readWithDeadline(bytes: Uint8Array, opts: ReadOptions, deadline: () => 
       acc.notes.push('文件中找不到打印的表格，已按文件内嵌的数据导入，请核对');
       return [{ source: 'embedded', data: embedded.form, notes: acc.notes, uncertain: [], ...extra }];
     }
-    const data = reconcile(embedded.form, embedded.template, table, acc);
+    const data = reconcile(embedded.form, embedded.template, table, acc, model.format === 'xlsx' ? 'Excel' : 'Word');
     return [{ source: 'embedded', data, notes: acc.notes, uncertain: [...acc.uncertain], ...extra }];
   }
 
