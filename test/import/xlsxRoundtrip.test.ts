@@ -38,6 +38,8 @@ describe.each(builtinForms().map((b) => [b.template.id, b] as const))('%s to .xl
     expect(r.source).toBe('table');
     expect(r.data.templateId).toBe(template.id);
     expect(r.data.values).toEqual(form.values);
+    // 统一保留两位小数 is seen in the cells' number formats, as in the printed text of a .docx.
+    expect(r.data.options).toEqual(form.options);
   });
 });
 

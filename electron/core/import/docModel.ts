@@ -36,7 +36,10 @@ export interface DocTable {
   cells: DocCell[];
   /** Width of each grid column in twips, where the file gives them. */
   columnWidthsTwips?: number[];
-  /** Height of each grid row in twips, where the file gives them (undefined: as its text needs). */
+  /**
+   * Height of each grid row in twips, where the file gives one (Word: the least height, the row
+   * grows with its text; Excel: the height set); undefined: as its text needs.
+   */
   rowHeightsTwips?: (number | undefined)[];
 }
 

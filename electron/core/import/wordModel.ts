@@ -68,6 +68,7 @@ const hasText = (blocks: DocBlock[]): boolean =>
 export function wordTable(tbl: El): DocTable {
   const cells: DocCell[] = [];
   const rows = unwrap(tbl, 'tr');
+  const heights: (number | undefined)[] = [];
   // owner[row][col]: the cell covering that grid position, for vertical merges.
   const owner: (DocCell | undefined)[][] = [];
   let positions = 0;
@@ -76,6 +77,9 @@ export function wordTable(tbl: El): DocTable {
     const rowOwner: (DocCell | undefined)[] = [];
     owner.push(rowOwner);
     const trPr = child(tr, 'trPr');
+    const height = trPr ? child(trPr, 'trHeight') : undefined;
+    const h = height ? parseInt(attr(height, 'val') ?? '', 10) : NaN;
+    heights.push(Number.isFinite(h) && h >= 0 ? h : undefined);
     let col = trPr ? intVal(child(trPr, 'gridBefore'), 0) : 0;
     const after = trPr ? intVal(child(trPr, 'gridAfter'), 0) : 0;
     if (col + after > MAX_TABLE_COLUMNS) throw tableTooLarge();
@@ -115,6 +119,7 @@ export function wordTable(tbl: El): DocTable {
     }
   });
   const table: DocTable = { kind: 'table', rows: rows.length, cells };
+  if (heights.some((h) => h !== undefined)) table.rowHeightsTwips = heights;
   const grid = child(tbl, 'tblGrid');
   if (grid) {
     const widths = children(grid)

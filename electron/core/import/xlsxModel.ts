@@ -124,12 +124,27 @@ interface Styles {
   dates: Set<number>;
   /** Cell styles with a line on any side: the grid of a printed form. */
   bordered: Set<number>;
+  /** Cell styles showing a fixed number of decimals (0.00, #,##0.00): how many. */
+  decimals: Map<number, number>;
+}
+
+/** Built-in formats with fixed decimals (ECMA-376 18.8.30). */
+const FIXED_DECIMALS: Record<number, number> = { 2: 2, 4: 2, 10: 2, 11: 2, 39: 2, 40: 2 };
+
+/** Decimals a plain number format shows: "0.00" and "#,##0.00" → 2, "0" → 0; null for anything else. */
+function fixedDecimals(code: string): number | null {
+  const first = code
+    .split(';')[0]
+    .replace(/"[^"]*"|\\.|\[[^\]]*\]|_.|\*./g, '')
+    .trim();
+  const m = /^[#,0]*0(?:\.(0+))?%?$/.exec(first);
+  return m && !first.endsWith('%') ? (m[1] ?? '').length : null;
 }
 
 const NONE: El = { localName: '', attrs: {}, kids: [] };
 
 function readStyles(zip: ZipArchive, path: string | undefined): Styles {
-  const out: Styles = { dates: new Set(), bordered: new Set() };
+  const out: Styles = { dates: new Set(), bordered: new Set(), decimals: new Map() };
   const root = path ? parsePart(zip, path) : null;
   if (!root) return out;
   const lined = children(child(root, 'borders') ?? NONE).map((b) =>
@@ -146,7 +161,10 @@ function readStyles(zip: ZipArchive, path: string | undefined): Styles {
     return /[yd年日]/i.test(bare);
   };
   children(child(root, 'cellXfs') ?? NONE).forEach((xf, i) => {
-    if (isDate(parseInt(attr(xf, 'numFmtId') ?? '0', 10))) out.dates.add(i);
+    const id = parseInt(attr(xf, 'numFmtId') ?? '0', 10);
+    if (isDate(id)) out.dates.add(i);
+    const fixed = custom.has(id) ? fixedDecimals(custom.get(id)!) : (FIXED_DECIMALS[id] ?? null);
+    if (fixed) out.decimals.set(i, fixed);
     if (lined[parseInt(attr(xf, 'borderId') ?? '0', 10)]) out.bordered.add(i);
   });
   return out;
@@ -184,6 +202,16 @@ export function excelNumberText(v: string): string {
   else if (point >= digits.length) out = digits + '0'.repeat(point - digits.length);
   else out = `${digits.slice(0, point)}.${digits.slice(point)}`;
   return sign + out;
+}
+
+/**
+ * The number as its cell shows it where the format pads decimals (1000 as 1000.00), padding
+ * only: a value with more decimals than the format shows keeps them, as amounts are printed.
+ */
+function padDecimals(text: string, decimals: number): string {
+  if (decimals === 0 || !/^-?\d+(\.\d+)?$/.test(text)) return text;
+  const have = text.includes('.') ? text.length - text.indexOf('.') - 1 : 0;
+  return have >= decimals ? text : `${text}${have === 0 ? '.' : ''}${'0'.repeat(decimals - have)}`;
 }
 
 /** A date serial (days since 1899-12-30, Excel's 1900 system) as YYYY-MM-DD; null when it is none. */
@@ -225,7 +253,7 @@ interface SheetRead {
   borders: Set<number>;
 }
 
-function cellValue(c: El, strings: readonly string[], dates: ReadonlySet<number>): string {
+function cellValue(c: El, strings: readonly string[], styles: Styles): string {
   const type = attr(c, 't') ?? 'n';
   if (type === 'inlineStr') {
     const is = child(c, 'is');
@@ -248,8 +276,8 @@ function cellValue(c: El, strings: readonly string[], dates: ReadonlySet<number>
     default: {
       if (raw.trim() === '') return '';
       const style = parseInt(attr(c, 's') ?? '0', 10);
-      if (dates.has(style)) return serialDate(raw) ?? excelNumberText(raw);
-      return excelNumberText(raw);
+      if (styles.dates.has(style)) return serialDate(raw) ?? excelNumberText(raw);
+      return padDecimals(excelNumberText(raw), styles.decimals.get(style) ?? 0);
     }
   }
 }
@@ -286,7 +314,7 @@ function readSheet(root: El, strings: readonly string[], styles: Styles, name: s
       if (at.row !== r) throw damaged(`工作表「${name}」`);
       nextCol = at.col + 1;
       if (styles.bordered.has(parseInt(attr(c, 's') ?? '0', 10))) read.borders.add(at.row * XLSX_MAX_COLUMN + at.col);
-      const text = cellValue(c, strings, styles.dates);
+      const text = cellValue(c, strings, styles);
       if (text === '') continue;
       let line = read.values.get(r);
       if (!line) read.values.set(r, (line = new Map()));
