@@ -66,3 +66,16 @@ describe('our .xlsx edited in Excel', () => {
     expect({ ...r.data.values, projectName: form.values.projectName }).toEqual(form.values);
   });
 });
+
+describe('a form of an imported template', () => {
+  it('carries its template in the .xlsx, so an office without it imports the form and the template', async () => {
+    const { template, form } = builtinForms().find((b) => b.template.id === 'xiangmu-zhichu')!;
+    const county = { ...template, id: 'county-xiangmu', title: '某县项目支出绩效目标表', version: 2 };
+    const mine = { ...form, templateId: county.id };
+    const r = await readDocx(await exportFormXlsx(mine, county, { appVersion: 'test', carryTemplate: true }));
+    expect(r.source).toBe('embedded');
+    expect(r.newTemplate).toEqual(county);
+    expect(r.data).toEqual(mine);
+    expect(r.notes).toEqual([`文件使用的表样「${county.title}」本机还没有，导入时会一并加入「表样管理」`]);
+  });
+});
