@@ -71,7 +71,8 @@ describe('an .xlsx as the document model', () => {
       workbook: `<workbook xmlns="${NS}" xmlns:r="${R}"><sheets><sheet name="甲" sheetId="1" r:id="rId1"/><sheet name="藏" sheetId="2" state="hidden" r:id="rId1"/></sheets></workbook>`,
       sheet:
         '<cols><col min="3" max="4" width="20" customWidth="1"/></cols><sheetData>' +
-        '<row r="3"><c r="C3" t="s"><v>0</v></c><c r="D3"><v>2.6000000000000001</v></c></row>' +
+        '<row r="3"><c r="C3" t="s"><v>0</v></c><c r="D3"><v>2.6000000000000001</v></c><c r="E3" t="inlineStr"><is><t>备注</t></is></c></row>' +
+        '<row r="4"><c r="C4" t="inlineStr"><is><t>合并</t></is></c></row>' +
         '<row r="5" ht="30" customHeight="1"><c r="C5" t="inlineStr"><is><r><t>第一行</t></r><r><t>' +
         '\n第二行</t></r><rPh><t>ふりがな</t></rPh></is></c><c r="D5" t="b"><v>1</v></c></row>' +
         '</sheetData><mergeCells count="1"><mergeCell ref="C4:D4"/></mergeCells>',
@@ -84,11 +85,30 @@ describe('an .xlsx as the document model', () => {
     expect(texts(table)).toEqual([
       [0, 0, 1, 1, '金额'],
       [0, 1, 1, 1, '2.6'],
+      [0, 2, 1, 1, '备注'],
+      [1, 0, 1, 2, '合并'],
       [2, 0, 1, 1, '第一行\n第二行'],
       [2, 1, 1, 1, 'TRUE'],
     ]);
-    expect(cellAt(table, 1, 0)).toMatchObject({ colSpan: 2 }); // the empty merged row, inside the grid
-    expect(table.columnWidthsTwips).toEqual([(20 * 7 + 5) * 15, (20 * 7 + 5) * 15]);
+    expect(table.columnWidthsTwips).toEqual([(20 * 7 + 5) * 15, (20 * 7 + 5) * 15, 960]); // E: Excel's default 8.43
     expect(table.rowHeightsTwips).toEqual([undefined, undefined, 600]);
+  });
+
+  it('reads forms typed one under another on a sheet as tables with their lines between', async () => {
+    const row = (r: number, ...texts: string[]) =>
+      `<row r="${r}">${texts.map((t, i) => (t ? `<c r="${'AB'[i]}${r}" t="inlineStr"><is><t>${t}</t></is></c>` : '')).join('')}</row>`;
+    const bytes = await makeXlsx({
+      sheet:
+        `<sheetData>${row(1, '第一份表')}${row(2, '项目名称', '甲')}${row(3, '实施单位', '乙')}${row(5, '第二份表')}` +
+        `${row(6, '项目名称', '丙')}${row(7, '实施单位', '丁')}</sheetData>` +
+        '<mergeCells count="2"><mergeCell ref="A1:B1"/><mergeCell ref="A5:B5"/></mergeCells>',
+    });
+    const blocks = readWorkbook(openZip(bytes)).model.sections[0].blocks;
+    expect(blocks.map((b) => (b.kind === 'paragraph' ? b.text : texts(b).map((c) => c[4])))).toEqual([
+      '第一份表',
+      ['项目名称', '甲', '实施单位', '乙'],
+      '第二份表',
+      ['项目名称', '丙', '实施单位', '丁'],
+    ]);
   });
 });

@@ -28,13 +28,19 @@ interface Variant {
 
 /** One project on a sheet of its own, in columns A–E, starting at row 1 with the title. */
 function projectSheet(wb: ExcelJS.Workbook, name: string, v: Variant = {}): void {
-  const f = fixture();
-  const L = (k: keyof NonNullable<Variant['labels']>) => v.labels?.[k] ?? k;
   const ws = wb.addWorksheet(name);
   ws.columns = [10, 14, 18, 24, 14].map((width) => ({ width }));
+  projectRows(ws, 0, v);
+}
+
+/** One project's rows, `offset` rows down the sheet; returns the rows it took. */
+function projectRows(ws: ExcelJS.Worksheet, offset: number, v: Variant = {}): number {
+  const f = fixture();
+  const L = (k: keyof NonNullable<Variant['labels']>) => v.labels?.[k] ?? k;
+  const at = (ref: string) => ref.replace(/\d+/, (n) => String(Number(n) + offset));
   const put = (ref: string, value: ExcelJS.CellValue, merge?: string) => {
-    ws.getCell(ref).value = value;
-    if (merge) ws.mergeCells(`${ref}:${merge}`);
+    ws.getCell(at(ref)).value = value;
+    if (merge) ws.mergeCells(`${at(ref)}:${at(merge)}`);
   };
   put('A1', '项目支出绩效目标表', 'E1');
   put('A2', '（2025年度）', 'E2');
@@ -72,6 +78,7 @@ function projectSheet(wb: ExcelJS.Workbook, name: string, v: Variant = {}): void
     put(`D${at}`, r['三级指标']);
     put(`E${at}`, r['指标值']);
   });
+  return 10 + rows.length;
 }
 
 const bytesOf = async (wb: ExcelJS.Workbook) => new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
@@ -101,6 +108,28 @@ describe('a project form typed into Excel', () => {
     });
     const r = await readDocx(await bytesOf(wb));
     expect(r.data.values).toEqual(expected().values);
+  });
+
+  it('imports projects typed one under another on one sheet as that many forms', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('全部项目');
+    ws.columns = [10, 14, 18, 24, 14].map((width) => ({ width }));
+    const names = ['全民健身赛事活动经费', '青少年体育培训经费'];
+    let offset = 0;
+    for (const projectName of names) offset += projectRows(ws, offset, { projectName }) + 2; // two blank rows between
+    const tmp = tempDir('shenbao-xlsx-one-sheet-');
+    const store = storeIn(tmp.dir);
+    try {
+      const previews = await previewImport(store, '两个项目.xlsx', await bytesOf(wb));
+      expect(previews.map((p) => p.title)).toEqual(names);
+      for (const p of previews) {
+        expect(p.year).toBe('2025');
+        expect(p.data.values).toEqual({ ...expected().values, projectName: p.title });
+      }
+    } finally {
+      store.close();
+      tmp.cleanup();
+    }
   });
 
   it('imports a workbook with one project per sheet as that many forms', async () => {

@@ -424,54 +424,60 @@ function sheetBlocks(read: SheetRead, name: string): DocBlock[] {
       cells.push(cell);
     }
   }
-  // Rows at the top and bottom outside the grid are the lines above and below the form, as
-  // paragraphs; the rest is the table. Where the sheet draws its grid with lines, a row with no
-  // line is outside it; where it draws none, an empty row or one text across the whole width.
+  // Rows outside a grid are the lines above, between and below forms, as paragraphs; each run
+  // of grid rows between them is a table (several forms typed one under another on a sheet read
+  // as several tables, as in Word; the fitting joins tables that continue one form). Where the
+  // sheet draws its grid with lines, a row with no line and at most one text is outside it;
+  // where it draws none, an empty row or one text across the whole width. A row a merged cell
+  // runs through is always the grid's.
   const drawn = read.borders.size > 0;
   const bordered = (r: number) => {
     for (let c = 0; c < cols; c++) if (read.borders.has((r + top) * XLSX_MAX_COLUMN + c + left)) return true;
     return false;
   };
+  const filledIn = (r: number) => new Set(owner[r].filter((c) => c!.blocks.some((b) => b.kind === 'paragraph' && b.text.trim() !== '')));
   const isLine = (r: number) => {
-    const line = owner[r];
-    const filled = new Set(line.filter((c) => c!.blocks.some((b) => b.kind === 'paragraph' && b.text.trim() !== '')));
+    if (owner[r].some((c) => c!.rowSpan > 1)) return false;
+    const filled = filledIn(r);
+    if (drawn) return filled.size <= 1 && !bordered(r);
     if (filled.size === 0) return true;
-    if (filled.size > 1) return false;
     const [only] = filled;
-    if (only!.rowSpan > 1) return false;
-    return drawn ? !bordered(r) : only!.col === 0 && only!.colSpan === cols && cols > 1;
+    return filled.size === 1 && only!.col === 0 && only!.colSpan === cols && cols > 1;
   };
-  let first = 0;
-  while (first < rows && isLine(first)) first++;
-  let last = rows - 1;
-  while (last >= first && isLine(last)) last--;
   const lineText = (r: number) => {
-    const cell = owner[r].find((c) => c!.blocks.some((b) => b.kind === 'paragraph' && b.text.trim() !== ''));
+    const [cell] = filledIn(r);
     return (cell?.blocks ?? [])
       .map((b) => (b.kind === 'paragraph' ? b.text : ''))
       .join('\n')
       .trim();
   };
-  const lines = (from: number, to: number): DocBlock[] =>
-    Array.from({ length: Math.max(0, to - from) }, (_, i) => lineText(from + i))
-      .filter((t) => t !== '')
-      .flatMap((t) => t.split('\n').map((p): DocBlock => ({ kind: 'paragraph', text: p })));
-  const blocks: DocBlock[] = lines(0, first);
-  if (first <= last) {
-    const inTable = cells.filter((c) => c.row >= first && c.row <= last).map((c) => ({ ...c, row: c.row - first }));
-    const table: DocTable = {
-      kind: 'table',
-      rows: last - first + 1,
-      cells: inTable,
-      columnWidthsTwips: columnWidths(read, left, cols),
-      rowHeightsTwips: Array.from({ length: last - first + 1 }, (_, r) => {
-        const h = read.heights.get(r + first + top);
-        return h === undefined ? undefined : Math.round(h * 20);
-      }),
-    };
-    blocks.push(table);
+  const widths = columnWidths(read, left, cols);
+  const blocks: DocBlock[] = [];
+  const tableOf = (from: number, to: number): DocTable => ({
+    kind: 'table',
+    rows: to - from + 1,
+    cells: cells.filter((c) => c.row >= from && c.row <= to).map((c) => ({ ...c, row: c.row - from })),
+    columnWidthsTwips: widths,
+    rowHeightsTwips: Array.from({ length: to - from + 1 }, (_, r) => {
+      const h = read.heights.get(r + from + top);
+      return h === undefined ? undefined : Math.round(h * 20);
+    }),
+  });
+  let start = -1;
+  for (let r = 0; r <= rows; r++) {
+    const line = r === rows || isLine(r);
+    if (!line) {
+      if (start < 0) start = r;
+      continue;
+    }
+    if (start >= 0) {
+      blocks.push(tableOf(start, r - 1));
+      start = -1;
+    }
+    if (r === rows) break;
+    const text = lineText(r);
+    if (text !== '') blocks.push(...text.split('\n').map((p): DocBlock => ({ kind: 'paragraph', text: p })));
   }
-  blocks.push(...lines(last + 1, rows));
   return blocks;
 }
 
