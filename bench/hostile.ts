@@ -99,7 +99,8 @@ function measure(name: string, file: string, db: string, timeoutS: number): Figu
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
-  const timeoutS = Number(argv[argv.indexOf('--timeout-s') + 1] || 60);
+  const at = argv.indexOf('--timeout-s');
+  const timeoutS = at >= 0 ? Number(argv[at + 1]) || 60 : 60;
   const only = argv.includes('--only') ? argv[argv.indexOf('--only') + 1].split(',') : null;
   if (!existsSync('/usr/bin/time')) throw new Error('needs /usr/bin/time (Debian package "time")');
   const dir = mkdtempSync(join(tmpdir(), 'shenbao-hostile-'));
