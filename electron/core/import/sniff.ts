@@ -31,7 +31,10 @@ export function sniffNonZip(bytes: Uint8Array): void {
   if (startsWith(bytes, OLE_MAGIC)) {
     const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     if (buf.includes(utf16('EncryptedPackage')) || buf.includes(utf16('EncryptionInfo'))) {
-      throw new UserError('文件设置了打开密码（已加密），无法读取。请在 Word 或 WPS 中打开它，取消密码并另存后再导入', 'import.encrypted');
+      throw new UserError(
+        '文件设置了打开密码（已加密），无法读取。请在 Word、Excel 或 WPS 中打开它，取消密码并另存后再导入',
+        'import.encrypted',
+      );
     }
     // An .xls keeps its sheets in a stream named Workbook (Book in Excel 5/95).
     if (!buf.includes(utf16('WordDocument')) && (buf.includes(utf16('Workbook')) || buf.includes(utf16('Book\0')))) {
