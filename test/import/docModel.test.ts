@@ -3,6 +3,7 @@
  * as sections of paragraphs and tables, cells with their text, position and spans, column
  * widths and row heights; the same form read from a .docx and from an .xlsx gives the same grid.
  */
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { exportDocx } from '../../electron/core/export';
 import { exportFormXlsx } from '../../electron/core/export/formXlsx';
@@ -92,6 +93,23 @@ describe('an .xlsx as the document model', () => {
     ]);
     expect(table.columnWidthsTwips).toEqual([(20 * 7 + 5) * 15, (20 * 7 + 5) * 15, 960]); // E: Excel's default 8.43
     expect(table.rowHeightsTwips).toEqual([undefined, undefined, 600]);
+  });
+
+  it('reads dates typed as Excel dates as the day, and pads numbers only where their format shows fixed decimals', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('日期');
+    const put = (ref: string, value: ExcelJS.CellValue, numFmt?: string) => {
+      ws.getCell(ref).value = value;
+      if (numFmt) ws.getCell(ref).numFmt = numFmt;
+    };
+    put('A1', new Date('2025-01-15T00:00:00Z'), 'yyyy"年"m"月"d"日"');
+    put('B1', new Date('2024-02-29T00:00:00Z'), 'yyyy-mm-dd');
+    put('C1', 382.2, '0.00');
+    put('A2', 0.0001, '#,##0.00');
+    put('B2', 60, '0');
+    put('C2', 45000);
+    const [table] = tablesOf(readWorkbook(openZip(new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer))).model);
+    expect(texts(table).map((c) => c[4])).toEqual(['2025-01-15', '2024-02-29', '382.20', '0.0001', '60', '45000']);
   });
 
   it('reads forms typed one under another on a sheet as tables with their lines between', async () => {
