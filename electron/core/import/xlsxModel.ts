@@ -47,8 +47,9 @@ function parsePart(zip: ZipArchive, path: string): El | null {
   return bytes ? parseXml(decodeXml(bytes), path) : null;
 }
 
-/** A zip whose parts say it is a workbook. */
+/** A zip whose parts say it is a workbook (a Word document is read as one, whatever else it holds). */
 export function isWorkbook(zip: ZipArchive): boolean {
+  if (zip.has('word/document.xml')) return false;
   return zip.has('xl/workbook.xml') || zip.names().some((n) => n.startsWith('xl/'));
 }
 
