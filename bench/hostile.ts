@@ -21,6 +21,17 @@ import {
   manyParagraphsDocx,
   wideRowsDocx,
 } from '../test/helpers/hostileDocx';
+import {
+  deepSheetXlsx,
+  farCornersXlsx,
+  hugeSharedStringXlsx,
+  labelGridXlsx,
+  manySharedStringsXlsx,
+  millionEmptyRowsXlsx,
+  millionRowsXlsx,
+  refPastXfdXlsx,
+  xxeXlsx,
+} from '../test/helpers/hostileXlsx';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -45,6 +56,16 @@ export const HOSTILE_CASES: Record<string, () => Promise<Uint8Array> | Uint8Arra
   '400 rows spanning 999 columns': () => wideRowsDocx(400, 999),
   'nesting 100k (body)': () => deepBodyDocx(100_000),
   'nesting 100k (custom props)': () => deepCustomPropsDocx(100_000),
+  'xlsx 1M rows': () => millionRowsXlsx(),
+  'xlsx 1M empty rows': () => millionEmptyRowsXlsx(),
+  'xlsx shared string 11M chars': () => hugeSharedStringXlsx(11_000_000),
+  'xlsx 100,001 shared strings': () => manySharedStringsXlsx(100_001),
+  'xlsx nesting 100k': () => deepSheetXlsx(100_000),
+  'xlsx XXE': () => xxeXlsx(),
+  'xlsx ref past XFD': () => refPastXfdXlsx('XFE1'),
+  'xlsx A1 and XFD1048576': () => farCornersXlsx(),
+  'xlsx 6000x16 labels (in limits)': () => labelGridXlsx(6000, 16),
+  'xlsx 60000x1 labels (in limits)': () => labelGridXlsx(60_000, 1),
 };
 
 interface Figure {
@@ -78,7 +99,8 @@ function measure(name: string, file: string, db: string, timeoutS: number): Figu
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
-  const timeoutS = Number(argv[argv.indexOf('--timeout-s') + 1] || 60);
+  const at = argv.indexOf('--timeout-s');
+  const timeoutS = at >= 0 ? Number(argv[at + 1]) || 60 : 60;
   const only = argv.includes('--only') ? argv[argv.indexOf('--only') + 1].split(',') : null;
   if (!existsSync('/usr/bin/time')) throw new Error('needs /usr/bin/time (Debian package "time")');
   const dir = mkdtempSync(join(tmpdir(), 'shenbao-hostile-'));
@@ -86,7 +108,7 @@ async function main(): Promise<void> {
     for (const [name, make] of Object.entries(HOSTILE_CASES)) {
       if (only && !only.some((o) => name.includes(o))) continue;
       const bytes = await make();
-      const file = join(dir, 'hostile.docx');
+      const file = join(dir, name.startsWith('xlsx') ? 'hostile.xlsx' : 'hostile.docx');
       writeFileSync(file, bytes);
       const f = measure(name, file, join(dir, `${Date.now()}.db`), timeoutS);
       f.bytes = bytes.length;

@@ -23,6 +23,8 @@ export const TARGETS: Record<string, number> = {
   import_batch_200_ms: 5000,
   xiangmu_export_ms_p50: 20,
   xiangmu_import_ms_p50: 15,
+  xiangmu_xlsx_export_ms_p50: 30,
+  xiangmu_xlsx_import_ms_p50: 20,
   xiangmu_editor_ready_ms: 500,
   xiangmu_keystroke_ms_p95: 16,
   // From a keystroke to the list drawn, 120 ms of it the wait for typing to pause.

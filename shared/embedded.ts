@@ -13,6 +13,8 @@ export const EMBED_FORMAT = 'shenbao-form';
 export const EMBED_VERSION = 1;
 export const EMBED_META = 'shenbao.form.meta';
 export const EMBED_CHUNK_PREFIX = 'shenbao.form.';
+/** In an Excel file the same properties are the rows (name | value) of a very hidden sheet of this name. */
+export const EMBED_SHEET = 'shenbao.form';
 const CHUNK = 255;
 
 export interface EmbeddedForm {

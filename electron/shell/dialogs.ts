@@ -33,8 +33,15 @@ const TITLES: Record<SaveKind, string> = {
   library: '导出指标库',
   xlsx: '导出 Excel',
 };
+/** Opening a form to import takes Word and Excel files alike (the importer reads both). */
+const OPEN_FILTERS: Record<OpenKind, FileFilter> = {
+  docx: { name: 'Word 或 Excel 申报表', extensions: ['docx', 'xlsx'] },
+  backup: FILTERS.backup,
+  template: FILTERS.template,
+  library: FILTERS.library,
+};
 const OPEN_TITLES: Record<OpenKind, string> = {
-  docx: '选择要导入的 Word 文件',
+  docx: '选择要导入的 Word 或 Excel 文件',
   backup: '选择要恢复的备份文件',
   template: '选择要导入的表样文件',
   library: '选择要导入的指标库文件（Excel 或 JSON）',
@@ -124,7 +131,7 @@ export function dialogHandlers(deps: DialogDeps): Handlers {
         title: OPEN_TITLES[kind],
         defaultPath: lastDir,
         buttonLabel: '打开',
-        filters: [FILTERS[kind], { name: '所有文件', extensions: ['*'] }],
+        filters: [OPEN_FILTERS[kind], { name: '所有文件', extensions: ['*'] }],
         properties: multiple ? ['openFile', 'multiSelections'] : ['openFile'],
       });
       if (result.canceled) return [];

@@ -119,8 +119,10 @@ describe('files.open', () => {
       ],
     });
     expect(JSON.stringify(reply)).not.toContain(dir);
-    const options = (dialog.showOpenDialog.mock.calls[0] as unknown[]).at(-1) as { properties: string[] };
+    const options = (dialog.showOpenDialog.mock.calls[0] as unknown[]).at(-1) as { properties: string[]; filters: unknown[] };
     expect(options.properties).toEqual(['openFile', 'multiSelections']);
+    // Forms import from Word and Excel files alike.
+    expect(options.filters[0]).toEqual({ name: 'Word 或 Excel 申报表', extensions: ['docx', 'xlsx'] });
   });
 
   it('returns nothing when cancelled', async () => {

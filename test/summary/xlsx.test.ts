@@ -156,7 +156,8 @@ describe('one form as an Excel sheet', () => {
     expect(rowTexts(s, 2)[0]).toBe('（2025年度）');
     expect(s.merges.length).toBeGreaterThan(5);
     const total = s.cells.find((c) => c.text === '1000' && c.type === 'n');
-    expect(total?.format).toBe('#,##0.00##');
+    // Shown as the paper prints it (统一保留两位小数: 1000.00), not in the 汇总's #,##0.00## style.
+    expect(total?.format).toBe('0.00');
     const texts = s.cells.map((c) => c.text);
     expect(texts).toEqual(expect.arrayContaining(['项目名称', '全民健身赛事活动经费', '[042]六安市金安区体育局', '群众满意度', '≥95%']));
     // One grid row per indicator: 11 rows under the header.

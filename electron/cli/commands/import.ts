@@ -1,4 +1,4 @@
-/** `import FILE... [--on-conflict replace|copy|skip]`: Word files of the form into the store. */
+/** `import FILE... [--on-conflict replace|copy|skip]`: Word and Excel files of forms into the store, mixed in one batch. */
 import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { onConflictSchema, type OnConflict } from '../../../shared/contract';
@@ -7,7 +7,8 @@ import { hasErrors, validateForm } from '../../../shared/validation';
 import { commitImport, readDocxForms, storeTemplates } from '../../core/import';
 import type { CliCommand, CliContext } from '../types';
 
-const USAGE = 'import 文件.docx... [--on-conflict replace|copy|skip]  导入 Word 申报表（同年度同部门已有表单时默认跳过）';
+const USAGE =
+  'import 文件.docx|文件.xlsx... [--on-conflict replace|copy|skip]  导入 Word 或 Excel 申报表（同年度同部门已有表单时默认跳过）';
 
 function onConflictOf(ctx: CliContext): OnConflict {
   const raw = ctx.flags['on-conflict'] ?? 'skip';
@@ -25,7 +26,7 @@ function readBytes(file: string): Uint8Array {
 }
 
 async function importFiles(ctx: CliContext): Promise<number> {
-  if (ctx.args.length === 0) throw new UserError('请给出要导入的 Word 文件，例如：import 2019年申报表.docx');
+  if (ctx.args.length === 0) throw new UserError('请给出要导入的 Word 或 Excel 文件，例如：import 2019年申报表.docx 项目表.xlsx');
   const onConflict = onConflictOf(ctx);
   const ids: number[] = [];
   let failed = 0;

@@ -52,7 +52,8 @@ export function summaryHandlers({ store, appVersion }: CoreContext): Handlers {
     'export.formXlsx': async ({ id }) => {
       const record = store.get(id);
       const t = store.templates.get(record.templateId, record.templateVersion);
-      const bytes = await exportFormXlsx(record.data, t);
+      // Like the .docx: the whole form rides along for an exact import, with an imported template itself.
+      const bytes = await exportFormXlsx(record.data, t, { appVersion, carryTemplate: !store.templates.isBuiltIn(t.id) });
       return { fileName: sanitizeFileName(exportFileName(record.data, t).replace(/\.docx$/, ''), '.xlsx'), data: encodeBase64(bytes) };
     },
   };

@@ -87,6 +87,8 @@ export function reconcile(
   t: TemplateDef,
   table: { raw: ReadonlyMap<string, string>; groups: ReadonlyMap<string, GroupRow[]> },
   acc: ReadNotes,
+  /** The program the file was edited in, as the notes name it. */
+  editor: 'Word' | 'Excel' = 'Word',
 ): FormData {
   const values = { ...form.values };
   for (const def of t.fields) {
@@ -95,14 +97,14 @@ export function reconcile(
     if (samePrint(def.kind, printedFieldText(def, form.values[def.id], form.options), text)) continue;
     values[def.id] = valueFromText(def, text, acc);
     acc.uncertain.add(def.id);
-    acc.notes.push(`「${def.label}」在 Word 中被改过，与文件内嵌的数据不同，已采用表格中的内容，请核对`);
+    acc.notes.push(`「${def.label}」在 ${editor} 中被改过，与文件内嵌的数据不同，已采用表格中的内容，请核对`);
   }
   for (const g of t.groups ?? []) {
     const printed = table.groups.get(g.id);
     if (!printed || sameRows(g, printedRows(g, rowsOf(form.values, g.id), form.options), printed)) continue;
     values[g.id] = rowsFromTable(g, printed, acc);
     acc.uncertain.add(g.id);
-    acc.notes.push(`「${g.label}」在 Word 中被改过，与文件内嵌的数据不同，已采用表格中的 ${printed.length} 行，请核对`);
+    acc.notes.push(`「${g.label}」在 ${editor} 中被改过，与文件内嵌的数据不同，已采用表格中的 ${printed.length} 行，请核对`);
   }
   for (const def of t.fields) {
     const text = table.raw.get(def.id);

@@ -9,7 +9,7 @@ import type { GroupDef, TemplateDef } from '../../../shared/template/schema';
 import { halfDigits, valueFromText, cellFromText, type ReadNotes } from './fieldValues';
 import { lineFieldIds, readLines } from './lineReader';
 import { readFormTable } from './tableReader';
-import type { DocWalk } from './wordText';
+import type { DocWalk } from './docModel';
 
 /** How many non-empty paragraphs on either side of the table may hold the header and sign lines. */
 const NEARBY = 12;
@@ -50,8 +50,8 @@ export interface ReadScope {
 export function formFromTable(walk: DocWalk, t: TemplateDef, deadline: () => void, scope: ReadScope = {}): TableForm | null {
   const table = readFormTable(walk, t, deadline, scope.allowed);
   if (!table) return null;
-  const first = walk.tables.find((x) => x.el === table.first)!;
-  const last = walk.tables.find((x) => x.el === table.last)!;
+  const first = walk.tables.find((x) => x.table === table.first)!;
+  const last = walk.tables.find((x) => x.table === table.last)!;
   const near = (ps: string[]) => ps.filter((p) => p.trim() !== '').slice(0, NEARBY);
   const from = Math.min(scope.paragraphsFrom ?? 0, first.start);
   const to = Math.max(scope.paragraphsTo ?? walk.paragraphs.length, last.end);

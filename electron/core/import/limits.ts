@@ -33,23 +33,27 @@ export { MAX_FIELD_CHARS };
 
 const REFUSED = '不像是一份申报表，已拒绝导入';
 
+/** The program to fix a file in, by the part that failed: a workbook's parts live under xl/. */
+const app = (part: string): { office: string; ext: string } =>
+  part.startsWith('xl/') ? { office: 'Excel 或 WPS', ext: '.xlsx' } : { office: 'Word 或 WPS', ext: '.docx' };
+
 export function partTooLarge(part: string): UserError {
   return new UserError(
-    `文件中的 ${part} 解压后超过 ${MAX_XML_PART_BYTES / 1024 / 1024} MB，${REFUSED}。请在 Word 或 WPS 中删除表格以外的内容并另存为 .docx 后再试`,
+    `文件中的 ${part} 解压后超过 ${MAX_XML_PART_BYTES / 1024 / 1024} MB，${REFUSED}。请在 ${app(part).office} 中删除表格以外的内容并另存为 ${app(part).ext} 后再试`,
     'import.tooComplex',
   );
 }
 
 export function tooManyElements(part: string): UserError {
   return new UserError(
-    `文件中的 ${part} 内容过多（超过 ${MAX_XML_ELEMENTS.toLocaleString('en-US')} 个元素），${REFUSED}。请在 Word 或 WPS 中删除表格以外的内容并另存为 .docx 后再试`,
+    `文件中的 ${part} 内容过多（超过 ${MAX_XML_ELEMENTS.toLocaleString('en-US')} 个元素），${REFUSED}。请在 ${app(part).office} 中删除表格以外的内容并另存为 ${app(part).ext} 后再试`,
     'import.tooComplex',
   );
 }
 
 export function tooDeep(part: string): UserError {
   return new UserError(
-    `文件中的 ${part} 嵌套层数过多（超过 ${MAX_XML_DEPTH} 层），${REFUSED}。文件可能已损坏，请在 Word 或 WPS 中打开并另存为 .docx 后再试`,
+    `文件中的 ${part} 嵌套层数过多（超过 ${MAX_XML_DEPTH} 层），${REFUSED}。文件可能已损坏，请在 ${app(part).office} 中打开并另存为 ${app(part).ext} 后再试`,
     'import.tooComplex',
   );
 }
@@ -59,4 +63,40 @@ export function tableTooLarge(): UserError {
     `文件中有表格过大或已损坏（一行超过 ${MAX_TABLE_COLUMNS} 列，或一个表格超过 ${MAX_TABLE_POSITIONS.toLocaleString('en-US')} 格），${REFUSED}。请在 Word 或 WPS 中检查表格并另存为 .docx 后再试`,
     'import.tooComplex',
   );
+}
+
+/** Excel workbooks (xlsxModel.ts): sheets read, shared strings, and where a cell may be. */
+export const MAX_XLSX_SHEETS = 200;
+/** Entries of the shared string table, and their characters together. */
+export const MAX_SHARED_STRINGS = 100_000;
+export const MAX_SHARED_STRING_CHARS = 10_000_000;
+/** Merged ranges of one sheet. */
+export const MAX_MERGED_RANGES = 10_000;
+/** Excel's own last cell, XFD1048576: a reference past it is no cell of any workbook. */
+export const XLSX_MAX_COLUMN = 16_384;
+export const XLSX_MAX_ROW = 1_048_576;
+
+export function sharedStringsTooLarge(): UserError {
+  return new UserError(
+    `文件中的共享文本过多（超过 ${MAX_SHARED_STRINGS.toLocaleString('en-US')} 条或 ${MAX_SHARED_STRING_CHARS.toLocaleString('en-US')} 个字），${REFUSED}。请在 Excel 或 WPS 中删除表格以外的内容并另存为 .xlsx 后再试`,
+    'import.tooComplex',
+  );
+}
+
+export function cellOutOfRange(ref: string): UserError {
+  return new UserError(
+    `文件中的单元格位置「${ref.slice(0, 20)}」超出了 Excel 的范围（最大为 XFD1048576），文件已损坏，${REFUSED}。请在 Excel 或 WPS 中打开并另存为 .xlsx 后再试`,
+    'import.damaged',
+  );
+}
+
+export function sheetTooLarge(sheet: string): UserError {
+  return new UserError(
+    `工作表「${sheet.slice(0, 31)}」的内容范围过大（超过 ${MAX_TABLE_COLUMNS} 列，或超过 ${MAX_TABLE_POSITIONS.toLocaleString('en-US')} 格，或合并单元格过多），${REFUSED}。请在 Excel 或 WPS 中删除表格以外的内容并另存为 .xlsx 后再试`,
+    'import.tooComplex',
+  );
+}
+
+export function tooManySheets(): UserError {
+  return new UserError(`文件中的工作表过多（超过 ${MAX_XLSX_SHEETS} 个），${REFUSED}`, 'import.tooComplex');
 }

@@ -1,7 +1,8 @@
 /**
- * Reads a Word file of forms in a worker thread with a hard time and memory limit
- * (readWorker.ts): the main process, the browser-mode server and a command-line batch stay
- * responsive and alive whatever the file holds. The reading itself is readNow.ts.
+ * Reads a Word or Excel file of forms (.docx or .xlsx, told apart by their parts) in a worker
+ * thread with a hard time and memory limit (readWorker.ts): the main process, the browser-mode
+ * server and a command-line batch stay responsive and alive whatever the file holds. The
+ * reading itself is readNow.ts.
  */
 import { readInWorker } from './readWorker';
 import { DEFAULT_TIMEOUT_MS, type ReadOptions, type ReadResult } from './readNow';

@@ -1,5 +1,5 @@
 /**
- * Reads one Word file: our own export from its embedded copy (checked against the printed
+ * Reads one Word or Excel file: our own export from its embedded copy (checked against the printed
  * table), any other file from its printed tables — one form per form table, so a file holding
  * a unit's projects one after another gives each. Every failure is a UserError with a Chinese
  * message; nothing here touches the store. Synchronous: it runs inside the import worker
@@ -15,7 +15,9 @@ import { deadlineOf, withDeadline } from './deadline';
 import { reconcile, readEmbedded } from './embeddedForm';
 import type { ReadNotes } from './fieldValues';
 import { formFromTable, type ReadScope, type TableForm } from './formFromTable';
-import { walkDocument, type DocWalk } from './wordText';
+import { walkModel, type DocModel, type DocWalk } from './docModel';
+import { wordModel } from './wordModel';
+import { isWorkbook, readWorkbook } from './xlsxModel';
 import { openZip } from './zipReader';
 
 export interface ReadResult {
@@ -70,9 +72,10 @@ function tableForms(walk: DocWalk, templates: readonly TemplateDef[], deadline: 
   });
 }
 
-function noForm(templates: readonly TemplateDef[]): string {
+function noForm(templates: readonly TemplateDef[], format: DocModel['format']): string {
   const titles = [...new Set(templates.map((t) => t.title))].join('、');
-  return `这个 Word 文件里没有找到认识的申报表表格，无法导入。本程序能读的表有：${titles}。请确认选择的是这些表的 Word 文件`;
+  const kind = format === 'xlsx' ? 'Excel' : 'Word';
+  return `这个 ${kind} 文件里没有找到认识的申报表表格，无法导入。本程序能读的表有：${titles}。请确认选择的是这些表的 Word 或 Excel 文件`;
 }
 
 /** The newest version of each template (a hand-made file is read as the current layout). */
@@ -125,11 +128,22 @@ export function readDocxFormsNow(bytes: Uint8Array, opts: ReadOptions): ReadResu
 function readWithDeadline(bytes: Uint8Array, opts: ReadOptions, deadline: () => void): ReadResult[] {
   const zip = openZip(bytes);
   deadline();
-  const body = readBody(zip);
+  // The same document model from either kind of file; our own exports carry their copy in both.
+  let model: DocModel;
+  let carried: Map<string, string>;
+  if (isWorkbook(zip)) {
+    const book = readWorkbook(zip);
+    model = book.model;
+    carried = book.embedded;
+  } else {
+    model = wordModel(readBody(zip));
+    deadline();
+    carried = readCustomProperties(zip);
+  }
   deadline();
-  const walk = walkDocument(body);
+  const walk = walkModel(model, deadline);
   deadline();
-  const embedded = readEmbedded(readCustomProperties(zip), opts.templates);
+  const embedded = readEmbedded(carried, opts.templates);
 
   if (embedded.status === 'ok') {
     const acc: ReadNotes = { notes: [], uncertain: new Set() };
@@ -140,12 +154,12 @@ function readWithDeadline(bytes: Uint8Array, opts: ReadOptions, deadline: () => 
       acc.notes.push('文件中找不到打印的表格，已按文件内嵌的数据导入，请核对');
       return [{ source: 'embedded', data: embedded.form, notes: acc.notes, uncertain: [], ...extra }];
     }
-    const data = reconcile(embedded.form, embedded.template, table, acc);
+    const data = reconcile(embedded.form, embedded.template, table, acc, model.format === 'xlsx' ? 'Excel' : 'Word');
     return [{ source: 'embedded', data, notes: acc.notes, uncertain: [...acc.uncertain], ...extra }];
   }
 
   const tables = tableForms(walk, newest(opts.templates), deadline);
-  if (tables.length === 0) throw new UserError(noForm(opts.templates), 'import.noForm');
+  if (tables.length === 0) throw new UserError(noForm(opts.templates, model.format), 'import.noForm');
   return tables.map((table, i) => {
     const notes = [...table.notes];
     if (embedded.status === 'unusable') notes.unshift(`文件内嵌的数据无法使用（${embedded.reason}），已改为读取表格内容，请核对`);

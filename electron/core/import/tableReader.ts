@@ -12,10 +12,9 @@ import { blankForm, completeRow } from '../../../shared/formOps';
 import { labelsOf, normalizeLabel } from '../../../shared/labelJson';
 import { labelText, layoutForm, type LaidCell } from '../../../shared/template/layout';
 import type { FieldDef, GroupDef, TemplateDef } from '../../../shared/template/schema';
-import { cellText, readGrid, type Grid, type GridCell } from './grid';
+import type { DocTable, DocWalk } from './docModel';
+import { cellText, gridOf, type Grid, type GridCell } from './grid';
 import { labelAlternation, squash } from './looseText';
-import type { DocWalk } from './wordText';
-import type { El } from './xml';
 
 interface BlockField {
   def: FieldDef;
@@ -224,12 +223,12 @@ interface ReadGrid extends Grid {
  * A table's grid does not depend on the template it is read for, and every known template is
  * tried on every table: read once per table (a joined run of tables is read each time; rare).
  */
-const singleTableGrids = new WeakMap<El, ReadGrid>();
+const singleTableGrids = new WeakMap<DocTable, ReadGrid>();
 
-function gridOf(els: readonly El[]): ReadGrid {
+function readGridOf(els: readonly DocTable[]): ReadGrid {
   const cached = els.length === 1 ? singleTableGrids.get(els[0]) : undefined;
   if (cached) return cached;
-  const grid = readGrid(els);
+  const grid = gridOf(els);
   const read: ReadGrid = Object.assign(grid, { norm: new Map(grid.cells.map((c) => [c, normalizeLabel(cellText(c))])) });
   if (els.length === 1) singleTableGrids.set(els[0], read);
   return read;
@@ -310,22 +309,22 @@ export function readFormTable(
   t: TemplateDef,
   deadline: () => void,
   allowed: (tableIndex: number) => boolean = () => true,
-): (TableRead & { first: El; last: El; tables: number[] }) | null {
+): (TableRead & { first: DocTable; last: DocTable; tables: number[] }) | null {
   const model = tableModel(t);
-  let best: { scan: Scan; els: El[]; depth: number; tables: number[] } | null = null;
+  let best: { scan: Scan; els: DocTable[]; depth: number; tables: number[] } | null = null;
   walk.tables.forEach((tbl, i) => {
     if (!allowed(i)) return;
     deadline();
-    const els = [tbl.el];
+    const els = [tbl.table];
     const tables = [i];
-    let scan = scanGrid(gridOf(els), model);
+    let scan = scanGrid(readGridOf(els), model);
     // Only a table that already holds part of the form is continued: an unrelated table
     // just above the form must not take its place as the form's start.
     for (let j = scan.found > 0 ? nextAdjacent(walk, i) : -1; j >= 0 && allowed(j); j = nextAdjacent(walk, j)) {
       deadline();
-      const joined = scanGrid(gridOf([...els, walk.tables[j].el]), model);
+      const joined = scanGrid(readGridOf([...els, walk.tables[j].table]), model);
       if (joined.found <= scan.found) break;
-      els.push(walk.tables[j].el);
+      els.push(walk.tables[j].table);
       tables.push(j);
       scan = joined;
     }
@@ -335,7 +334,7 @@ export function readFormTable(
       (scan.found === best.scan.found && (tbl.depth > best.depth || (tbl.depth === best.depth && els.length < best.els.length)));
     if (better) best = { scan, els, depth: tbl.depth, tables };
   });
-  const chosen = best as { scan: Scan; els: El[]; depth: number; tables: number[] } | null;
+  const chosen = best as { scan: Scan; els: DocTable[]; depth: number; tables: number[] } | null;
   if (!chosen) return null;
   const fieldsFound = chosen.scan.raw.size + chosen.scan.groups.size;
   if (fieldsFound < Math.max(3, Math.ceil(expectedCount(model) / 2))) return null;

@@ -1,5 +1,5 @@
 /**
- * A small, strict XML reader for untrusted .docx parts. It knows no DTDs (a DOCTYPE or
+ * A small, strict XML reader for untrusted .docx and .xlsx parts. It knows no DTDs (a DOCTYPE or
  * ENTITY declaration is refused before parsing) and only the five predefined entities and
  * character references, so nothing can expand or fetch. It builds a light tree in one pass;
  * @xmldom/xmldom was measured at 10–17 ms for a 33 KB document.xml, most of the 15 ms
@@ -97,9 +97,11 @@ function parseTree(text: string): El {
 }
 
 export function parseXml(text: string, part: string): El {
+  // A workbook's parts live under xl/: the advice names the program that fixes the file.
+  const [office, ext] = part.startsWith('xl/') ? ['Excel 或 WPS', '.xlsx'] : ['Word 或 WPS', '.docx'];
   if (/<!DOCTYPE|<!ENTITY/i.test(text)) {
     throw new UserError(
-      `文件中的 ${part} 含有不安全的 XML 声明（DOCTYPE/ENTITY），已拒绝导入。请在 Word 或 WPS 中另存为 .docx 后再试`,
+      `文件中的 ${part} 含有不安全的 XML 声明（DOCTYPE/ENTITY），已拒绝导入。请在 ${office} 中另存为 ${ext} 后再试`,
       'import.unsafeXml',
     );
   }
@@ -107,7 +109,7 @@ export function parseXml(text: string, part: string): El {
     return parseTree(text);
   } catch (e) {
     if (e instanceof LimitError) throw e.kind === 'depth' ? tooDeep(part) : tooManyElements(part);
-    throw new UserError(`文件中的 ${part} 已损坏，无法读取。请在 Word 或 WPS 中打开并另存为 .docx 后再导入`, 'import.badXml');
+    throw new UserError(`文件中的 ${part} 已损坏，无法读取。请在 ${office} 中打开并另存为 ${ext} 后再导入`, 'import.badXml');
   }
 }
 

@@ -30,7 +30,8 @@ const mimeOf = (kind: FileKind, fileName: string): string => (kind === 'library'
 
 /** What the browser's file picker offers for each kind of file that can be opened. */
 const ACCEPT: Record<OpenKind, string> = {
-  docx: '.docx',
+  // Forms import from Word and Excel files alike.
+  docx: `.docx,.xlsx,application/vnd.openxmlformats-officedocument.wordprocessingml.document,${XLSX_MIME}`,
   backup: '',
   template: '.json,application/json',
   library: `.json,.xlsx,application/json,${XLSX_MIME}`,
