@@ -58,7 +58,7 @@ const ATTR = /([A-Za-z_][\w.:-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
  * number of elements are bounded here, so every walk of the tree afterwards (recursive, in
  * wordText.ts and grid.ts) is bounded too.
  */
-function parseTree(text: string): El {
+function parseTree(text: string, maxElements: number): El {
   const root: El = { localName: '#root', attrs: {}, kids: [] };
   const stack: { el: El; name: string }[] = [{ el: root, name: '' }];
   let elements = 0;
@@ -78,7 +78,7 @@ function parseTree(text: string): El {
       const attrs: Record<string, string> = {};
       if (attrText) for (const a of attrText.matchAll(ATTR)) attrs[localOf(a[1])] = decodeEntities(a[2] ?? a[3] ?? '');
       const el: El = { localName: localOf(name), attrs, kids: [] };
-      if (++elements > MAX_XML_ELEMENTS) throw new LimitError('elements');
+      if (++elements > maxElements) throw new LimitError('elements');
       top.el.kids.push(el);
       if (!selfClosing) {
         if (stack.length > MAX_XML_DEPTH) throw new LimitError('depth');
@@ -96,7 +96,8 @@ function parseTree(text: string): El {
   return roots[0];
 }
 
-export function parseXml(text: string, part: string): El {
+/** `maxElements`: a part that legitimately holds more (a 指标库 sheet of 20,000 rows) may allow more. */
+export function parseXml(text: string, part: string, maxElements = MAX_XML_ELEMENTS): El {
   if (/<!DOCTYPE|<!ENTITY/i.test(text)) {
     throw new UserError(
       `文件中的 ${part} 含有不安全的 XML 声明（DOCTYPE/ENTITY），已拒绝导入。请在 Word 或 WPS 中另存为 .docx 后再试`,
@@ -104,9 +105,9 @@ export function parseXml(text: string, part: string): El {
     );
   }
   try {
-    return parseTree(text);
+    return parseTree(text, maxElements);
   } catch (e) {
-    if (e instanceof LimitError) throw e.kind === 'depth' ? tooDeep(part) : tooManyElements(part);
+    if (e instanceof LimitError) throw e.kind === 'depth' ? tooDeep(part) : tooManyElements(part, maxElements);
     throw new UserError(`文件中的 ${part} 已损坏，无法读取。请在 Word 或 WPS 中打开并另存为 .docx 后再导入`, 'import.badXml');
   }
 }
