@@ -9,9 +9,14 @@ import { decodeBase64, encodeBase64 } from './files';
 
 const stamp = () => new Date().toISOString().slice(0, 10).replace(/-/g, '');
 
-/** What a library file holds: the whole 指标库 as the dialog lists it, deleted entries left out. */
+/**
+ * What a library file holds: the whole 指标库 as the dialog lists it, deleted entries left out —
+ * every entry, not the dialog's first 2,000 (issue #27: a 主管部门's file lost the rest).
+ */
 export function libraryEntries(store: Store): LibraryFileEntry[] {
-  return store.libraryList('').map((e) => ({ level1: e.level1, level2: e.level2, name: e.name, value: e.value, note: e.note }));
+  return store
+    .libraryList('', Number.POSITIVE_INFINITY)
+    .map((e) => ({ level1: e.level1, level2: e.level2, name: e.name, value: e.value, note: e.note }));
 }
 
 export function libraryHandlers({ store }: CoreContext): Handlers {
