@@ -10,7 +10,7 @@ import { indexOf, rowsOf, str, withComputed } from '../../../shared/formOps';
 import { parseAmountInput, printAmount } from '../../../shared/money';
 import { CELL_PADDING_TWIPS, charWidth, layoutForm, type LaidCell, type PrintedLine } from '../../../shared/template/layout';
 import type { TemplateDef } from '../../../shared/template/schema';
-import { AMOUNT_FORMAT, amountValue, loadExcelJs, sheetName } from '../xlsx/cells';
+import { AMOUNT_FORMAT, amountValue, loadExcelJs, sheetName, textCell } from '../xlsx/cells';
 
 const THIN = { style: 'thin' as const };
 const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
@@ -56,7 +56,7 @@ export async function exportFormXlsx(input: FormData, t: TemplateDef): Promise<U
   let r = 1;
   const line = (l: PrintedLine) => {
     const row = ws.getRow(r);
-    row.getCell(1).value = lineText(l);
+    row.getCell(1).value = textCell(lineText(l));
     row.getCell(1).font = { name: l.font.eastAsia, size: l.font.sizePt, bold: l.font.bold ?? l.role === 'title' };
     row.getCell(1).alignment = { horizontal: l.align, vertical: 'middle' };
     row.height = Math.round(l.font.sizePt * 1.6 + (l.spaceAfterPt ?? 0));
@@ -87,7 +87,7 @@ export async function exportFormXlsx(input: FormData, t: TemplateDef): Promise<U
       if (amount !== undefined) {
         cell.value = amountValue(amount);
         cell.numFmt = AMOUNT_FORMAT;
-      } else cell.value = c.paragraphs.map((p) => p.text).join('\n');
+      } else cell.value = textCell(c.paragraphs.map((p) => p.text).join('\n'));
       cell.font = font;
       cell.alignment = { horizontal: c.align, vertical: c.valign === 'center' ? 'middle' : c.valign, wrapText: true };
       if (c.rowSpan > 1 || c.colSpan > 1) ws.mergeCells(top + c.row, c.col + 1, top + c.row + c.rowSpan - 1, c.col + c.colSpan);

@@ -6,6 +6,7 @@
  * budget for a whole import, so it is not used here.
  */
 import { UserError } from '../../../shared/errors';
+import { isXmlChar, xmlSafe } from '../../../shared/text/xmlChars';
 import { MAX_XML_DEPTH, MAX_XML_ELEMENTS, tooDeep, tooManyElements } from './limits';
 
 export interface El {
@@ -41,7 +42,9 @@ function decodeEntities(s: string): string {
     if (num) {
       const cp = parseInt(num[1], m.startsWith('&#x') ? 16 : 10);
       if (cp > 0x10ffff) throw new XmlError('bad char ref');
-      return String.fromCodePoint(cp);
+      // A reference to a character XML cannot hold (&#xFFFE;, &#x1;) is dropped: kept, it would
+      // make every file written from the form unreadable (issue #27).
+      return isXmlChar(cp) ? String.fromCodePoint(cp) : '';
     }
     throw new XmlError(`undefined entity ${name}`);
   });
@@ -86,7 +89,7 @@ function parseTree(text: string, maxElements: number): El {
       }
     } else if (m[5] !== undefined) top.el.kids.push(m[5]);
     else if (m[6] !== undefined) {
-      if (stack.length > 1) top.el.kids.push(decodeEntities(m[6]));
+      if (stack.length > 1) top.el.kids.push(xmlSafe(decodeEntities(m[6])));
       else if (m[6].trim() !== '') throw new XmlError('text outside the root');
     }
   }

@@ -4,14 +4,14 @@
  * and XML readers that read untrusted Word files.
  */
 import { LIBRARY_COLUMNS, type LibraryFileEntry } from '../../../shared/library/file';
-import { displayWidth, loadExcelJs } from '../xlsx/cells';
+import { displayWidth, loadExcelJs, safeCells } from '../xlsx/cells';
 
 export async function libraryToXlsx(entries: readonly LibraryFileEntry[]): Promise<Uint8Array> {
   const ExcelJS = await loadExcelJs();
   const wb = new ExcelJS.Workbook();
   wb.creator = '绩效目标申报';
   const ws = wb.addWorksheet('指标库', { views: [{ state: 'frozen', ySplit: 1 }] });
-  const rows = entries.map((e) => [e.level1, e.level2, e.name, e.value, e.note]);
+  const rows = entries.map((e) => safeCells([e.level1, e.level2, e.name, e.value, e.note]));
   ws.addRow([...LIBRARY_COLUMNS]).font = { bold: true };
   for (const r of rows) ws.addRow(r);
   LIBRARY_COLUMNS.forEach((h, i) => {
