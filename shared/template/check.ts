@@ -28,6 +28,15 @@ export function checkTemplate(t: TemplateDef): string[] {
     if (labels.has(l)) say(`名称「${l}」用了不止一次（字段和分组的名称不能重复，也不能叫“表”）`);
     labels.add(l);
   }
+  // Label JSON keys its values by these names and skips keys starting with _ (its comments,
+  // "_about"); "__proto__" would even replace the object's prototype. Such a name lost its data.
+  const named = [
+    ...t.fields.flatMap((f) => [f.label, f.printed, ...(f.aliases ?? [])]),
+    ...(t.groups ?? []).flatMap((g) => [g.label, ...g.columns.flatMap((c) => [c.label, c.printed, ...(c.aliases ?? [])])]),
+  ];
+  for (const l of named)
+    if (l !== undefined && l.replace(/\s+/g, '').startsWith('_'))
+      say(`名称「${l.slice(0, 50)}」以下划线“_”开头，这样的名称在以项目名称为键的 JSON 中会被当作注释忽略，请换一个名称`);
 
   const fieldRef = (id: string, where: string, kinds?: readonly string[]) => {
     const f = fields.get(id);

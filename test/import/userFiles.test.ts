@@ -105,6 +105,15 @@ describe('the 指标库 reader', () => {
     expect(await small.readFile(goodLibraryXlsx(2), 10_000, [], { kind: 'library', fileName: '好.xlsx' })).toHaveLength(2);
   });
 
+  it('reads a name’s text without the 拼音指南 (phonetic) runs Excel keeps beside it', () => {
+    const sst = `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>培训人次</t><rPh sb="0" eb="2"><t>péixùn</t></rPh><phoneticPr fontId="1"/></si><si><r><t>组织</t></r><r><rPr><b/></rPr><t>赛事</t></r><rPh sb="0" eb="2"><t>zǔzhī</t></rPh></si></sst>`;
+    const file = handXlsx(
+      [cellsOf([LIBRARY_HEADER])[0], [{ xml: '<c r="C2" t="s"><v>0</v></c>' }], [{ xml: '<c r="C3" t="s"><v>1</v></c>' }]],
+      sst,
+    );
+    expect(libraryRowsFromXlsx(file).map((r) => r['三级指标'])).toEqual(['培训人次', '组织赛事']);
+  });
+
   it('gives advice for Excel, not for Word, when the workbook’s XML is refused', () => {
     const unsafe = handXlsx([cellsOf([LIBRARY_HEADER])[0]], '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]><sst/>');
     let message = '';
