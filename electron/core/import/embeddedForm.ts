@@ -15,6 +15,7 @@ import { BUILTIN_TEMPLATES } from '../../../shared/templates';
 import { rowsFromTable } from './formFromTable';
 import { valueFromText, type ReadNotes } from './fieldValues';
 import { squash } from './looseText';
+import { quoteText } from '../../../shared/text/quote';
 
 export type EmbeddedRead =
   | { status: 'absent' }
@@ -116,7 +117,9 @@ export function reconcile(
     const sum = computedValue(def, values);
     if (samePrint('amount', printAmount(sum, form.options), text)) continue;
     acc.uncertain.add(def.id);
-    acc.notes.push(`表中「${def.label}」为 ${text.trim() || '空白'}，与各项之和 ${sum || 0} 不一致；合计按各项自动相加，请核对各项金额`);
+    acc.notes.push(
+      `表中「${def.label}」为 ${quoteText(text) || '空白'}，与各项之和 ${sum || 0} 不一致；合计按各项自动相加，请核对各项金额`,
+    );
   }
   return { ...form, values };
 }
