@@ -12,6 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { libraryRowsFromXlsx } from '../../electron/core/import/libraryXlsx';
 import { ImportWorker } from '../../electron/core/import/readWorker';
 import { isUserError } from '../../shared/errors';
+import { templateToFile } from '../../shared/template/file';
+import { MADE_UP_TEMPLATE } from '../helpers/madeUpTemplate';
 import { cellsOf, farColumnsLibraryXlsx, goodLibraryXlsx, handXlsx, LIBRARY_HEADER } from '../helpers/hostileXlsx';
 import { tempDir } from '../store/tempStore';
 
@@ -68,6 +70,25 @@ describe('a hostile 指标库 .xlsx', () => {
     expect(good.reply).toEqual({ ok: true, value: { count: 3 } });
     expect(maxRssMb).toBeLessThan(500);
   });
+});
+
+describe('a hostile template file', () => {
+  it(
+    '200,000 levels deep is refused in Chinese in the worker, and the next template imports in the same process',
+    { timeout: 90_000 },
+    () => {
+      const deep = `{"format":"shenbao-template","schemaVersion":1,"template":{"id":"x","fields":${'['.repeat(200_000)}${']'.repeat(200_000)}}}`;
+      const good = new TextEncoder().encode(templateToFile(MADE_UP_TEMPLATE));
+      const { steps, maxRssMb, status } = answer({ '深.json': new TextEncoder().encode(deep), '好.json': good }, 'templates.import');
+      expect(status).toBe(0);
+      const [bad, next] = steps;
+      expect(bad.reply.ok).toBe(false);
+      expect(bad.reply.error).toMatch(/^这个表样文件不能导入：/);
+      expect(bad.ms).toBeLessThan(15_000);
+      expect(next.reply.ok, next.reply.error).toBe(true);
+      expect(maxRssMb).toBeLessThan(500);
+    },
+  );
 });
 
 describe('the 指标库 reader', () => {
