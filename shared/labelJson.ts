@@ -8,7 +8,9 @@ import { UserError } from './errors';
 import { DEFAULT_OPTIONS, type FieldValue, type FormData, type GroupRow } from './form';
 import { blankForm, completeRow, str, withComputed } from './formOps';
 import { parseBenefit, parseOutput, renderBenefit, renderOutput } from './indicators';
+import { capFieldText, MAX_FIELD_CHARS, MAX_GROUP_ROWS } from './limits';
 import { parseAmountInput, printAmount } from './money';
+import { quoteText } from './text/quote';
 import type { ColumnDef, FieldDef, GroupDef, TemplateDef } from './template/schema';
 import type { TemplateRegistry } from './template/registry';
 import { DEFAULT_TEMPLATE_ID } from './templates';
@@ -59,22 +61,32 @@ export interface LabelJsonRead {
   notes: string[];
 }
 
+/** A label-keyed JSON file that cannot be read at all, in Chinese. */
+export const labelJsonRefusal = (why: string): UserError => new UserError(`这个 JSON 文件不能导入：${why}`, 'labelJson.invalid');
+
+/** What a JSON value is, in words, for a note saying it was not what a key needs. */
+const kindOf = (v: unknown): string => (Array.isArray(v) ? '列表' : v === null ? '空值' : typeof v === 'object' ? '对象' : '文字');
+
 /** The template a label-keyed JSON is for: `templateId` when given, else by its "表", else the 2019 form. */
 export function templateForLabelJson(json: Record<string, unknown>, registry: TemplateRegistry, templateId?: string): TemplateDef {
   if (templateId) return registry.get(templateId);
   const title = json[TITLE_KEY];
   if (title === undefined) return registry.get(DEFAULT_TEMPLATE_ID);
-  const matches = registry.byTitle(String(title));
+  if (typeof title !== 'string')
+    throw labelJsonRefusal(
+      `「${TITLE_KEY}」应是表的名称（文字，例如「${registry.get(DEFAULT_TEMPLATE_ID).title}」），文件里却是${kindOf(title)}`,
+    );
+  const matches = registry.byTitle(title);
   if (matches.length === 1) return matches[0];
   if (matches.length === 0)
     throw new UserError(
-      `不认识的表「${String(title)}」。可用的表样：${registry
+      `不认识的表「${quoteText(title)}」。可用的表样：${registry
         .all()
         .map((t) => `${t.title}（${t.id}）`)
         .join('、')}`,
     );
   throw new UserError(
-    `有 ${matches.length} 种表样都叫「${String(title)}」，请用 --template 指定其一：${matches.map((t) => `${t.id}（${t.description}）`).join('；')}`,
+    `有 ${matches.length} 种表样都叫「${quoteText(title)}」，请用 --template 指定其一：${matches.map((t) => `${t.id}（${t.description}）`).join('；')}`,
   );
 }
 
@@ -84,22 +96,39 @@ export function looksTwoDecimals(printed: readonly string[]): boolean {
   return nums.length > 0 && nums.every((n) => /^\d{1,15}\.\d{2,4}$/.test(n)) && nums.some((n) => /\.\d{0,3}0$/.test(n));
 }
 
+/** Notes one file may give; past this they are counted, not listed. */
+const MAX_NOTES = 50;
+
+/** A JSON value as the text of a cell or field: strings, numbers and true/false; a list or object is no text (null). */
+function textOf(v: unknown): string | null {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  return null;
+}
+
 function readValue(def: FieldDef | ColumnDef, label: string, text: string, notes: string[]): string {
+  if (text.length > MAX_FIELD_CHARS) {
+    notes.push(`「${label}」的内容超过 ${MAX_FIELD_CHARS} 字，只导入了前 ${MAX_FIELD_CHARS} 字，请核对`);
+    text = text.slice(0, MAX_FIELD_CHARS);
+  }
   if (def.kind !== 'amount') return def.kind === 'year' ? text.replace(/[^0-9]/g, '') || text.trim() : text;
   const r = parseAmountInput(text);
   if (r.ok) return r.value;
-  notes.push(`${label}「${text.slice(0, 50)}」：${r.message}`);
+  notes.push(`「${label}」的金额「${quoteText(text)}」：${r.message}`);
   return text.trim().slice(0, 100);
 }
 
 function readRows(g: GroupDef, raw: unknown, notes: string[]): GroupRow[] {
   if (!Array.isArray(raw)) {
-    notes.push(`「${g.label}」应是一组行（列表），已忽略`);
+    notes.push(`「${g.label}」应是一组行（列表），文件里却是${kindOf(raw)}，已忽略`);
     return [];
   }
+  const max = g.maxRows ?? MAX_GROUP_ROWS;
+  if (raw.length > max) notes.push(`「${g.label}」有 ${raw.length} 行，超过上限 ${max} 行，只导入了前 ${max} 行，请核对`);
   const byLabel = new Map<string, ColumnDef>();
   for (const c of g.columns) for (const l of labelsOf(c)) byLabel.set(l, c);
-  return raw.flatMap((item, i): GroupRow[] => {
+  return raw.slice(0, max).flatMap((item: unknown, i): GroupRow[] => {
     if (!item || typeof item !== 'object' || Array.isArray(item)) {
       notes.push(`「${g.label}」第 ${i + 1} 行不是以列名为键的对象，已忽略`);
       return [];
@@ -108,16 +137,32 @@ function readRows(g: GroupDef, raw: unknown, notes: string[]): GroupRow[] {
     for (const [key, v] of Object.entries(item as Record<string, unknown>)) {
       const c = byLabel.get(normalizeLabel(key));
       if (!c) {
-        notes.push(`「${g.label}」第 ${i + 1} 行的列「${key}」不认识，已忽略`);
+        notes.push(`「${g.label}」第 ${i + 1} 行的列「${quoteText(key)}」不认识，已忽略`);
         continue;
       }
-      row[c.id] = readValue(c, `${g.label}第 ${i + 1} 行的${c.label}`, v === null || v === undefined ? '' : String(v), notes);
+      const text = textOf(v);
+      if (text === null) {
+        notes.push(`「${g.label}」第 ${i + 1} 行的「${c.label}」应是文字，文件里却是${kindOf(v)}，已忽略`);
+        continue;
+      }
+      row[c.id] = readValue(c, `${g.label}第 ${i + 1} 行的${c.label}`, text, notes);
     }
     return [row];
   });
 }
 
-/** Reads label-keyed JSON; computed fields are ignored (they are recomputed from their parts). */
+/** The notes, at most MAX_NOTES of them and a count of the rest. */
+function boundNotes(notes: string[]): string[] {
+  if (notes.length <= MAX_NOTES) return notes;
+  return [...notes.slice(0, MAX_NOTES), `……另有 ${notes.length - MAX_NOTES} 条提示未列出`];
+}
+
+/**
+ * Reads label-keyed JSON; computed fields are ignored (they are recomputed from their parts).
+ * Like a Word import, whatever is past a limit is cut and said so, naming the label and the
+ * limit: text past MAX_FIELD_CHARS, rows past the group's maximum; a value of the wrong shape
+ * (a list where a text belongs, an object for a row's cell) is left out with a note.
+ */
 export function fromLabelJson(json: Record<string, unknown>, template: TemplateDef): LabelJsonRead {
   const notes: string[] = [];
   const fields = new Map<string, FieldDef>();
@@ -130,27 +175,35 @@ export function fromLabelJson(json: Record<string, unknown>, template: TemplateD
     if (key.startsWith('_') || key === TITLE_KEY) continue;
     const g = groups.get(normalizeLabel(key));
     if (g) {
-      form.values[g.id] = readRows(g, raw, notes);
+      const rows = readRows(g, raw, notes);
+      form.values[g.id] = rows;
+      const printed = Array.isArray(raw) ? (raw as unknown[]).slice(0, rows.length) : [];
       for (const c of g.columns.filter((x) => x.kind === 'amount'))
-        amounts.push(...(Array.isArray(raw) ? raw : []).map((r) => String(r?.[c.label] ?? '')));
+        amounts.push(...printed.map((r) => (r && typeof r === 'object' ? textOf((r as Record<string, unknown>)[c.label]) : null) ?? ''));
       continue;
     }
     const def = fields.get(normalizeLabel(key));
     if (!def) {
-      notes.push(`未识别的项目「${key}」已忽略`);
+      notes.push(`未识别的项目「${quoteText(key)}」已忽略`);
       continue;
     }
-    const text = raw === null || raw === undefined ? '' : typeof raw === 'string' ? raw : String(raw);
-    if (def.kind === 'amount') amounts.push(text);
+    const read = textOf(raw);
+    if (read === null) {
+      notes.push(`「${def.label}」应是文字，文件里却是${kindOf(raw)}，已忽略`);
+      continue;
+    }
+    if (def.kind === 'amount') amounts.push(read);
     if (def.compute) continue;
-    form.values[def.id] =
-      def.kind === 'outputIndicators'
-        ? parseOutput(text)
-        : def.kind === 'benefitIndicators'
-          ? parseBenefit(text)
-          : readValue(def, def.label, text, notes);
+    let text = read;
+    if (def.kind === 'outputIndicators' || def.kind === 'benefitIndicators') {
+      if (text.length > MAX_FIELD_CHARS) text = text.slice(0, MAX_FIELD_CHARS + 1);
+      const parsed = def.kind === 'outputIndicators' ? parseOutput(text) : parseBenefit(text);
+      const { value, cut } = capFieldText(parsed);
+      if (cut) notes.push(`「${def.label}」的内容超过 ${MAX_FIELD_CHARS} 字，只导入了前 ${MAX_FIELD_CHARS} 字，请核对`);
+      form.values[def.id] = value;
+    } else form.values[def.id] = readValue(def, def.label, text, notes);
   }
   form.options = { ...DEFAULT_OPTIONS, twoDecimals: looksTwoDecimals(amounts) };
   if (str(form.values[template.identity.year]) === '') notes.push('没有年度');
-  return { form, template, notes };
+  return { form, template, notes: boundNotes(notes) };
 }

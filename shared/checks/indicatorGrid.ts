@@ -8,6 +8,7 @@ import { str, rowsOf } from '../formOps';
 import { amountInWanYuan, isPercentAbove100, readIndicatorValue, yearsNamed } from '../indicatorValue';
 import type { Message } from '../messages';
 import { amountUnits } from '../money';
+import { paramList, paramText } from './params';
 import { defineCheck } from './types';
 
 const columns = (group: string, ...ids: (string | undefined)[]) => ids.filter((c): c is string => !!c).map((column) => ({ group, column }));
@@ -20,10 +21,10 @@ export const levelsFilled = defineCheck({
   description: '每个一级指标下至少填写一条三级指标',
   params: z
     .object({
-      group: z.string(),
-      level: z.string(),
-      name: z.string(),
-      levels: z.array(z.string()).min(1),
+      group: paramText(),
+      level: paramText(),
+      name: paramText(),
+      levels: paramList(),
       severity: z.enum(['error', 'warning']).optional(),
     })
     .strict(),
@@ -55,12 +56,12 @@ export const costWithinTotal = defineCheck({
   description: '成本指标中以万元（或元）写出的指标值不应超过资金总额',
   params: z
     .object({
-      group: z.string(),
-      level2: z.string(),
-      names: z.array(z.string()).min(1),
-      name: z.string(),
-      value: z.string(),
-      total: z.string(),
+      group: paramText(),
+      level2: paramText(),
+      names: paramList(),
+      name: paramText(),
+      value: paramText(),
+      total: paramText(),
     })
     .strict(),
   refs: (p) => ({ columns: columns(p.group, p.level2, p.name, p.value), fields: [{ id: p.total, kinds: ['amount'] }] }),
@@ -90,7 +91,7 @@ export const costWithinTotal = defineCheck({
 export const yearInDeadline = defineCheck({
   name: 'yearInDeadline',
   description: '时效指标中写到的年份应是预算年度',
-  params: z.object({ group: z.string(), level2: z.string(), names: z.array(z.string()).min(1), value: z.string() }).strict(),
+  params: z.object({ group: paramText(), level2: paramText(), names: paramList(), value: paramText() }).strict(),
   refs: (p) => ({ columns: columns(p.group, p.level2, p.value) }),
   run({ form, year }, p) {
     if (!/^\d{4}$/.test(year)) return [];
@@ -118,7 +119,7 @@ const PERCENT_SIGN = /[%％]/;
 export const percentAtMost100 = defineCheck({
   name: 'percentAtMost100',
   description: '以 ≥ 或 > 写出的百分比不应超过 100%',
-  params: z.object({ group: z.string(), value: z.string() }).strict(),
+  params: z.object({ group: paramText(), value: paramText() }).strict(),
   refs: (p) => ({ columns: columns(p.group, p.value) }),
   run({ form }, p) {
     return rowsOf(form.values, p.group).flatMap((r, i): Message[] =>
@@ -144,7 +145,7 @@ export const percentAtMost100 = defineCheck({
 export const quantitativeIsNumber = defineCheck({
   name: 'quantitativeIsNumber',
   description: '指标值类型为定量时，指标值应是数字（计量单位另填一栏）',
-  params: z.object({ group: z.string(), type: z.string(), when: z.string(), value: z.string() }).strict(),
+  params: z.object({ group: paramText(), type: paramText(), when: paramText(), value: paramText() }).strict(),
   refs: (p) => ({ columns: columns(p.group, p.type, p.value) }),
   run({ form }, p) {
     return rowsOf(form.values, p.group).flatMap((r, i): Message[] => {

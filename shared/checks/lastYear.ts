@@ -7,6 +7,7 @@ import { rowsOf, str } from '../formOps';
 import { readIndicatorValue } from '../indicatorValue';
 import type { Message } from '../messages';
 import { amountUnits } from '../money';
+import { paramList, paramText } from './params';
 import { defineCheck } from './types';
 
 const same = (a: string, b: string) => a.replace(/\s+/g, '') === b.replace(/\s+/g, '');
@@ -15,7 +16,7 @@ const same = (a: string, b: string) => a.replace(/\s+/g, '') === b.replace(/\s+/
 export const sameAsLastYear = defineCheck({
   name: 'sameAsLastYear',
   description: '与上年表单逐字相同的文字（如年度目标）提醒更新',
-  params: z.object({ field: z.string() }).strict(),
+  params: z.object({ field: paramText() }).strict(),
   refs: (p) => ({ fields: [{ id: p.field, kinds: ['text', 'multiline'] }] }),
   run({ form, previous, template }, p) {
     const now = str(form.values[p.field]);
@@ -31,12 +32,12 @@ export const unchangedWhileMoneyChanged = defineCheck({
   description: '资金比上年增减超过一定比例，而数量、成本等指标值仍照抄上年时提醒',
   params: z
     .object({
-      group: z.string(),
-      level2: z.string(),
-      names: z.array(z.string()).min(1),
-      name: z.string(),
-      value: z.string(),
-      total: z.string(),
+      group: paramText(),
+      level2: paramText(),
+      names: paramList(),
+      name: paramText(),
+      value: paramText(),
+      total: paramText(),
       percent: z.number().min(0).max(1000).optional(),
     })
     .strict(),

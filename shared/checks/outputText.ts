@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { FormData, OutputIndicators } from '../form';
 import { str } from '../formOps';
 import { amountUnits, formatUnits } from '../money';
+import { paramList, paramText } from './params';
 import { defineCheck } from './types';
 
 function output(form: FormData, field: string): OutputIndicators | null {
@@ -21,7 +22,7 @@ const OUTPUT_KIND = ['outputIndicators'];
 export const outputCostAmounts = defineCheck({
   name: 'outputCostAmounts',
   description: '产出指标的成本指标中写到的金额应与预算金额一致（或为其分项）',
-  params: z.object({ field: z.string(), budget: z.array(z.string()).min(1) }).strict(),
+  params: z.object({ field: paramText(), budget: paramList() }).strict(),
   refs: (p) => ({ fields: [{ id: p.field, kinds: OUTPUT_KIND }, ...p.budget.map((id) => ({ id, kinds: ['amount'] }))] }),
   run({ form }, p) {
     const out = output(form, p.field);
@@ -49,7 +50,7 @@ export const outputCostAmounts = defineCheck({
 export const outputTimelinessYear = defineCheck({
   name: 'outputTimelinessYear',
   description: '产出指标的时效指标中写到的年份应是预算年度',
-  params: z.object({ field: z.string() }).strict(),
+  params: z.object({ field: paramText() }).strict(),
   refs: (p) => ({ fields: [{ id: p.field, kinds: OUTPUT_KIND }] }),
   run({ form, year }, p) {
     const out = output(form, p.field);
@@ -72,7 +73,7 @@ const HAS_NUMBER = /[0-9０-９零一二三四五六七八九十百千万两]/;
 export const outputQuantityNumbers = defineCheck({
   name: 'outputQuantityNumbers',
   description: '产出指标的每条数量指标应写明具体数字',
-  params: z.object({ field: z.string() }).strict(),
+  params: z.object({ field: paramText() }).strict(),
   refs: (p) => ({ fields: [{ id: p.field, kinds: OUTPUT_KIND }] }),
   run({ form }, p) {
     const out = output(form, p.field);

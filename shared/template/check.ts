@@ -5,7 +5,7 @@
  * write template files; an empty list means the template is sound.
  */
 import { builtinCheck } from '../checks';
-import type { CellDef, FieldDef, GroupDef, TemplateDef } from './schema';
+import type { CellDef, FieldDef, GroupDef, LineDef, TemplateDef } from './schema';
 
 const AMOUNT = ['amount'];
 
@@ -28,6 +28,15 @@ export function checkTemplate(t: TemplateDef): string[] {
     if (labels.has(l)) say(`名称「${l}」用了不止一次（字段和分组的名称不能重复，也不能叫“表”）`);
     labels.add(l);
   }
+  // Label JSON keys its values by these names and skips keys starting with _ (its comments,
+  // "_about"); "__proto__" would even replace the object's prototype. Such a name lost its data.
+  const named = [
+    ...t.fields.flatMap((f) => [f.label, f.printed, ...(f.aliases ?? [])]),
+    ...(t.groups ?? []).flatMap((g) => [g.label, ...g.columns.flatMap((c) => [c.label, c.printed, ...(c.aliases ?? [])])]),
+  ];
+  for (const l of named)
+    if (l !== undefined && l.replace(/\s+/g, '').startsWith('_'))
+      say(`名称「${l.slice(0, 50)}」以下划线“_”开头，这样的名称在以项目名称为键的 JSON 中会被当作注释忽略，请换一个名称`);
 
   const fieldRef = (id: string, where: string, kinds?: readonly string[]) => {
     const f = fields.get(id);
@@ -66,6 +75,11 @@ export function checkTemplate(t: TemplateDef): string[] {
     fieldRef(fid, where);
     bound.set(fid, (bound.get(fid) ?? 0) + 1);
   };
+  const kinds = new Map(t.fields.map((f) => [f.id, f.kind]));
+  for (const line of [...t.above, ...t.below]) {
+    const problem = linePatternProblem(line, kinds);
+    if (problem) say(`表格外的文字行「${line.id}」${problem}`);
+  }
   for (const line of [...t.above, ...t.below])
     for (const s of line.segments) {
       if (!('field' in s)) continue;
@@ -112,7 +126,11 @@ export function checkTemplate(t: TemplateDef): string[] {
         }
         const params = check.params.safeParse(r.params ?? {});
         if (!params.success) {
-          say(`${where}（${r.check}）的参数不对：${params.error.issues.map((x) => x.path.join('.') || '参数').join('、')}`);
+          const issues = params.error.issues.slice(0, 3).map((x) => {
+            const path = x.path.join('.') || '参数';
+            return x.code === 'too_big' ? `${path}过长或过多（最多 ${String(x.maximum)}）` : path;
+          });
+          say(`${where}（${r.check}）的参数不对：${issues.join('、')}`);
           break;
         }
         const refs = check.refs(params.data);
@@ -154,6 +172,38 @@ const KIND_NAMES: Record<string, string> = {
   benefitIndicators: '效益指标',
 };
 const kindName = (k: string): string => KIND_NAMES[k] ?? k;
+
+/** Fields with no fixed shape (all but a year) one line above or below the table may hold. */
+export const MAX_FREE_FIELDS_PER_LINE = 3;
+
+/**
+ * Why a line's fields cannot be read back from a hand-made Word file in bounded time, or null.
+ * The importer matches the whole line as one pattern with a lazy group per field (lineReader.ts):
+ * two such groups side by side, or many of them, try every way of splitting a paragraph that does
+ * not match, which took 13 s to minutes for an ordinary note with 24 commas (issue #27).
+ */
+export function linePatternProblem(line: LineDef, kinds: ReadonlyMap<string, string>): string | null {
+  let free = 0;
+  let previousFree: string | null = null;
+  for (const seg of line.segments) {
+    if ('text' in seg) {
+      if (seg.text.trim() !== '') previousFree = null;
+      continue;
+    }
+    const kind = kinds.get(seg.field);
+    if (kind === undefined) continue;
+    if (kind === 'year') {
+      previousFree = null;
+      continue;
+    }
+    if (previousFree !== null)
+      return `中字段「${previousFree}」和「${seg.field}」紧挨着，中间没有文字，导入 Word 文件时分不开，请在两者之间加上文字（如“ 联系电话：”）`;
+    if (++free > MAX_FREE_FIELDS_PER_LINE)
+      return `放了超过 ${MAX_FREE_FIELDS_PER_LINE} 个文字字段（年度除外），导入 Word 文件时读不过来，请分成几行`;
+    previousFree = seg.field;
+  }
+  return null;
+}
 
 function checkGroupDef(g: GroupDef, say: (p: string) => void): void {
   const where = `分组「${g.label}」`;

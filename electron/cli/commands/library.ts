@@ -4,7 +4,8 @@ import { resolve } from 'node:path';
 import { UserError } from '../../../shared/errors';
 import { libraryToJson, MAX_LIBRARY_BYTES } from '../../../shared/library/file';
 import { writeFileAtomic } from '../../core/export';
-import { libraryEntries, libraryFileEntries } from '../../core/handlers/library';
+import { libraryEntries } from '../../core/handlers/library';
+import { readLibraryInWorker } from '../../core/import/readWorker';
 import { libraryToXlsx } from '../../core/library/xlsx';
 import type { CliCommand } from '../types';
 
@@ -54,7 +55,7 @@ export const commands: CliCommand[] = [
           }
           if (size > MAX_LIBRARY_BYTES)
             throw new UserError(`这个指标库文件不能导入：文件过大（${Math.round(size / 1024 / 1024)} MB）。没有做任何改动。`);
-          const count = store.libraryImport(libraryFileEntries(readFileSync(resolve(arg)), arg));
+          const count = store.libraryImport(await readLibraryInWorker(readFileSync(resolve(arg)), arg));
           ctx.out(`已导入指标库 ${count} 条`);
           return 0;
         }

@@ -1,13 +1,15 @@
 /** Command-line access to the local store: import/show/list/validate forms, new year, trash, backups. */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { FormSummary } from '../../../shared/contract';
 import { UserError } from '../../../shared/errors';
-import { fromLabelJson, templateForLabelJson, toLabelJson } from '../../../shared/labelJson';
+import { labelJsonRefusal, toLabelJson } from '../../../shared/labelJson';
 import { hasErrors, validateForm } from '../../../shared/validation';
 import { describeNewYear } from '../../../shared/newYear';
 import { APP_VERSION } from '../../core/appInfo';
 import { defaultDatabasePath } from '../../core/paths';
+import { readLabelJsonInWorker } from '../../core/import/readWorker';
+import { MAX_LABEL_JSON_BYTES, type LabelJsonFile } from '../../core/import/userFiles';
 import { DamagedDatabaseError, restoreDamaged } from '../../core/store';
 import type { CliCommand, CliContext } from '../types';
 
@@ -17,22 +19,19 @@ function idArg(ctx: CliContext, usage: string): number {
   return Number(raw);
 }
 
-function readJsonFile(file: string | undefined): Record<string, unknown> {
+/** A form's label-keyed JSON file, read in the import worker under its limits (issue #27). */
+function readJsonFile(ctx: CliContext, file: string | undefined): Promise<LabelJsonFile> {
   if (!file) throw new UserError('请给出 JSON 文件，例如：import-json 表单.json');
-  let text: string;
+  const path = resolve(file);
+  let size: number;
   try {
-    text = readFileSync(resolve(file), 'utf8');
+    size = statSync(path).size;
   } catch {
     throw new UserError(`读不到文件：${file}，请检查路径`);
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch {
-    throw new UserError(`文件 ${file} 不是有效的 JSON，请检查格式`);
-  }
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new UserError(`文件 ${file} 应是以项目名称为键的 JSON 对象`);
-  return json as Record<string, unknown>;
+  if (size > MAX_LABEL_JSON_BYTES)
+    throw labelJsonRefusal(`文件过大（${Math.round(size / 1024 / 1024)} MB，一份表单的 JSON 一般只有几十 KB）`);
+  return readLabelJsonInWorker(readFileSync(path), file, ctx.store().templates.all(), flag(ctx, 'template'));
 }
 
 /** A --flag's value; a bare --flag (no value) counts as not given. */
@@ -74,11 +73,10 @@ export const commands: CliCommand[] = [
   {
     name: 'import-json',
     usage: 'import-json 文件.json [--template 表样编号]  从以项目名称为键的 JSON 新建表单（按 "表" 选表样；最后一行输出新编号）',
-    run(ctx) {
-      const json = readJsonFile(ctx.args[0]);
+    async run(ctx) {
+      const { form, templateId, notes } = await readJsonFile(ctx, ctx.args[0]);
       const store = ctx.store();
-      const template = templateForLabelJson(json, store.templates, flag(ctx, 'template'));
-      const { form, notes } = fromLabelJson(json, template);
+      const template = store.templates.get(templateId);
       for (const n of notes) ctx.err(`提示：${n}`);
       const record = store.create(form, { note: '从 JSON 导入' });
       ctx.out(`已新建${template.title}：${record.year} 年度「${record.title}」`);

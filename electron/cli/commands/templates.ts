@@ -2,12 +2,16 @@
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { UserError } from '../../../shared/errors';
-import { MAX_TEMPLATE_FILE_CHARS, templateFromFile, templateToFile } from '../../../shared/template/file';
+import { templateToFile } from '../../../shared/template/file';
+import type { TemplateDef } from '../../../shared/template/schema';
 import { writeFileAtomic } from '../../core/export';
 import { templateFileName } from '../../core/handlers/templates';
+import { readTemplateInWorker } from '../../core/import/readWorker';
+import { MAX_TEMPLATE_FILE_BYTES } from '../../core/import/userFiles';
 import type { CliCommand, CliContext } from '../types';
 
-function readTemplateFile(file: string | undefined): string {
+/** A template file, read and checked in the import worker (issue #27). */
+function readTemplateFile(file: string | undefined): Promise<TemplateDef> {
   if (!file) throw new UserError('请给出表样文件，例如：template import 表样.json');
   const path = resolve(file);
   let size: number;
@@ -17,16 +21,11 @@ function readTemplateFile(file: string | undefined): string {
     throw new UserError(`读不到文件：${file}，请检查路径`);
   }
   // Checked before reading, so a huge file is refused without loading it.
-  if (size > MAX_TEMPLATE_FILE_CHARS * 3)
+  if (size > MAX_TEMPLATE_FILE_BYTES)
     throw new UserError(
       `这个表样文件不能导入：文件过大（${Math.round(size / 1024 / 1024)} MB，表样文件一般只有几十 KB）。没有做任何改动。`,
     );
-  const bytes = readFileSync(path);
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new UserError('这个表样文件不能导入：它不是文字格式（UTF-8 编码的 JSON）。没有做任何改动。');
-  }
+  return readTemplateInWorker(readFileSync(path), file);
 }
 
 function templateExport(ctx: CliContext, id: string | undefined): Promise<number> | number {
@@ -66,13 +65,13 @@ export const commands: CliCommand[] = [
   {
     name: 'template',
     usage: 'template export 编号 [--out 文件.json] | template import 文件.json | template remove 编号   导出、导入、删除表样',
-    run(ctx) {
+    async run(ctx) {
       const [action, arg] = ctx.args;
       switch (action) {
         case 'export':
           return templateExport(ctx, arg);
         case 'import': {
-          const t = templateFromFile(readTemplateFile(arg));
+          const t = await readTemplateFile(arg);
           ctx.store().importTemplate(t);
           ctx.out(`已导入表样「${t.title}」（${t.id}，第 ${t.version} 版）`);
           return 0;

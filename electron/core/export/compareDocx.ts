@@ -20,13 +20,15 @@ import {
 } from 'docx';
 import type { FormDiff } from '../../../shared/compare/formDiff';
 import { mm } from '../../../shared/template/schema';
+import { xmlSafe } from '../../../shared/text/xmlChars';
 
 const FONT = { eastAsia: '仿宋_GB2312', ascii: 'Times New Roman', hAnsi: 'Times New Roman' };
 const LANGUAGE = { value: 'en-US', eastAsia: 'zh-CN' } as const;
 const TEXT_WIDTH = mm(156);
 const STATUS = { added: '新增', removed: '删除', changed: '修改', unchanged: '未变' } as const;
 
-const run = (text: string, extra: Partial<IRunOptions> = {}) => new TextRun({ text, font: FONT, size: 24, language: LANGUAGE, ...extra });
+const run = (text: string, extra: Partial<IRunOptions> = {}) =>
+  new TextRun({ text: xmlSafe(text), font: FONT, size: 24, language: LANGUAGE, ...extra });
 
 function heading(text: string): Paragraph {
   return new Paragraph({ spacing: { before: 240, after: 120 }, children: [run(text, { bold: true, size: 28 })] });

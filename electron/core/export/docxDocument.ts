@@ -27,6 +27,7 @@ import type { CustomProperty } from '../../../shared/embedded';
 import { rowPositions, type RowPosition } from '../../../shared/template/layout';
 import type { Align, FontSpec, TemplateDef } from '../../../shared/template/schema';
 import { CELL_PADDING_TWIPS, type PrintedForm, type PrintedLine, type PrintedParagraph } from './printedForm';
+import { xmlSafe } from '../../../shared/text/xmlChars';
 
 const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
 const VALIGN = { top: VerticalAlignTable.TOP, center: VerticalAlignTable.CENTER, bottom: VerticalAlignTable.BOTTOM } as const;
@@ -44,7 +45,8 @@ export interface DocumentMeta {
 
 function runOptions(text: string, font: FontSpec): IRunOptions {
   return {
-    text,
+    // The form's values were sanitised already (xmlText.ts); the template's own text is too.
+    text: xmlSafe(text),
     font: { eastAsia: font.eastAsia, ascii: font.ascii, hAnsi: font.ascii },
     size: Math.round(font.sizePt * 2),
     bold: font.bold,

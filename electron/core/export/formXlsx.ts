@@ -15,7 +15,7 @@ import { indexOf, rowsOf, str, withComputed } from '../../../shared/formOps';
 import { parseAmountInput, printAmount } from '../../../shared/money';
 import { CELL_PADDING_TWIPS, charWidth, layoutForm, type LaidCell, type PrintedLine } from '../../../shared/template/layout';
 import type { TemplateDef } from '../../../shared/template/schema';
-import { amountValue, loadExcelJs, sheetName } from '../xlsx/cells';
+import { amountValue, loadExcelJs, sheetName, textCell } from '../xlsx/cells';
 import { sanitizeForm } from './xmlText';
 
 const THIN = { style: 'thin' as const };
@@ -85,7 +85,7 @@ export async function exportFormXlsx(input: FormData, t: TemplateDef, opts: Form
   let r = 1;
   const line = (l: PrintedLine) => {
     const row = ws.getRow(r);
-    row.getCell(1).value = lineText(l);
+    row.getCell(1).value = textCell(lineText(l));
     row.getCell(1).font = { name: l.font.eastAsia, size: l.font.sizePt, bold: l.font.bold ?? l.role === 'title' };
     row.getCell(1).alignment = { horizontal: l.align, vertical: 'middle' };
     row.height = Math.round(l.font.sizePt * 1.6 + (l.spaceAfterPt ?? 0));
@@ -116,7 +116,7 @@ export async function exportFormXlsx(input: FormData, t: TemplateDef, opts: Form
       if (amount !== undefined) {
         cell.value = amountValue(amount.exact);
         cell.numFmt = printedFormat(amount.printed);
-      } else cell.value = c.paragraphs.map((p) => p.text).join('\n');
+      } else cell.value = textCell(c.paragraphs.map((p) => p.text).join('\n'));
       cell.font = font;
       cell.alignment = { horizontal: c.align, vertical: c.valign === 'center' ? 'middle' : c.valign, wrapText: true };
       if (c.rowSpan > 1 || c.colSpan > 1) ws.mergeCells(top + c.row, c.col + 1, top + c.row + c.rowSpan - 1, c.col + c.colSpan);

@@ -1,26 +1,13 @@
 /**
- * Text that Word can save. XML 1.0 forbids most C0 control characters, lone UTF-16
- * surrogates and U+FFFE/U+FFFF; Word refuses a file that contains them ("unreadable
- * content"), so they are removed before anything is written and the caller reports it.
+ * Text that Word can save: a form's values through the one XML-text sanitiser
+ * (shared/text/xmlChars.ts) before anything is written, with a note for each field that lost
+ * characters, which the caller reports.
  */
 import type { BenefitIndicators, FieldValue, FormData, OutputIndicators } from '../../../shared/form';
 import type { TemplateDef } from '../../../shared/template/schema';
+import { sanitizeXmlText } from '../../../shared/text/xmlChars';
 
-// Tab, LF and CR are legal XML; everything else below U+0020 is not. A surrogate is legal
-// only as half of a pair.
-/* eslint-disable no-control-regex -- control characters are exactly what is removed */
-const FORBIDDEN =
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-/* eslint-enable no-control-regex */
-
-export function sanitizeXmlText(s: string): { text: string; removed: number } {
-  let removed = 0;
-  const text = s.replace(FORBIDDEN, () => {
-    removed++;
-    return '';
-  });
-  return { text, removed };
-}
+export { sanitizeXmlText, xmlSafe } from '../../../shared/text/xmlChars';
 
 interface Counter {
   removed: number;

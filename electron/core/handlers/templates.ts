@@ -1,8 +1,8 @@
 /** templates.*: the built-in and imported templates (表样管理), template files in and out. */
-import { UserError } from '../../../shared/errors';
-import { templateFromFile, templateToFile } from '../../../shared/template/file';
+import { templateToFile } from '../../../shared/template/file';
 import type { TemplateDef } from '../../../shared/template/schema';
 import { sanitizeFileName } from '../export/fileName';
+import { readTemplateInWorker } from '../import/readWorker';
 import type { Store } from '../store';
 import type { CoreContext } from './context';
 import type { Handlers } from './dispatch';
@@ -12,15 +12,6 @@ function entry(store: Store, t: TemplateDef) {
   return { template: t, builtIn: store.templates.isBuiltIn(t.id), formCount: store.templateFormCounts().get(t.id) ?? 0 };
 }
 
-/** A template file's text; a file that is not UTF-8 text is refused like any other bad file. */
-export function templateFileText(bytes: Uint8Array, fileName: string): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new UserError(`“${fileName}”不是文字格式的表样文件（JSON），没有做任何改动。`, 'template.invalid');
-  }
-}
-
 export function templateFileName(t: TemplateDef): string {
   return sanitizeFileName(`表样-${t.title}-${t.id}-v${t.version}`, '.json');
 }
@@ -28,11 +19,10 @@ export function templateFileName(t: TemplateDef): string {
 export function templateHandlers({ store }: CoreContext): Handlers {
   return {
     'templates.list': () => store.templates.all().map((t) => entry(store, t)),
-    'templates.import': ({ fileName, data }) => {
+    'templates.import': async ({ fileName, data }) => {
       const bytes = decodeBase64(data, `表样文件“${fileName}”`);
-      if (bytes.length > 2_000_000)
-        throw new UserError(`“${fileName}”过大（${Math.round(bytes.length / 1024 / 1024)} MB），不是表样文件，没有做任何改动。`);
-      const t = templateFromFile(templateFileText(bytes, fileName));
+      // Read and checked in the import worker, under its time and memory limits (issue #27).
+      const t = await readTemplateInWorker(bytes, fileName);
       store.importTemplate(t);
       return entry(store, t);
     },

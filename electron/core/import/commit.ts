@@ -56,7 +56,9 @@ function previewOf(store: Store, fileName: string, read: ReadResult): ImportPrev
 
 /** `template`: a template the file brought with it, stored first so the form can be. */
 export function commitImport(store: Store, data: FormData, onConflict: OnConflict, template?: TemplateDef): CommitOutcome {
-  if (template && !store.templates.find(template.id, template.version)) store.importTemplate(template);
+  // Exactly that version: find() answers the newest stored one for a version it does not have.
+  if (template && !store.templates.importedVersions().some((x) => x.id === template.id && x.version === template.version))
+    store.importTemplate(template);
   const t = store.templates.get(data.templateId);
   const existing = findConflict(store, data);
   if (!existing) {

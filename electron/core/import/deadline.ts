@@ -4,18 +4,19 @@
  * The reading is synchronous, so one deadline is active at a time.
  */
 import { UserError } from '../../../shared/errors';
+import { readRefusal, type UserFileKind } from './limits';
 
 let active: (() => void) | null = null;
 
-export function timeoutError(): UserError {
-  return new UserError('读取这个文件用时过长，已停止。文件可能过于复杂或已损坏，请在 Word 或 WPS 中另存为 .docx 后再试', 'import.timeout');
+export function timeoutError(kind: UserFileKind = 'docx'): UserError {
+  return new UserError(readRefusal(kind, '读取这个文件用时过长，已停止'), 'import.timeout');
 }
 
 /** A check that throws the timeout error once `timeoutMs` have passed. */
-export function deadlineOf(timeoutMs: number): () => void {
+export function deadlineOf(timeoutMs: number, kind: UserFileKind = 'docx'): () => void {
   const end = performance.now() + timeoutMs;
   return () => {
-    if (performance.now() > end) throw timeoutError();
+    if (performance.now() > end) throw timeoutError(kind);
   };
 }
 

@@ -11,15 +11,17 @@ import { parseAmountInput, printAmount } from '../../../shared/money';
 import { printedColumnText, printedFieldText } from '../../../shared/printing';
 import { checkTemplate } from '../../../shared/template/check';
 import { templateDefSchema, type FieldDef, type GroupDef, type TemplateDef } from '../../../shared/template/schema';
+import { BUILTIN_TEMPLATES } from '../../../shared/templates';
 import { rowsFromTable } from './formFromTable';
 import { valueFromText, type ReadNotes } from './fieldValues';
 import { squash } from './looseText';
+import { quoteText } from '../../../shared/text/quote';
 
 export type EmbeddedRead =
   | { status: 'absent' }
   | { status: 'unusable'; reason: string }
   /** `carried`: the template came with the file (an imported one this store does not have yet). */
-  | { status: 'ok'; form: FormData; template: TemplateDef; carried: boolean };
+  | { status: 'ok'; form: FormData; template: TemplateDef; carried: boolean; storedVersion?: number };
 
 /** A template a file carries, if it is sound. */
 function carriedTemplate(e: EmbeddedForm): TemplateDef | null {
@@ -38,9 +40,14 @@ export function readEmbedded(props: ReadonlyMap<string, string>, templates: read
   const known = templates.filter((t) => t.id === id);
   let template = known.find((t) => t.version === e.templateVersion) ?? known.sort((a, b) => b.version - a.version)[0];
   let carried = false;
+  let storedVersion: number | undefined;
   if (!template || (typeof e.templateVersion === 'number' && e.templateVersion > template.version)) {
     const withFile = carriedTemplate(e);
+    // A newer built-in comes with a newer program, never with a file: the store would refuse it.
+    if (withFile && BUILTIN_TEMPLATES.some((t) => t.id === id))
+      return { status: 'unusable', reason: '内嵌数据来自更新版本的程序，请升级程序后再导入' };
     if (withFile && withFile.id === id) {
+      storedVersion = template?.version;
       template = withFile;
       carried = true;
     } else if (template) return { status: 'unusable', reason: '内嵌数据来自更新版本的表样，请升级程序或导入新版表样后再导入' };
@@ -50,7 +57,7 @@ export function readEmbedded(props: ReadonlyMap<string, string>, templates: read
   // Fields the template gained since the export start empty; nothing else is touched.
   for (const def of template.fields) if (!(def.id in form.values)) form.values[def.id] = emptyValue(def);
   for (const g of template.groups ?? []) form.values[g.id] = rowsOf(form.values, g.id).map((r) => completeRow(g, r));
-  return { status: 'ok', form, template, carried };
+  return { status: 'ok', form, template, carried, ...(storedVersion !== undefined ? { storedVersion } : {}) };
 }
 
 /** Whitespace (layout) and characters Word cannot hold do not count as an edit. */
@@ -112,7 +119,9 @@ export function reconcile(
     const sum = computedValue(def, values);
     if (samePrint('amount', printAmount(sum, form.options), text)) continue;
     acc.uncertain.add(def.id);
-    acc.notes.push(`表中「${def.label}」为 ${text.trim() || '空白'}，与各项之和 ${sum || 0} 不一致；合计按各项自动相加，请核对各项金额`);
+    acc.notes.push(
+      `表中「${def.label}」为 ${quoteText(text) || '空白'}，与各项之和 ${sum || 0} 不一致；合计按各项自动相加，请核对各项金额`,
+    );
   }
   return { ...form, values };
 }

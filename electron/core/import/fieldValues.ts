@@ -9,6 +9,7 @@ import { parseAmountInput } from '../../../shared/money';
 import { joinWrapped as joinWrappedLinear, tidyBlock as tidyBlockLinear } from '../../../shared/text/trim';
 import type { ColumnDef, FieldDef } from '../../../shared/template/schema';
 import { isValidIsoDate } from '../../../shared/validation';
+import { quoteText } from '../../../shared/text/quote';
 
 export interface ReadNotes {
   notes: string[];
@@ -52,14 +53,14 @@ export function valueFromText(def: FieldDef, raw: string, acc: ReadNotes): Field
       if (NOTHING.test(trimmed)) return '';
       const r = parseAmountInput(trimmed);
       if (r.ok) return r.value;
-      flag(`「${def.label}」的金额「${trimmed}」无法识别（${r.message}），已原样保留，请核对后改正`);
+      flag(`「${def.label}」的金额「${quoteText(trimmed)}」无法识别（${r.message}），已原样保留，请核对后改正`);
       return trimmed;
     }
     case 'year': {
       const s = halfDigits(text).replace(/\s+/g, '');
       const m = /^(\d{4})(?:年度?)?$/.exec(s);
       if (m) return m[1];
-      if (s) flag(`「${def.label}」「${text.trim()}」不是四位年份，已原样保留，请核对`);
+      if (s) flag(`「${def.label}」「${quoteText(text)}」不是四位年份，已原样保留，请核对`);
       return text.trim();
     }
     case 'date': {
@@ -67,7 +68,7 @@ export function valueFromText(def: FieldDef, raw: string, acc: ReadNotes): Field
       if (s.replace(/\s+/g, '') === '' || s.replace(/\s+/g, '') === '年月日') return '';
       const iso = parsePrintedDate(s);
       if (iso) return iso;
-      flag(`「${def.label}」「${s}」不是有效日期，已原样保留，请核对`);
+      flag(`「${def.label}」「${quoteText(s)}」不是有效日期，已原样保留，请核对`);
       return s;
     }
     case 'text':
@@ -100,6 +101,6 @@ export function cellFromText(def: ColumnDef, raw: string, label: string, groupId
   const r = parseAmountInput(trimmed);
   if (r.ok) return r.value;
   acc.uncertain.add(groupId);
-  acc.notes.push(`「${label}」的金额「${trimmed.slice(0, 50)}」无法识别（${r.message}），已原样保留，请核对后改正`);
+  acc.notes.push(`「${label}」的金额「${quoteText(trimmed)}」无法识别（${r.message}），已原样保留，请核对后改正`);
   return trimmed;
 }

@@ -10,6 +10,7 @@ import { halfDigits, valueFromText, cellFromText, type ReadNotes } from './field
 import { lineFieldIds, readLines } from './lineReader';
 import { readFormTable } from './tableReader';
 import type { DocWalk } from './docModel';
+import { quoteText } from '../../../shared/text/quote';
 
 /** How many non-empty paragraphs on either side of the table may hold the header and sign lines. */
 const NEARBY = 12;
@@ -87,7 +88,9 @@ export function formFromTable(walk: DocWalk, t: TemplateDef, deadline: () => voi
       const parts = computeInputs(def)
         .map((id) => t.fields.find((f) => f.id === id)?.label ?? t.groups?.find((g) => g.id === id)?.label ?? fieldDef(t, id).label)
         .join('、');
-      acc.notes.push(`表中「${def.label}」为 ${printed.value}，与${parts}之和 ${sum || 0} 不一致；合计按各项自动相加，请核对各项金额`);
+      acc.notes.push(
+        `表中「${def.label}」为 ${quoteText(printed.value)}，与${parts}之和 ${sum || 0} 不一致；合计按各项自动相加，请核对各项金额`,
+      );
       acc.uncertain.add(def.id);
     }
   }

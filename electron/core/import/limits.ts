@@ -44,9 +44,9 @@ export function partTooLarge(part: string): UserError {
   );
 }
 
-export function tooManyElements(part: string): UserError {
+export function tooManyElements(part: string, max = MAX_XML_ELEMENTS): UserError {
   return new UserError(
-    `文件中的 ${part} 内容过多（超过 ${MAX_XML_ELEMENTS.toLocaleString('en-US')} 个元素），${REFUSED}。请在 ${app(part).office} 中删除表格以外的内容并另存为 ${app(part).ext} 后再试`,
+    `文件中的 ${part} 内容过多（超过 ${max.toLocaleString('en-US')} 个元素），${REFUSED}。请在 ${app(part).office} 中删除表格以外的内容并另存为 ${app(part).ext} 后再试`,
     'import.tooComplex',
   );
 }
@@ -99,4 +99,24 @@ export function sheetTooLarge(sheet: string): UserError {
 
 export function tooManySheets(): UserError {
   return new UserError(`文件中的工作表过多（超过 ${MAX_XLSX_SHEETS} 个），${REFUSED}`, 'import.tooComplex');
+}
+
+/** The kinds of user file the import worker reads (userFiles.ts). */
+export type UserFileKind = 'docx' | 'library' | 'template' | 'labelJson';
+
+/**
+ * A read stopped by the worker's limits (`reason`: too long, too much memory), in the words of
+ * the kind of file it was: a 指标库 workbook is not a Word file, a template file is not a form.
+ */
+export function readRefusal(kind: UserFileKind, reason: string): string {
+  switch (kind) {
+    case 'library':
+      return `这个指标库文件不能导入：${reason}。文件可能过于复杂或已损坏，请在 Excel 或 WPS 表格中打开并另存为 .xlsx 后再试。没有做任何改动。`;
+    case 'template':
+      return `这个表样文件不能导入：${reason}。它不像是本程序导出的表样文件，请向发给您表样的单位重新索取。没有做任何改动。`;
+    case 'labelJson':
+      return `这个 JSON 文件不能导入：${reason}。它不像是一份表单的 JSON 文件，请检查文件内容`;
+    default:
+      return `${reason}。文件可能过于复杂或已损坏，请在 Word 或 WPS 中另存为 .docx 后再试`;
+  }
 }

@@ -6,6 +6,7 @@
  *      field's labels and aliases: "填报单位（公章）：…", "联系电话:…".
  */
 import { labelsOf, normalizeLabel } from '../../../shared/labelJson';
+import { linePatternProblem } from '../../../shared/template/check';
 import type { FieldDef, LineDef, TemplateDef } from '../../../shared/template/schema';
 import { dropUnitSuffix } from '../../../shared/text/trim';
 import { labelAlternation, loosePattern } from './looseText';
@@ -23,7 +24,10 @@ const VALUE_BY_KIND: Partial<Record<FieldDef['kind'], string>> = {
   phone: '([0-9０-９()（）\\-－+＋ 转]*?)',
 };
 
+const NEVER = /(?!)/;
+
 function lineModel(line: LineDef, defs: Map<string, FieldDef>): LineModel {
+  const kinds = new Map([...defs].map(([id, f]) => [id, f.kind]));
   let src = '';
   const fields: FieldDef[] = [];
   const labelled: LineModel['labelled'] = [];
@@ -50,7 +54,10 @@ function lineModel(line: LineDef, defs: Map<string, FieldDef>): LineModel {
       labelled.push({ def, labels: [own, ...labelsOf(def)] });
     }
   });
-  return { whole: new RegExp(src), fields, labelled };
+  // A line the template check would refuse now (a template stored before it did) is read by its
+  // label：value pairs only: its whole-line pattern could take minutes on a paragraph that does not match.
+  const safe = linePatternProblem(line, kinds) === null;
+  return { whole: safe ? new RegExp(src) : NEVER, fields, labelled };
 }
 
 const models = new WeakMap<TemplateDef, { lines: LineModel[]; labelRe: RegExp; byLabel: Map<string, FieldDef> }>();

@@ -78,6 +78,13 @@ function noForm(templates: readonly TemplateDef[], format: DocModel['format']): 
   return `这个 ${kind} 文件里没有找到认识的申报表表格，无法导入。本程序能读的表有：${titles}。请确认选择的是这些表的 Word 或 Excel 文件`;
 }
 
+/** What the review screen says of a template the file brings: new here, or a newer version of one here. */
+function carriedNote(t: TemplateDef, storedVersion: number | undefined): string {
+  return storedVersion === undefined
+    ? `文件使用的表样「${t.title}」本机还没有，导入时会一并加入「表样管理」`
+    : `本机的表样「${t.title}」是第 ${storedVersion} 版，文件使用的是第 ${t.version} 版，导入时会一并加入「表样管理」`;
+}
+
 /** The newest version of each template (a hand-made file is read as the current layout). */
 function newest(templates: readonly TemplateDef[]): TemplateDef[] {
   const byId = new Map<string, TemplateDef>();
@@ -148,7 +155,7 @@ function readWithDeadline(bytes: Uint8Array, opts: ReadOptions, deadline: () => 
   if (embedded.status === 'ok') {
     const acc: ReadNotes = { notes: [], uncertain: new Set() };
     const extra = embedded.carried ? { newTemplate: embedded.template } : {};
-    if (embedded.carried) acc.notes.push(`文件使用的表样「${embedded.template.title}」本机还没有，导入时会一并加入「表样管理」`);
+    if (embedded.carried) acc.notes.push(carriedNote(embedded.template, embedded.storedVersion));
     const table = formFromTable(walk, embedded.template, deadline);
     if (!table) {
       acc.notes.push('文件中找不到打印的表格，已按文件内嵌的数据导入，请核对');

@@ -21,8 +21,11 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { UserError } from '../../../shared/errors';
 import { timeoutError } from './deadline';
+import { readRefusal, type UserFileKind } from './limits';
 import type { ReadResult } from './readNow';
 import type { TemplateDef } from '../../../shared/template/schema';
+import type { LabelJsonFile } from './userFiles';
+import type { LibraryFileEntry } from '../../../shared/library/file';
 import type { ReadReply, ReadRequest } from './workerEntry';
 
 /** Old-generation heap of the worker. A form needs ~10 MB; the largest file within limits.ts ~150 MB. */
@@ -32,12 +35,18 @@ const WORKER_STACK_MB = 4;
 /** After the reader's own deadline, how long it may take to answer before it is terminated. */
 export const HARD_STOP_GRACE_MS = 2000;
 export const WORKER_BUNDLE = 'importWorker.cjs';
+/** A user file other than a Word form gets the same time as one (readNow.ts's DEFAULT_TIMEOUT_MS). */
+export const USER_FILE_TIMEOUT_MS = 10_000;
 
-export function outOfMemoryError(heapMb = WORKER_HEAP_MB): UserError {
-  return new UserError(
-    `读取这个文件需要的内存超过上限（${heapMb} MB），已停止。文件可能过于复杂或已损坏，请在 Word 或 WPS 中另存为 .docx 后再试`,
-    'import.tooComplex',
-  );
+export function outOfMemoryError(heapMb = WORKER_HEAP_MB, kind: UserFileKind = 'docx'): UserError {
+  return new UserError(readRefusal(kind, `读取这个文件需要的内存超过上限（${heapMb} MB），已停止`), 'import.tooComplex');
+}
+
+/** A read of a file that is not a Word form: what it is, its name, and for label JSON the template asked for. */
+export interface UserFileJob {
+  kind: Exclude<UserFileKind, 'docx'>;
+  fileName: string;
+  templateId?: string;
 }
 
 let source: string | null = null;
@@ -87,9 +96,18 @@ export class ImportWorker {
   }
 
   read(bytes: Uint8Array, timeoutMs: number, templates: readonly TemplateDef[]): Promise<ReadResult[]> {
-    const job = this.queue.then(() => this.runOne(bytes, timeoutMs, templates));
-    this.queue = job.catch(() => undefined);
-    return job;
+    return this.enqueue<ReadResult[]>(bytes, timeoutMs, templates, null);
+  }
+
+  /** Reads a user file other than a Word form (userFiles.ts) under the same limits. */
+  readFile<T>(bytes: Uint8Array, timeoutMs: number, templates: readonly TemplateDef[], job: UserFileJob): Promise<T> {
+    return this.enqueue<T>(bytes, timeoutMs, templates, job);
+  }
+
+  private enqueue<T>(bytes: Uint8Array, timeoutMs: number, templates: readonly TemplateDef[], job: UserFileJob | null): Promise<T> {
+    const run = this.queue.then(() => this.runOne(bytes, timeoutMs, templates, job) as Promise<T>);
+    this.queue = run.catch(() => undefined);
+    return run;
   }
 
   private spawn(): Worker {
@@ -107,10 +125,11 @@ export class ImportWorker {
     return w;
   }
 
-  private runOne(bytes: Uint8Array, timeoutMs: number, templates: readonly TemplateDef[]): Promise<ReadResult[]> {
+  private runOne(bytes: Uint8Array, timeoutMs: number, templates: readonly TemplateDef[], job: UserFileJob | null): Promise<unknown> {
     const w = (this.worker ??= this.spawn());
     const id = this.nextId++;
-    return new Promise<ReadResult[]>((resolve, reject) => {
+    const kind = job?.kind ?? 'docx';
+    return new Promise<unknown>((resolve, reject) => {
       const settle = () => {
         clearTimeout(timer);
         w.off('message', onMessage);
@@ -129,18 +148,21 @@ export class ImportWorker {
         if (m.ok) resolve(m.result);
         else reject(m.user ? new UserError(m.message, m.code) : new Error(`读取文件时出错：${m.message}`));
       };
-      const onError = (e: Error & { code?: string }) => stop(e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? outOfMemoryError(this.heapMb) : e);
+      const onError = (e: Error & { code?: string }) =>
+        stop(e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? outOfMemoryError(this.heapMb, kind) : e);
       const onExit = (code: number) => stop(new Error(`导入线程意外退出（退出码 ${code}）`));
-      const timer = setTimeout(() => stop(timeoutError()), timeoutMs + this.graceMs);
+      const timer = setTimeout(() => stop(timeoutError(kind)), timeoutMs + this.graceMs);
       w.on('message', onMessage);
       w.on('error', onError);
       w.on('exit', onExit);
       // The templates travel when they changed (the store's imported ones may): copying them to the
       // worker for every file cost as much as reading the file, and the reader's per-template
       // work (labels, layouts) is kept per template object, so a fresh copy each time redid it.
+      // A 指标库 or template file needs none: the worker keeps the ones it holds.
+      const needed = kind === 'docx' || kind === 'labelJson';
       const same = this.held !== null && this.held.length === templates.length && this.held.every((t, i) => t === templates[i]);
-      const request: ReadRequest = { id, bytes, timeoutMs, templates: same ? null : templates };
-      this.held = [...templates];
+      const request: ReadRequest = { id, bytes, timeoutMs, templates: same || !needed ? null : templates, ...(job ?? {}) };
+      if (needed) this.held = [...templates];
       w.postMessage(request);
     });
   }
@@ -162,6 +184,27 @@ const shared = new ImportWorker();
 
 export function readInWorker(bytes: Uint8Array, timeoutMs: number, templates: readonly TemplateDef[]): Promise<ReadResult[]> {
   return shared.read(bytes, timeoutMs, templates);
+}
+
+/** 指标库 entries from a library file (.xlsx or our JSON), read in the worker. */
+export function readLibraryInWorker(bytes: Uint8Array, fileName: string, timeoutMs = USER_FILE_TIMEOUT_MS): Promise<LibraryFileEntry[]> {
+  return shared.readFile(bytes, timeoutMs, [], { kind: 'library', fileName });
+}
+
+/** A checked template from a template file, read in the worker. */
+export function readTemplateInWorker(bytes: Uint8Array, fileName: string, timeoutMs = USER_FILE_TIMEOUT_MS): Promise<TemplateDef> {
+  return shared.readFile(bytes, timeoutMs, [], { kind: 'template', fileName });
+}
+
+/** A form from label-keyed JSON, its template among `templates` (the store's), read in the worker. */
+export function readLabelJsonInWorker(
+  bytes: Uint8Array,
+  fileName: string,
+  templates: readonly TemplateDef[],
+  templateId?: string,
+  timeoutMs = USER_FILE_TIMEOUT_MS,
+): Promise<LabelJsonFile> {
+  return shared.readFile(bytes, timeoutMs, templates, { kind: 'labelJson', fileName, ...(templateId ? { templateId } : {}) });
 }
 
 /** Which worker thread serves the app's reads now (for tests). */

@@ -6,6 +6,7 @@
  * budget for a whole import, so it is not used here.
  */
 import { UserError } from '../../../shared/errors';
+import { isXmlChar, xmlSafe } from '../../../shared/text/xmlChars';
 import { MAX_XML_DEPTH, MAX_XML_ELEMENTS, tooDeep, tooManyElements } from './limits';
 
 export interface El {
@@ -41,7 +42,9 @@ function decodeEntities(s: string): string {
     if (num) {
       const cp = parseInt(num[1], m.startsWith('&#x') ? 16 : 10);
       if (cp > 0x10ffff) throw new XmlError('bad char ref');
-      return String.fromCodePoint(cp);
+      // A reference to a character XML cannot hold (&#xFFFE;, &#x1;) is dropped: kept, it would
+      // make every file written from the form unreadable (issue #27).
+      return isXmlChar(cp) ? String.fromCodePoint(cp) : '';
     }
     throw new XmlError(`undefined entity ${name}`);
   });
@@ -58,7 +61,7 @@ const ATTR = /([A-Za-z_][\w.:-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
  * number of elements are bounded here, so every walk of the tree afterwards (recursive, in
  * wordText.ts and grid.ts) is bounded too.
  */
-function parseTree(text: string): El {
+function parseTree(text: string, maxElements: number): El {
   const root: El = { localName: '#root', attrs: {}, kids: [] };
   const stack: { el: El; name: string }[] = [{ el: root, name: '' }];
   let elements = 0;
@@ -78,7 +81,7 @@ function parseTree(text: string): El {
       const attrs: Record<string, string> = {};
       if (attrText) for (const a of attrText.matchAll(ATTR)) attrs[localOf(a[1])] = decodeEntities(a[2] ?? a[3] ?? '');
       const el: El = { localName: localOf(name), attrs, kids: [] };
-      if (++elements > MAX_XML_ELEMENTS) throw new LimitError('elements');
+      if (++elements > maxElements) throw new LimitError('elements');
       top.el.kids.push(el);
       if (!selfClosing) {
         if (stack.length > MAX_XML_DEPTH) throw new LimitError('depth');
@@ -86,7 +89,7 @@ function parseTree(text: string): El {
       }
     } else if (m[5] !== undefined) top.el.kids.push(m[5]);
     else if (m[6] !== undefined) {
-      if (stack.length > 1) top.el.kids.push(decodeEntities(m[6]));
+      if (stack.length > 1) top.el.kids.push(xmlSafe(decodeEntities(m[6])));
       else if (m[6].trim() !== '') throw new XmlError('text outside the root');
     }
   }
@@ -96,7 +99,8 @@ function parseTree(text: string): El {
   return roots[0];
 }
 
-export function parseXml(text: string, part: string): El {
+/** `maxElements`: a part that legitimately holds more (a 指标库 sheet of 20,000 rows) may allow more. */
+export function parseXml(text: string, part: string, maxElements = MAX_XML_ELEMENTS): El {
   // A workbook's parts live under xl/: the advice names the program that fixes the file.
   const [office, ext] = part.startsWith('xl/') ? ['Excel 或 WPS', '.xlsx'] : ['Word 或 WPS', '.docx'];
   if (/<!DOCTYPE|<!ENTITY/i.test(text)) {
@@ -106,9 +110,9 @@ export function parseXml(text: string, part: string): El {
     );
   }
   try {
-    return parseTree(text);
+    return parseTree(text, maxElements);
   } catch (e) {
-    if (e instanceof LimitError) throw e.kind === 'depth' ? tooDeep(part) : tooManyElements(part);
+    if (e instanceof LimitError) throw e.kind === 'depth' ? tooDeep(part) : tooManyElements(part, maxElements);
     throw new UserError(`文件中的 ${part} 已损坏，无法读取。请在 ${office} 中打开并另存为 ${ext} 后再导入`, 'import.badXml');
   }
 }

@@ -149,7 +149,8 @@ export interface Store {
   predecessor(id: number): FormSummary | null;
   /** 指标库: candidates for a 三级指标 being typed (the form's own unit first). */
   suggest(q: SuggestQuery & { formId?: number }): IndicatorCandidate[];
-  libraryList(search?: string): LibraryEntry[];
+  /** The 指标库 as the dialog lists it, at most `limit` entries (the dialog's 2,000 unless asked; a library file takes all). */
+  libraryList(search?: string, limit?: number): LibraryEntry[];
   librarySave(entry: IndicatorEntry & { note?: string }, previous?: IndicatorKey): void;
   libraryRemove(entry: IndicatorKey): void;
   libraryImport(entries: readonly (IndicatorEntry & { note?: string })[]): number;
@@ -196,8 +197,8 @@ class SqliteStore implements Store {
     return this.indicators.ready ? this.indicators.suggest({ ...q, unit }) : this.write(() => this.indicators.suggest({ ...q, unit }));
   }
 
-  libraryList(search = ''): LibraryEntry[] {
-    return this.indicators.ready ? this.library.list(search) : this.write(() => this.library.list(search));
+  libraryList(search = '', limit?: number): LibraryEntry[] {
+    return this.indicators.ready ? this.library.list(search, limit) : this.write(() => this.library.list(search, limit));
   }
 
   librarySave(entry: IndicatorEntry & { note?: string }, previous?: IndicatorKey): void {

@@ -24,6 +24,7 @@ import {
 import type { Summary, SummaryCounts, SummarySection } from '../../../shared/contract';
 import { mm } from '../../../shared/template/schema';
 import { noteLine, shownAmount } from './text';
+import { xmlSafe } from '../../../shared/text/xmlChars';
 
 const LANGUAGE = { value: 'en-US', eastAsia: 'zh-CN' } as const;
 const TABLE_FONT = { eastAsia: '仿宋_GB2312', ascii: 'Times New Roman', hAnsi: 'Times New Roman' };
@@ -42,7 +43,7 @@ interface Column {
 }
 
 function run(text: string, sizePt: number, bold = false, font = TABLE_FONT): TextRun {
-  return new TextRun({ text, font, size: Math.round(sizePt * 2), bold, language: LANGUAGE });
+  return new TextRun({ text: xmlSafe(text), font, size: Math.round(sizePt * 2), bold, language: LANGUAGE });
 }
 
 function columnsOf(section: SummarySection): Column[] {

@@ -12,7 +12,7 @@ import type { Summary, SummaryCounts, SummaryForm, SummarySection } from '../../
 import type { FormData } from '../../../shared/form';
 import type { Store } from '../store';
 import { decodeContent } from '../store/scan';
-import { AMOUNT_FORMAT, amountValue, fitWidth, sheetName } from '../xlsx/cells';
+import { AMOUNT_FORMAT, amountValue, fitWidth, safeCells, sheetName } from '../xlsx/cells';
 import { extraColumns, formListRows } from './listRows';
 import { coded, noteLine, shownAmount } from './text';
 import type { SummaryProgress } from './run';
@@ -69,19 +69,19 @@ const styled = (c: ExcelJS.Cell, style: Partial<ExcelJS.Style>) => {
 };
 
 function titleRows(ws: Sheet, title: string, note: string, width: number): void {
-  const t = ws.addRow([title]);
+  const t = ws.addRow(safeCells([title]));
   t.height = 28;
   styled(t.getCell(1), STYLE.title);
   ws.mergeCells(1, 1, 1, width);
   t.commit();
-  const n = ws.addRow([note]);
+  const n = ws.addRow(safeCells([note]));
   styled(n.getCell(1), STYLE.note);
   ws.mergeCells(2, 1, 2, width);
   n.commit();
 }
 
 function headerRow(ws: Sheet, headers: string[]): void {
-  const r = ws.addRow(headers);
+  const r = ws.addRow(safeCells(headers));
   for (let i = 1; i <= headers.length; i++) styled(r.getCell(i), STYLE.header);
   r.commit();
 }
@@ -93,7 +93,7 @@ function dataRow(
   amountColumns: ReadonlySet<number>,
   opts: { total?: boolean; wrap?: ReadonlySet<number> } = {},
 ): void {
-  const r = ws.addRow(cells);
+  const r = ws.addRow(safeCells(cells));
   for (let i = 1; i <= cells.length; i++) {
     const amount = amountColumns.has(i);
     const style = opts.total
@@ -284,7 +284,7 @@ export async function writeSummaryXlsx(store: Store, summary: Summary, out: Writ
   const progress = () => opts.onProgress?.({ done: ++done, total });
   if (summary.sections.length === 0) {
     const ws = wb.addWorksheet('汇总表');
-    ws.addRow([`${summary.year}年度没有表单`]).commit();
+    ws.addRow(safeCells([`${summary.year}年度没有表单`])).commit();
     ws.commit();
   }
   for (const section of summary.sections) {

@@ -4,6 +4,19 @@
  */
 import type { CellValue } from 'exceljs';
 import { AMOUNT_DECIMALS } from '../../../shared/money';
+import { xmlSafe } from '../../../shared/text/xmlChars';
+
+/**
+ * A row's values as a workbook may hold them: text through the one XML-text sanitiser (exceljs
+ * writes U+FFFE as it is, and Excel then cannot open the file), numbers and blanks as they are.
+ * Every cell any of our workbooks writes goes through here or textCell.
+ */
+export function safeCells<T>(cells: readonly T[]): T[] {
+  return cells.map((c) => (typeof c === 'string' ? (xmlSafe(c) as T) : c));
+}
+
+/** One text cell's value, made writable. */
+export const textCell = (s: string): string => xmlSafe(s);
 
 /**
  * exceljs, loaded when a workbook is first written: loading it takes ~0.3 s, which every start of
@@ -50,7 +63,7 @@ export function fitWidth(texts: Iterable<string>, min: number, max: number): num
 /** A name Excel accepts for a sheet: at most 31 characters, none of []:*?/\, unique among `taken`. */
 export function sheetName(wanted: string, taken: Set<string>): string {
   const base =
-    wanted
+    xmlSafe(wanted)
       .replace(/[[\]:*?/\\]/g, '_')
       .replace(/^'+|'+$/g, '')
       .slice(0, 31) || '表';
