@@ -102,7 +102,7 @@ function parseTree(text: string, maxElements: number): El {
 /** `maxElements`: a part that legitimately holds more (a 指标库 sheet of 20,000 rows) may allow more. */
 export function parseXml(text: string, part: string, maxElements = MAX_XML_ELEMENTS): El {
   // A workbook's parts live under xl/: the advice names the program that fixes the file.
-  const [office, ext] = part.startsWith('xl/') ? ['Excel 或 WPS', '.xlsx'] : ['Word 或 WPS', '.docx'];
+  const [office, ext] = part.startsWith('xl/') ? ['Excel 或 WPS 表格', '.xlsx'] : ['Word 或 WPS', '.docx'];
   if (/<!DOCTYPE|<!ENTITY/i.test(text)) {
     throw new UserError(
       `文件中的 ${part} 含有不安全的 XML 声明（DOCTYPE/ENTITY），已拒绝导入。请在 ${office} 中另存为 ${ext} 后再试`,
