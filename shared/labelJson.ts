@@ -1,5 +1,5 @@
 /**
- * The neutral interchange shape: printed labels as keys, amounts as printed strings, dates as
+ * The neutral interchange shape: printed labels as keys, each value as its kind prints it (amounts as printed strings, dates as
  * YYYY-MM-DD, indicators as their printed (numbered) text, a repeating group as a list of rows
  * keyed by its printed column headers, and the form named by its printed title under "表".
  * This is the shape of test/fixtures/*.json and of the command line's show/import-json.
@@ -7,8 +7,7 @@
 import { UserError } from './errors';
 import { DEFAULT_OPTIONS, type FieldValue, type FormData, type GroupRow } from './form';
 import { blankForm, completeRow, str, withComputed } from './formOps';
-import { parseBenefit, parseOutput, renderBenefit, renderOutput } from './indicators';
-import { parseAmountInput, printAmount } from './money';
+import { kindOf } from './kinds';
 import type { ColumnDef, FieldDef, GroupDef, TemplateDef } from './template/schema';
 import type { TemplateRegistry } from './template/registry';
 import { DEFAULT_TEMPLATE_ID } from './templates';
@@ -28,17 +27,15 @@ export function labelsOf(def: { label: string; printed?: string; aliases?: reado
   return [def.label, ...(def.printed ? [def.printed] : []), ...(def.aliases ?? [])].map(normalizeLabel);
 }
 
-function printValue(def: FieldDef, v: FieldValue | undefined, options: FormData['options']): string {
-  if (def.kind === 'outputIndicators' && v && typeof v === 'object' && !Array.isArray(v)) return renderOutput(v as never);
-  if (def.kind === 'benefitIndicators' && v && typeof v === 'object' && !Array.isArray(v)) return renderBenefit(v as never);
-  if (def.kind === 'amount') return printAmount(str(v), options);
-  return str(v);
+function asText(def: FieldDef | ColumnDef, v: FieldValue | undefined, options: FormData['options']): string {
+  const k = kindOf(def.kind);
+  return k.asText ? k.asText(v, def, options) : k.print(v, def, options);
 }
 
 function printRows(g: GroupDef, rows: FieldValue | undefined, options: FormData['options']): Record<string, string>[] {
   return (Array.isArray(rows) ? rows : []).map((row) => {
     const out: Record<string, string> = {};
-    for (const c of g.columns) out[c.label] = c.kind === 'amount' ? printAmount(row[c.id] ?? '', options) : (row[c.id] ?? '');
+    for (const c of g.columns) out[c.label] = asText(c, row[c.id] ?? '', options);
     return out;
   });
 }
@@ -47,7 +44,7 @@ export function toLabelJson(form: FormData, t: TemplateDef): LabelJson {
   const full = withComputed(form, t);
   const options = form.options ?? DEFAULT_OPTIONS;
   const out: LabelJson = { [TITLE_KEY]: t.title };
-  for (const def of t.fields) out[def.label] = printValue(def, full.values[def.id], options);
+  for (const def of t.fields) out[def.label] = asText(def, full.values[def.id], options);
   for (const g of t.groups ?? []) out[g.label] = printRows(g, full.values[g.id], options);
   return out;
 }
@@ -84,12 +81,12 @@ export function looksTwoDecimals(printed: readonly string[]): boolean {
   return nums.length > 0 && nums.every((n) => /^\d{1,15}\.\d{2,4}$/.test(n)) && nums.some((n) => /\.\d{0,3}0$/.test(n));
 }
 
-function readValue(def: FieldDef | ColumnDef, label: string, text: string, notes: string[]): string {
-  if (def.kind !== 'amount') return def.kind === 'year' ? text.replace(/[^0-9]/g, '') || text.trim() : text;
-  const r = parseAmountInput(text);
-  if (r.ok) return r.value;
-  notes.push(`${label}「${text.slice(0, 50)}」：${r.message}`);
-  return text.trim().slice(0, 100);
+/** The kind's one reader; what it cannot read is kept as written (cut to 100 characters) and noted. */
+function readValue(def: FieldDef | ColumnDef, label: string, text: string, notes: string[]): FieldValue {
+  const r = kindOf(def.kind).read(text, def);
+  if (!r.problem) return r.value;
+  notes.push(`${label}「${text.slice(0, 50)}」：${r.problem.reason}`);
+  return typeof r.value === 'string' ? r.value.slice(0, 100) : r.value;
 }
 
 function readRows(g: GroupDef, raw: unknown, notes: string[]): GroupRow[] {
@@ -111,7 +108,7 @@ function readRows(g: GroupDef, raw: unknown, notes: string[]): GroupRow[] {
         notes.push(`「${g.label}」第 ${i + 1} 行的列「${key}」不认识，已忽略`);
         continue;
       }
-      row[c.id] = readValue(c, `${g.label}第 ${i + 1} 行的${c.label}`, v === null || v === undefined ? '' : String(v), notes);
+      row[c.id] = str(readValue(c, `${g.label}第 ${i + 1} 行的${c.label}`, v === null || v === undefined ? '' : String(v), notes));
     }
     return [row];
   });
@@ -131,7 +128,7 @@ export function fromLabelJson(json: Record<string, unknown>, template: TemplateD
     const g = groups.get(normalizeLabel(key));
     if (g) {
       form.values[g.id] = readRows(g, raw, notes);
-      for (const c of g.columns.filter((x) => x.kind === 'amount'))
+      for (const c of g.columns.filter((x) => kindOf(x.kind).money))
         amounts.push(...(Array.isArray(raw) ? raw : []).map((r) => String(r?.[c.label] ?? '')));
       continue;
     }
@@ -141,14 +138,9 @@ export function fromLabelJson(json: Record<string, unknown>, template: TemplateD
       continue;
     }
     const text = raw === null || raw === undefined ? '' : typeof raw === 'string' ? raw : String(raw);
-    if (def.kind === 'amount') amounts.push(text);
+    if (kindOf(def.kind).money) amounts.push(text);
     if (def.compute) continue;
-    form.values[def.id] =
-      def.kind === 'outputIndicators'
-        ? parseOutput(text)
-        : def.kind === 'benefitIndicators'
-          ? parseBenefit(text)
-          : readValue(def, def.label, text, notes);
+    form.values[def.id] = readValue(def, def.label, text, notes);
   }
   form.options = { ...DEFAULT_OPTIONS, twoDecimals: looksTwoDecimals(amounts) };
   if (str(form.values[template.identity.year]) === '') notes.push('没有年度');

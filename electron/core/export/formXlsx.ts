@@ -7,6 +7,7 @@
 import type ExcelJS from 'exceljs';
 import type { FormData } from '../../../shared/form';
 import { indexOf, rowsOf, str, withComputed } from '../../../shared/formOps';
+import { kindOf } from '../../../shared/kinds';
 import { parseAmountInput, printAmount } from '../../../shared/money';
 import { CELL_PADDING_TWIPS, charWidth, layoutForm, type LaidCell, type PrintedLine } from '../../../shared/template/layout';
 import type { TemplateDef } from '../../../shared/template/schema';
@@ -18,14 +19,16 @@ const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, 
 /** Excel's column width unit is the width of a digit (7 px at 96 dpi) plus 5 px of padding; a pixel is 15 twips. */
 const excelWidth = (twips: number): number => Math.max(1, Math.round(((twips / 15 - 5) / 7) * 100) / 100);
 
+const isMoney = (kind: string | undefined): boolean => kind !== undefined && kindOf(kind).money === true;
+
 /** The exact amount a cell shows alone, or undefined when the cell is text. */
 function amountOf(cell: LaidCell, t: TemplateDef, form: FormData): string | undefined {
   const b = cell.binding;
   let raw: string | undefined;
-  if (b.kind === 'field' && !b.showLabel && indexOf(t).fields.get(b.field)?.kind === 'amount') raw = str(form.values[b.field]);
+  if (b.kind === 'field' && !b.showLabel && isMoney(indexOf(t).fields.get(b.field)?.kind)) raw = str(form.values[b.field]);
   if (b.kind === 'group') {
     const g = indexOf(t).groups.get(b.group);
-    if (g?.columns.find((c) => c.id === b.column)?.kind === 'amount') raw = rowsOf(form.values, b.group)[b.rows[0]]?.[b.column] ?? '';
+    if (isMoney(g?.columns.find((c) => c.id === b.column)?.kind)) raw = rowsOf(form.values, b.group)[b.rows[0]]?.[b.column] ?? '';
   }
   if (raw === undefined) return undefined;
   const parsed = parseAmountInput(raw);
