@@ -2,16 +2,19 @@
 import { amountKind } from './amount';
 import { benefitIndicatorsKind } from './benefitIndicators';
 import { choiceKind } from './choice';
+import { comparatorKind } from './comparator';
 import { dateKind } from './date';
 import { multilineKind } from './multiline';
 import { outputIndicatorsKind } from './outputIndicators';
 import { phoneKind } from './phone';
 import { registerKind } from './registry';
+import { scoreKind } from './score';
 import { textKind } from './text';
+import { unitKind } from './unit';
 import { yearKind } from './year';
 
 export type { FieldKindModule, KindDecl, KindRead, ListedIndicator, ReadProblem } from './types';
-export { defineKind, halfDigits } from './types';
+export { defineKind, halfDigits, halfWidth } from './types';
 export { isKnownKind, kindNames, kindOf, registerKind } from './registry';
 
 export const BUILTIN_KINDS = [
@@ -24,6 +27,9 @@ export const BUILTIN_KINDS = [
   choiceKind,
   outputIndicatorsKind,
   benefitIndicatorsKind,
+  comparatorKind,
+  unitKind,
+  scoreKind,
 ] as const;
 
 for (const k of BUILTIN_KINDS) registerKind(k);

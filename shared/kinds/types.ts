@@ -54,6 +54,8 @@ export interface FieldKindModule {
   column: boolean;
   /** The declaration's kind-specific part (`options`, `params`), checked when a template is loaded. */
   declaration?: z.ZodType<unknown>;
+  /** The values the kind itself allows, whatever the template (指标性质's ≥ ≤ = ＞ ＜ 定性); edited as a list. */
+  fixedOptions?: readonly string[];
   /** The stored value. */
   value: z.ZodType<FieldValue>;
   /** Longest text a value may hold unless the template says `maxLength` (shared/limits.ts has the hard limit). */
@@ -98,6 +100,10 @@ export const str = (v: FieldValue | undefined): string => (typeof v === 'string'
 const FULL_DIGITS = /[\uFF10-\uFF19]/g;
 /** Full-width digits (０-９) as ASCII digits. */
 export const halfDigits = (s: string): string => s.replace(FULL_DIGITS, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+
+const FULL_ASCII = /[\uFF01-\uFF5E]/g;
+/** Full-width letters, digits and signs (ｋｍ２, ％) as ASCII. */
+export const halfWidth = (s: string): string => s.replace(FULL_ASCII, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 
 /** The usual problem sentence: 「label」「text」reason，已原样保留，请核对. */
 export function keptAsTyped(reason: string): ReadProblem {

@@ -192,7 +192,7 @@ function valueFor(c: ColumnDef, raw: string): string {
   const r = kind.read(text, c);
   const v = typeof r.value === 'string' ? r.value : text.trim();
   // An option pasted with other spaces or widths (≧ for ≥) is that option.
-  return c.options?.find((o) => matchKey(o) === matchKey(v)) ?? v;
+  return (c.options ?? kind.fixedOptions)?.find((o) => matchKey(o) === matchKey(v)) ?? v;
 }
 
 /** Merged columns, outer before inner (一级 before 二级), with their depth. */

@@ -33,7 +33,7 @@ import { useSuggestions, withSuggestions, type Suggestion } from '../suggest/use
 import { useSyncedInput, type SyncedInput } from '../useSyncedInput';
 import { ariaFor, CellMessages } from './CellMessages';
 import { ChoiceSelect } from './ChoiceSelect';
-import { kindCell } from './kindCells';
+import { kindCell, optionsOf } from './kindCells';
 import { oneLine, readTyped, tidyOnLeave } from './normalize';
 
 export interface GroupCellProps {
@@ -161,7 +161,7 @@ export const GroupCell = memo(function GroupCell({ group, column, rows: rowsText
     editor = (
       <ChoiceSelect
         value={value}
-        options={col.options ?? []}
+        options={optionsOf(col)}
         label={label}
         readOnly={readOnly}
         className="v-block"

@@ -12,7 +12,7 @@ import { useSheet } from '../sheetContext';
 import { useSyncedInput, type SyncedInput } from '../useSyncedInput';
 import { ariaFor } from './CellMessages';
 import { ChoiceSelect } from './ChoiceSelect';
-import { kindCell } from './kindCells';
+import { kindCell, optionsOf } from './kindCells';
 import { oneLine, readTyped, tidyOnLeave } from './normalize';
 
 export const ValueInput = memo(function ValueInput({ def, inline }: { def: FieldDef; inline?: boolean }) {
@@ -37,7 +37,7 @@ export const ValueInput = memo(function ValueInput({ def, inline }: { def: Field
     return (
       <ChoiceSelect
         value={value}
-        options={def.options ?? []}
+        options={optionsOf(def)}
         label={def.label}
         readOnly={readOnly}
         className={inline ? 'v-inline' : 'v-block'}

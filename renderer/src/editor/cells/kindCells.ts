@@ -6,6 +6,7 @@
  * PaperForm ask here; none of them tests a kind's name.
  */
 import type { ComponentType } from 'react';
+import { kindOf } from '../../../../shared/kinds';
 import type { FieldDef } from '../../../../shared/template/schema';
 import { BenefitCell } from './BenefitCell';
 import { MultilineInput } from './MultilineInput';
@@ -34,12 +35,19 @@ const cells = new Map<string, KindCell>([
   ['choice', { control: 'select' }],
   ['outputIndicators', { control: 'textarea', Field: OutputCell }],
   ['benefitIndicators', { control: 'textarea', Field: BenefitCell }],
+  ['comparator', { control: 'select' }],
+  ['unit', { control: 'input' }],
+  ['score', { control: 'input', inputMode: 'decimal' }],
 ]);
 
 /** Adds the editor cell of a kind registered in shared/kinds. */
 export function registerKindCell(kind: string, cell: KindCell): void {
   cells.set(kind, cell);
 }
+
+/** The options a list offers: the declaration's, else the kind's own (指标性质's signs). */
+export const optionsOf = (d: { kind: string; options?: readonly string[] }): readonly string[] =>
+  d.options ?? kindOf(d.kind).fixedOptions ?? [];
 
 /** The cell of a kind; a kind with no cell registered is typed as text. */
 export const kindCell = (kind: string): KindCell => cells.get(kind) ?? TEXT;
