@@ -1,5 +1,6 @@
 /** Small pure operations on a form and its template that every side needs. */
-import { DEFAULT_OPTIONS, emptyBenefit, emptyOutput, type FieldValue, type FormData, type GroupRow } from './form';
+import { DEFAULT_OPTIONS, type FieldValue, type FormData, type GroupRow } from './form';
+import { kindOf } from './kinds';
 import { sumAmounts } from './money';
 import type { ColumnDef, FieldDef, GroupDef, TemplateDef } from './template/schema';
 
@@ -61,9 +62,7 @@ export function rowInUse(g: GroupDef, row: GroupRow): boolean {
 }
 
 export function emptyValue(def: FieldDef): FieldValue {
-  if (def.kind === 'outputIndicators') return emptyOutput();
-  if (def.kind === 'benefitIndicators') return emptyBenefit();
-  return '';
+  return kindOf(def.kind).empty();
 }
 
 export function defaultRows(g: GroupDef): GroupRow[] {
@@ -101,11 +100,7 @@ export function computeInputs(def: FieldDef): string[] {
   return 'sum' in c ? [...c.sum] : [c.columnSum.group];
 }
 
-/** 2019-11-26 → 2019年11月26日 (as printed); anything else is printed as typed. */
-export function printDate(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : iso;
-}
+export { printDate } from './kinds/date';
 
 /** The printed name of a field: its paper text when that differs from its unique label. */
 export const printedLabel = (def: FieldDef): string => def.printed ?? def.label;

@@ -1,5 +1,5 @@
 /**
- * The neutral interchange shape: printed labels as keys, amounts as printed strings, dates as
+ * The neutral interchange shape: printed labels as keys, each value as its kind prints it (amounts as printed strings, dates as
  * YYYY-MM-DD, indicators as their printed (numbered) text, a repeating group as a list of rows
  * keyed by its printed column headers, and the form named by its printed title under "表".
  * This is the shape of test/fixtures/*.json and of the command line's show/import-json.
@@ -7,9 +7,8 @@
 import { UserError } from './errors';
 import { DEFAULT_OPTIONS, type FieldValue, type FormData, type GroupRow } from './form';
 import { blankForm, completeRow, str, withComputed } from './formOps';
-import { parseBenefit, parseOutput, renderBenefit, renderOutput } from './indicators';
+import { kindOf } from './kinds';
 import { capFieldText, MAX_FIELD_CHARS, MAX_GROUP_ROWS } from './limits';
-import { parseAmountInput, printAmount } from './money';
 import { quoteText } from './text/quote';
 import type { ColumnDef, FieldDef, GroupDef, TemplateDef } from './template/schema';
 import type { TemplateRegistry } from './template/registry';
@@ -30,17 +29,15 @@ export function labelsOf(def: { label: string; printed?: string; aliases?: reado
   return [def.label, ...(def.printed ? [def.printed] : []), ...(def.aliases ?? [])].map(normalizeLabel);
 }
 
-function printValue(def: FieldDef, v: FieldValue | undefined, options: FormData['options']): string {
-  if (def.kind === 'outputIndicators' && v && typeof v === 'object' && !Array.isArray(v)) return renderOutput(v as never);
-  if (def.kind === 'benefitIndicators' && v && typeof v === 'object' && !Array.isArray(v)) return renderBenefit(v as never);
-  if (def.kind === 'amount') return printAmount(str(v), options);
-  return str(v);
+function asText(def: FieldDef | ColumnDef, v: FieldValue | undefined, options: FormData['options']): string {
+  const k = kindOf(def.kind);
+  return k.asText ? k.asText(v, def, options) : k.print(v, def, options);
 }
 
 function printRows(g: GroupDef, rows: FieldValue | undefined, options: FormData['options']): Record<string, string>[] {
   return (Array.isArray(rows) ? rows : []).map((row) => {
     const out: Record<string, string> = {};
-    for (const c of g.columns) out[c.label] = c.kind === 'amount' ? printAmount(row[c.id] ?? '', options) : (row[c.id] ?? '');
+    for (const c of g.columns) out[c.label] = asText(c, row[c.id] ?? '', options);
     return out;
   });
 }
@@ -49,7 +46,7 @@ export function toLabelJson(form: FormData, t: TemplateDef): LabelJson {
   const full = withComputed(form, t);
   const options = form.options ?? DEFAULT_OPTIONS;
   const out: LabelJson = { [TITLE_KEY]: t.title };
-  for (const def of t.fields) out[def.label] = printValue(def, full.values[def.id], options);
+  for (const def of t.fields) out[def.label] = asText(def, full.values[def.id], options);
   for (const g of t.groups ?? []) out[g.label] = printRows(g, full.values[g.id], options);
   return out;
 }
@@ -65,7 +62,7 @@ export interface LabelJsonRead {
 export const labelJsonRefusal = (why: string): UserError => new UserError(`这个 JSON 文件不能导入：${why}`, 'labelJson.invalid');
 
 /** What a JSON value is, in words, for a note saying it was not what a key needs. */
-const kindOf = (v: unknown): string => (Array.isArray(v) ? '列表' : v === null ? '空值' : typeof v === 'object' ? '对象' : '文字');
+const jsonTypeOf = (v: unknown): string => (Array.isArray(v) ? '列表' : v === null ? '空值' : typeof v === 'object' ? '对象' : '文字');
 
 /** The template a label-keyed JSON is for: `templateId` when given, else by its "表", else the 2019 form. */
 export function templateForLabelJson(json: Record<string, unknown>, registry: TemplateRegistry, templateId?: string): TemplateDef {
@@ -74,7 +71,7 @@ export function templateForLabelJson(json: Record<string, unknown>, registry: Te
   if (title === undefined) return registry.get(DEFAULT_TEMPLATE_ID);
   if (typeof title !== 'string')
     throw labelJsonRefusal(
-      `「${TITLE_KEY}」应是表的名称（文字，例如「${registry.get(DEFAULT_TEMPLATE_ID).title}」），文件里却是${kindOf(title)}`,
+      `「${TITLE_KEY}」应是表的名称（文字，例如「${registry.get(DEFAULT_TEMPLATE_ID).title}」），文件里却是${jsonTypeOf(title)}`,
     );
   const matches = registry.byTitle(title);
   if (matches.length === 1) return matches[0];
@@ -107,21 +104,25 @@ function textOf(v: unknown): string | null {
   return null;
 }
 
-function readValue(def: FieldDef | ColumnDef, label: string, text: string, notes: string[]): string {
-  if (text.length > MAX_FIELD_CHARS) {
-    notes.push(`「${label}」的内容超过 ${MAX_FIELD_CHARS} 字，只导入了前 ${MAX_FIELD_CHARS} 字，请核对`);
-    text = text.slice(0, MAX_FIELD_CHARS);
-  }
-  if (def.kind !== 'amount') return def.kind === 'year' ? text.replace(/[^0-9]/g, '') || text.trim() : text;
-  const r = parseAmountInput(text);
-  if (r.ok) return r.value;
-  notes.push(`「${label}」的金额「${quoteText(text)}」：${r.message}`);
-  return text.trim().slice(0, 100);
+/**
+ * The kind's one reader, after the text is cut to the field limit (saying so); what the reader
+ * cannot read is kept as written (cut to 100 characters) and noted. Indicator lists are capped
+ * over all their items together.
+ */
+function readValue(def: FieldDef | ColumnDef, label: string, text: string, notes: string[]): FieldValue {
+  const over = text.length > MAX_FIELD_CHARS;
+  if (over) text = text.slice(0, MAX_FIELD_CHARS + 1);
+  const r = kindOf(def.kind).read(over ? text.slice(0, MAX_FIELD_CHARS) : text, def);
+  const { value, cut } = capFieldText(r.value);
+  if (over || cut) notes.push(`「${label}」的内容超过 ${MAX_FIELD_CHARS} 字，只导入了前 ${MAX_FIELD_CHARS} 字，请核对`);
+  if (!r.problem) return value;
+  notes.push(`${label}「${quoteText(text)}」：${r.problem.reason}`);
+  return typeof value === 'string' ? value.slice(0, 100) : value;
 }
 
 function readRows(g: GroupDef, raw: unknown, notes: string[]): GroupRow[] {
   if (!Array.isArray(raw)) {
-    notes.push(`「${g.label}」应是一组行（列表），文件里却是${kindOf(raw)}，已忽略`);
+    notes.push(`「${g.label}」应是一组行（列表），文件里却是${jsonTypeOf(raw)}，已忽略`);
     return [];
   }
   const max = g.maxRows ?? MAX_GROUP_ROWS;
@@ -142,10 +143,10 @@ function readRows(g: GroupDef, raw: unknown, notes: string[]): GroupRow[] {
       }
       const text = textOf(v);
       if (text === null) {
-        notes.push(`「${g.label}」第 ${i + 1} 行的「${c.label}」应是文字，文件里却是${kindOf(v)}，已忽略`);
+        notes.push(`「${g.label}」第 ${i + 1} 行的「${c.label}」应是文字，文件里却是${jsonTypeOf(v)}，已忽略`);
         continue;
       }
-      row[c.id] = readValue(c, `${g.label}第 ${i + 1} 行的${c.label}`, text, notes);
+      row[c.id] = str(readValue(c, `${g.label}第 ${i + 1} 行的${c.label}`, text, notes));
     }
     return [row];
   });
@@ -178,7 +179,7 @@ export function fromLabelJson(json: Record<string, unknown>, template: TemplateD
       const rows = readRows(g, raw, notes);
       form.values[g.id] = rows;
       const printed = Array.isArray(raw) ? (raw as unknown[]).slice(0, rows.length) : [];
-      for (const c of g.columns.filter((x) => x.kind === 'amount'))
+      for (const c of g.columns.filter((x) => kindOf(x.kind).money))
         amounts.push(...printed.map((r) => (r && typeof r === 'object' ? textOf((r as Record<string, unknown>)[c.label]) : null) ?? ''));
       continue;
     }
@@ -189,19 +190,12 @@ export function fromLabelJson(json: Record<string, unknown>, template: TemplateD
     }
     const read = textOf(raw);
     if (read === null) {
-      notes.push(`「${def.label}」应是文字，文件里却是${kindOf(raw)}，已忽略`);
+      notes.push(`「${def.label}」应是文字，文件里却是${jsonTypeOf(raw)}，已忽略`);
       continue;
     }
-    if (def.kind === 'amount') amounts.push(read);
+    if (kindOf(def.kind).money) amounts.push(read);
     if (def.compute) continue;
-    let text = read;
-    if (def.kind === 'outputIndicators' || def.kind === 'benefitIndicators') {
-      if (text.length > MAX_FIELD_CHARS) text = text.slice(0, MAX_FIELD_CHARS + 1);
-      const parsed = def.kind === 'outputIndicators' ? parseOutput(text) : parseBenefit(text);
-      const { value, cut } = capFieldText(parsed);
-      if (cut) notes.push(`「${def.label}」的内容超过 ${MAX_FIELD_CHARS} 字，只导入了前 ${MAX_FIELD_CHARS} 字，请核对`);
-      form.values[def.id] = value;
-    } else form.values[def.id] = readValue(def, def.label, text, notes);
+    form.values[def.id] = readValue(def, def.label, read, notes);
   }
   form.options = { ...DEFAULT_OPTIONS, twoDecimals: looksTwoDecimals(amounts) };
   if (str(form.values[template.identity.year]) === '') notes.push('没有年度');

@@ -2,25 +2,12 @@
  * How much text a value may hold. A clerk never comes near these; they keep a pasted novel or a
  * hostile file from making every later check, export, search and save slow.
  *
- * Two levels: per field kind, validation marks a value over its limit on the cell (nothing is cut);
+ * Two levels: per field kind (its module's `maxLength`, shared/kinds), validation marks a value over its limit on the cell (nothing is cut);
  * and one hard limit for any single value, MAX_FIELD_CHARS, that a save cannot pass (refused with a
  * message naming the field) and an import cuts to (and says so). Documented in the README.
  */
 import type { FieldValue, FormData } from './form';
-import type { ColumnKind, FieldKind } from './template/schema';
 import { BUILTIN_TEMPLATES } from './templates';
-
-export const MAX_TEXT_BY_KIND: Record<FieldKind | ColumnKind, number> = {
-  text: 500,
-  phone: 100,
-  year: 20,
-  date: 40,
-  amount: 40,
-  choice: 100,
-  multiline: 20_000,
-  outputIndicators: 50_000,
-  benefitIndicators: 50_000,
-};
 
 /** Rows of one repeating group when the template gives no maximum. */
 export const MAX_GROUP_ROWS = 500;

@@ -4,15 +4,8 @@
  * year's form. Every text whose year moved is listed, so the user can check it before saving.
  */
 import type { TextChange } from './contract';
-import {
-  type BenefitIndicators,
-  type FieldValue,
-  type FormData,
-  type GroupRow,
-  type OutputIndicators,
-  OUTPUT_PARTS,
-  OUTPUT_PART_LABELS,
-} from './form';
+import type { FieldValue, FormData, GroupRow } from './form';
+import { kindOf } from './kinds';
 import { blankForm, completeRow, rowsOf, str } from './formOps';
 import type { FieldDef, NewYearRule, TemplateDef } from './template/schema';
 
@@ -53,32 +46,13 @@ function moveText(text: string, ctx: Ctx, field: string, label: string): string 
   return moved.join('\n');
 }
 
-function moveOutput(v: OutputIndicators, ctx: Ctx, def: FieldDef): OutputIndicators {
-  if (v.mode === 'text') return { mode: 'text', text: moveText(v.text, ctx, def.id, def.label) };
-  const parts = { ...v.parts };
-  for (const p of OUTPUT_PARTS) parts[p] = v.parts[p].map((item) => moveText(item, ctx, def.id, `${def.label}·${OUTPUT_PART_LABELS[p]}`));
-  return { mode: 'parts', parts };
-}
-
-function moveBenefit(v: BenefitIndicators, ctx: Ctx, def: FieldDef): BenefitIndicators {
-  if (v.mode === 'text') return { mode: 'text', text: moveText(v.text, ctx, def.id, def.label) };
-  return {
-    mode: 'items',
-    items: v.items.map((item, i) => ({
-      name: moveText(item.name, ctx, def.id, `${def.label}·指标${i + 1}`),
-      description: moveText(item.description, ctx, def.id, `${def.label}·指标${i + 1}`),
-    })),
-  };
-}
-
 const copy = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 
 function moveValue(v: FieldValue, ctx: Ctx, def: FieldDef): FieldValue {
   if (typeof v === 'string') return moveText(v, ctx, def.id, def.label);
   if (Array.isArray(v)) return copy(v);
-  if (def.kind === 'outputIndicators' && (v.mode === 'parts' || v.mode === 'text')) return moveOutput(v as OutputIndicators, ctx, def);
-  if (def.kind === 'benefitIndicators' && (v.mode === 'items' || v.mode === 'text')) return moveBenefit(v as BenefitIndicators, ctx, def);
-  return copy(v);
+  const kind = kindOf(def.kind);
+  return kind.moveYear ? kind.moveYear(v, (text, where) => moveText(text, ctx, def.id, where), def.label) : copy(v);
 }
 
 const ruleOf = (r: NewYearRule | undefined): NewYearRule => r ?? 'clear';

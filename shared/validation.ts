@@ -6,8 +6,8 @@
 import { builtinCheck } from './checks';
 import type { FieldValue, FormData, GroupRow } from './form';
 import { computeInputs, fieldDef, indexOf, rowInUse, rowsOf, str, withComputed } from './formOps';
-import { countBenefitItems, countOutputItems } from './indicators';
-import { MAX_GROUP_ROWS, MAX_TEXT_BY_KIND } from './limits';
+import { kindOf, type KindDecl } from './kinds';
+import { MAX_GROUP_ROWS } from './limits';
 import type { Message, Severity } from './messages';
 import { amountsEqual, amountUnits, formatUnits, parseAmountInput } from './money';
 import type { FieldDef, GroupDef, RuleDef, TemplateDef } from './template/schema';
@@ -15,37 +15,15 @@ import type { FieldDef, GroupDef, RuleDef, TemplateDef } from './template/schema
 export type { Message, Severity } from './messages';
 export { hasErrors } from './messages';
 
-const MOBILE = /^1[3-9]\d{9}$/;
-/** Landline with area code: 0736-7221234, (0736)7221234, 073 6722 1234, with an optional extension. */
-const LANDLINE = /^0\d{2,3}\d{7,8}(?:转\d{1,6}|-\d{1,6})?$/;
-
-export function isValidPhone(raw: string): boolean {
-  if (raw.length > 100) return false;
-  const s = raw
-    .replace(/[\s（）()]/g, '')
-    .replace(/^(0\d{2,3})-/, '$1')
-    .replace(/^\+?86-?/, '');
-  return MOBILE.test(s) || LANDLINE.test(s);
-}
-
-export function isValidIsoDate(s: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return false;
-  const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
-  return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
-}
+export { isValidIsoDate } from './kinds/date';
+export { isValidPhone } from './kinds/phone';
 
 function isEmpty(def: FieldDef, v: FieldValue | undefined): boolean {
-  if (v === undefined || Array.isArray(v)) return true;
-  if (def.kind === 'outputIndicators') return typeof v === 'string' || !('mode' in v) || countOutputItems(v as never) === 0;
-  if (def.kind === 'benefitIndicators') return typeof v === 'string' || !('mode' in v) || countBenefitItems(v as never) === 0;
-  return str(v).trim() === '';
+  return v === undefined || Array.isArray(v) || kindOf(def.kind).isBlank(v);
 }
 
-function requiredMessage(def: FieldDef): string {
-  if (def.kind === 'outputIndicators' || def.kind === 'benefitIndicators') return `请至少填写一条${def.label}`;
-  if (def.kind === 'choice') return `请选择${def.label}`;
-  return `请填写${def.label}`;
+function requiredMessage(kind: string, label: string): string {
+  return kindOf(kind).requiredMessage?.(label) ?? `请填写${label}`;
 }
 
 /** Length of what a value holds, for the text limits. */
@@ -60,50 +38,27 @@ function tooLong(label: string, length: number, max: number): string {
 }
 
 /** The checks every value of a kind gets, wherever it sits: a field or a group cell. */
-function checkText(
-  kind: FieldDef['kind'],
-  label: string,
-  s: string,
-  options: readonly string[] | undefined,
-  err: (code: string, message: string) => void,
-): void {
-  switch (kind) {
-    case 'amount': {
-      const r = parseAmountInput(s);
-      if (!r.ok) err('amount', `${label}：${r.message}`);
-      break;
-    }
-    case 'year':
-      if (!/^\d{4}$/.test(s) || +s < 2000 || +s > 2099) err('year', `${label}应为四位数字年份，如 2020`);
-      break;
-    case 'phone':
-      if (!isValidPhone(s)) err('phone', `${label}应为11位手机号或带区号的固定电话，如 0736-6621234`);
-      break;
-    case 'date':
-      if (!isValidIsoDate(s)) err('date', `${label}不是有效日期`);
-      break;
-    case 'choice':
-      if (options && !options.includes(s)) err('choice', `${label}应为${options.join('或')}`);
-      break;
-  }
+function checkText(decl: KindDecl, label: string, s: string, err: (code: string, message: string) => void): void {
+  const problem = kindOf(decl.kind).check?.(s, decl, label);
+  if (problem) err(problem.code, problem.message);
 }
 
 function checkField(def: FieldDef, v: FieldValue | undefined): Message[] {
   const out: Message[] = [];
   const err = (code: string, message: string) => out.push({ field: def.id, severity: 'error', code, message });
   if (def.compute) return out;
-  const max = def.maxLength ?? MAX_TEXT_BY_KIND[def.kind];
+  const max = def.maxLength ?? kindOf(def.kind).maxLength;
   const length = textLength(v);
   if (length > max) {
     err('tooLong', tooLong(def.label, length, max));
     return out;
   }
   if (def.required && isEmpty(def, v)) {
-    err('required', requiredMessage(def));
+    err('required', requiredMessage(def.kind, def.label));
     return out;
   }
   const s = str(v).trim();
-  if (s !== '') checkText(def.kind, def.label, s, def.options, err);
+  if (s !== '') checkText(def, def.label, s, err);
   return out;
 }
 
@@ -119,17 +74,17 @@ function checkGroup(g: GroupDef, rows: readonly GroupRow[]): Message[] {
       const err = (code: string, message: string) => out.push({ field: g.id, row: i, column: c.id, severity: 'error', code, message });
       const label = `${g.label}第${i + 1}行的${c.label}`;
       const v = row[c.id] ?? '';
-      const maxLen = c.maxLength ?? MAX_TEXT_BY_KIND[c.kind];
+      const maxLen = c.maxLength ?? kindOf(c.kind).maxLength;
       if (v.length > maxLen) {
         err('tooLong', tooLong(label, v.length, maxLen));
         continue;
       }
       const s = v.trim();
       if (s === '') {
-        if (c.required && inUse) err('required', requiredMessage({ id: c.id, label, kind: c.kind } as FieldDef));
+        if (c.required && inUse) err('required', requiredMessage(c.kind, label));
         continue;
       }
-      checkText(c.kind, label, s, c.options, err);
+      checkText(c, label, s, err);
     }
   });
   return out;

@@ -10,6 +10,7 @@ import { compareTexts, type DiffOp, type DiffGranularity } from '../diff/textDif
 import type { FormData, GroupRow } from '../form';
 import { rowsOf, str, withComputed } from '../formOps';
 import { amountUnits, formatUnits } from '../money';
+import { kindOf } from '../kinds';
 import { printedFieldText } from '../printing';
 import type { GroupDef, TemplateDef } from '../template/schema';
 
@@ -72,7 +73,7 @@ function percentOf(change: bigint, base: bigint): string {
 
 function moneyChanges(t: TemplateDef, a: FormData, b: FormData): MoneyChange[] {
   return t.fields
-    .filter((f) => f.kind === 'amount')
+    .filter((f) => kindOf(f.kind).money)
     .map((f) => {
       const before = str(a.values[f.id]);
       const after = str(b.values[f.id]);
@@ -92,7 +93,7 @@ function moneyChanges(t: TemplateDef, a: FormData, b: FormData): MoneyChange[] {
 
 function textChanges(t: TemplateDef, a: FormData, b: FormData): TextChange[] {
   return t.fields
-    .filter((f) => f.kind !== 'amount' && f.id !== t.identity.year)
+    .filter((f) => !kindOf(f.kind).money && f.id !== t.identity.year)
     .map((f) => {
       const before = printedFieldText(f, a.values[f.id], a.options);
       const after = printedFieldText(f, b.values[f.id], b.options);

@@ -3,9 +3,9 @@
  * block a template declares (group.indicators), and the items of a free-text 产出指标 / 效益指标
  * (the 2019 form). Generic: the template says where indicators are.
  */
-import type { BenefitIndicators, FormData, OutputIndicators } from '../form';
-import { OUTPUT_PARTS, OUTPUT_PART_LABELS } from '../form';
+import type { FormData } from '../form';
 import { rowsOf } from '../formOps';
+import { kindOf } from '../kinds';
 import type { TemplateDef } from '../template/schema';
 
 /** What identifies an indicator: its 一级, 二级 and 三级. */
@@ -32,17 +32,10 @@ export function indicatorEntries(form: FormData, t: TemplateDef): IndicatorEntry
     }
   }
   for (const f of t.fields) {
-    const v = form.values[f.id];
-    if (!v || typeof v !== 'object' || Array.isArray(v)) continue;
-    if (f.kind === 'outputIndicators' && (v as OutputIndicators).mode === 'parts') {
-      const parts = (v as Extract<OutputIndicators, { mode: 'parts' }>).parts;
-      for (const p of OUTPUT_PARTS)
-        for (const item of parts[p])
-          if (tidy(item)) out.push({ level1: '产出指标', level2: OUTPUT_PART_LABELS[p], name: tidy(item), value: '' });
-    }
-    if (f.kind === 'benefitIndicators' && (v as BenefitIndicators).mode === 'items')
-      for (const item of (v as Extract<BenefitIndicators, { mode: 'items' }>).items)
-        if (tidy(item.name)) out.push({ level1: '效益指标', level2: '', name: tidy(item.name), value: '' });
+    const kind = kindOf(f.kind);
+    if (!kind.indicators || !kind.libraryHeading) continue;
+    for (const i of kind.indicators(form.values[f.id]))
+      if (i.numbered && tidy(i.name)) out.push({ level1: kind.libraryHeading, level2: i.level2, name: tidy(i.name), value: '' });
   }
   return out;
 }

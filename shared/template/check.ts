@@ -5,9 +5,11 @@
  * write template files; an empty list means the template is sound.
  */
 import { builtinCheck } from '../checks';
-import type { CellDef, FieldDef, GroupDef, LineDef, TemplateDef } from './schema';
+import { isKnownKind, kindNames, kindOf } from '../kinds';
+import type { CellDef, ColumnDef, FieldDef, GroupDef, LineDef, TemplateDef } from './schema';
 
-const AMOUNT = ['amount'];
+/** The kinds a total and the money rules accept: the money kinds (金额). */
+const AMOUNT: readonly string[] = kindNames().filter((k) => kindOf(k).money);
 
 export function checkTemplate(t: TemplateDef): string[] {
   const problems: string[] = [];
@@ -53,9 +55,9 @@ export function checkTemplate(t: TemplateDef): string[] {
 
   for (const f of t.fields) {
     const where = `字段「${f.label}」`;
-    if (f.kind === 'choice' && !f.options) say(`${where}是选择类型，需要给出可选项（options）`);
+    declared(f, where, say);
     if (f.compute) {
-      if (f.kind !== 'amount') say(`${where}是计算出来的合计，类型应为金额`);
+      if (!kindOf(f.kind).money) say(`${where}是计算出来的合计，类型应为金额`);
       if ('sum' in f.compute) for (const p of f.compute.sum) fieldRef(p, `${where}的合计`, AMOUNT);
       else columnRef(f.compute.columnSum.group, f.compute.columnSum.column, `${where}的合计`, AMOUNT);
     }
@@ -160,18 +162,14 @@ export function checkTemplate(t: TemplateDef): string[] {
   return problems;
 }
 
-const KIND_NAMES: Record<string, string> = {
-  text: '文字',
-  multiline: '多行文字',
-  amount: '金额',
-  year: '年度',
-  date: '日期',
-  phone: '电话',
-  choice: '选择',
-  outputIndicators: '产出指标',
-  benefitIndicators: '效益指标',
-};
-const kindName = (k: string): string => KIND_NAMES[k] ?? k;
+const kindName = (k: string): string => (isKnownKind(k) ? kindOf(k).title : k);
+
+/** The kind's own demands on a declaration (a choice's options), as its module states them. */
+function declared(d: FieldDef | ColumnDef, where: string, say: (p: string) => void): void {
+  const schema = kindOf(d.kind).declaration;
+  const r = schema?.safeParse(d);
+  if (r && !r.success) say(`${where}${r.error.issues[0]?.message ?? '的声明不完整'}`);
+}
 
 /** Fields with no fixed shape (all but a year) one line above or below the table may hold. */
 export const MAX_FREE_FIELDS_PER_LINE = 3;
@@ -214,7 +212,7 @@ function checkGroupDef(g: GroupDef, say: (p: string) => void): void {
     if (heads.has(c.label)) say(`${where}的列名「${c.label}」重复`);
     cols.add(c.id);
     heads.add(c.label);
-    if (c.kind === 'choice' && !c.options) say(`${where}的列「${c.label}」是选择类型，需要给出可选项（options）`);
+    declared(c, `${where}的列「${c.label}」`, say);
     for (const w of c.merge?.within ?? [])
       if (!g.columns.some((x) => x.id === w)) say(`${where}的列「${c.label}」合并时参照的列「${w}」不存在`);
   }

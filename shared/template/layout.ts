@@ -11,6 +11,7 @@
  */
 import { DEFAULT_OPTIONS, type FormData, type GroupRow } from '../form';
 import { columnDef, indexOf, printedLabel, rowsOf, withComputed } from '../formOps';
+import { kindOf } from '../kinds';
 import { printedColumnText, printedFieldText } from '../printing';
 import type { Align, CellContent, CellDef, FieldDef, FontSpec, GroupDef, LabelRef, LineDef, TemplateDef } from './schema';
 
@@ -93,7 +94,7 @@ export const CELL_PADDING_TWIPS = 108;
 
 /** A blank form leaves room to write by hand; a date gets its 年 月 日 printed. */
 const BLANK_SEGMENT_CHARS = 4;
-export const BLANK_DATE = '　　年　　月　　日';
+export { BLANK_DATE } from '../kinds/date';
 
 /** Width of a text in full-width characters: CJK counts one, ASCII half. */
 export function charWidth(s: string): number {
@@ -119,8 +120,7 @@ export function labelText(t: TemplateDef, content: Extract<CellContent, { type: 
   return (content.lead ?? '') + base;
 }
 
-const isFreeText = (def: FieldDef): boolean =>
-  def.kind === 'multiline' || def.kind === 'outputIndicators' || def.kind === 'benefitIndicators';
+const isFreeText = (def: FieldDef): boolean => kindOf(def.kind).block === true;
 
 /** Characters that fit on one line of a cell, after its padding. */
 function cellChars(widthTwips: number, t: TemplateDef): number {
@@ -185,7 +185,7 @@ function printLine(line: LineDef, t: TemplateDef, form: FormData): PrintedLine {
     if ('text' in s) return { text: s.text };
     const def = indexOf(t).fields.get(s.field)!;
     let text = linesOf(printedFieldText(def, form.values[def.id], form.options ?? DEFAULT_OPTIONS)).join(' ');
-    if (text.trim() === '') text = def.kind === 'date' ? BLANK_DATE : '　'.repeat(s.minChars ?? BLANK_SEGMENT_CHARS);
+    if (text.trim() === '') text = kindOf(def.kind).blankInLine ?? '　'.repeat(s.minChars ?? BLANK_SEGMENT_CHARS);
     else if (s.minChars && text.length < s.minChars) text = text.padEnd(s.minChars, ' ');
     return { text, field: s.field };
   });

@@ -7,6 +7,7 @@
  * `checkTemplate` for what a schema cannot say) before anything is stored.
  */
 import { z } from 'zod';
+import { isKnownKind, kindNames, kindOf } from '../kinds';
 
 /** The template file format; a file with a higher number comes from a newer app. */
 export const TEMPLATE_FORMAT = 'shenbao-template';
@@ -31,17 +32,21 @@ export const alignSchema = z.enum(['left', 'center', 'right']);
 /** What a new year does with a value: keep it, start blank, or keep it with the old budget year moved. */
 export const newYearRuleSchema = z.enum(['carry', 'clear', 'moveYear']);
 
-export const fieldKindSchema = z.enum([
-  'text', // one line
-  'multiline', // free text, may be long, keeps line breaks
-  'amount', // 万元, exact decimal string
-  'year', // budget year, four digits
-  'date', // YYYY-MM-DD, printed YYYY年M月D日
-  'phone',
-  'choice', // one of `options`
-  'outputIndicators', // 产出指标 of the 2019 form: four numbered lists
-  'benefitIndicators', // 效益指标 of the 2019 form: named items
-]);
+/**
+ * A field's kind names a registered kind module (shared/kinds): text, multiline, amount, year,
+ * date, phone, choice, the 2019 form's outputIndicators and benefitIndicators, and any kind a
+ * caller registers. A name no module answers to is refused here, listing the names there are.
+ */
+const kindNameSchema = (column: boolean) =>
+  z.string().superRefine((name, ctx) => {
+    if (isKnownKind(name) && (!column || kindOf(name).column)) return;
+    ctx.addIssue({ code: 'invalid_value', values: kindNames(column), input: name });
+  });
+
+export const fieldKindSchema = kindNameSchema(false);
+
+/** Kind-specific parameters of a declaration (a score's maximum), checked by the kind's `declaration` schema. */
+const kindParamsSchema = z.record(z.string(), z.unknown()).optional();
 
 /** A computed value: never typed, always the exact sum of its parts. */
 export const computeSchema = z.union([
@@ -62,6 +67,7 @@ export const fieldDefSchema = z
     /** Other spellings other counties print, for import. */
     aliases: z.array(text(100)).max(20).optional(),
     options: z.array(text(100)).min(1).max(50).optional(),
+    params: kindParamsSchema,
     compute: computeSchema.optional(),
     /** Default: clear. The year field is always set to the new year. */
     newYear: newYearRuleSchema.optional(),
@@ -70,7 +76,8 @@ export const fieldDefSchema = z
   })
   .strict();
 
-export const columnKindSchema = z.enum(['text', 'multiline', 'amount', 'choice']);
+/** A group column's kind: a registered kind whose values are one string (text, multiline, amount, choice). */
+export const columnKindSchema = kindNameSchema(true);
 
 export const columnDefSchema = z
   .object({
@@ -82,6 +89,7 @@ export const columnDefSchema = z
     aliases: z.array(text(100)).max(20).optional(),
     kind: columnKindSchema,
     options: z.array(text(100)).min(1).max(50).optional(),
+    params: kindParamsSchema,
     /** A row in use (any unmerged column filled) must fill this column. */
     required: z.boolean().optional(),
     /**

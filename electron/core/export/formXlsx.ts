@@ -12,6 +12,7 @@ import type ExcelJS from 'exceljs';
 import { EMBED_SHEET, encodeEmbedded } from '../../../shared/embedded';
 import type { FormData } from '../../../shared/form';
 import { indexOf, rowsOf, str, withComputed } from '../../../shared/formOps';
+import { kindOf } from '../../../shared/kinds';
 import { parseAmountInput, printAmount } from '../../../shared/money';
 import { CELL_PADDING_TWIPS, charWidth, layoutForm, type LaidCell, type PrintedLine } from '../../../shared/template/layout';
 import type { TemplateDef } from '../../../shared/template/schema';
@@ -25,14 +26,16 @@ const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, 
 const excelWidth = (twips: number): number => Math.max(1, Math.round(((twips / 15 - 5) / 7) * 100) / 100);
 const inches = (twips: number): number => Math.round((twips / 1440) * 1000) / 1000;
 
+const isMoney = (kind: string | undefined): boolean => kind !== undefined && kindOf(kind).money === true;
+
 /** The exact amount a cell shows alone and the text the paper prints for it, or undefined when the cell is text. */
 function amountOf(cell: LaidCell, t: TemplateDef, form: FormData): { exact: string; printed: string } | undefined {
   const b = cell.binding;
   let raw: string | undefined;
-  if (b.kind === 'field' && !b.showLabel && indexOf(t).fields.get(b.field)?.kind === 'amount') raw = str(form.values[b.field]);
+  if (b.kind === 'field' && !b.showLabel && isMoney(indexOf(t).fields.get(b.field)?.kind)) raw = str(form.values[b.field]);
   if (b.kind === 'group') {
     const g = indexOf(t).groups.get(b.group);
-    if (g?.columns.find((c) => c.id === b.column)?.kind === 'amount') raw = rowsOf(form.values, b.group)[b.rows[0]]?.[b.column] ?? '';
+    if (isMoney(g?.columns.find((c) => c.id === b.column)?.kind)) raw = rowsOf(form.values, b.group)[b.rows[0]]?.[b.column] ?? '';
   }
   if (raw === undefined) return undefined;
   const parsed = parseAmountInput(raw);

@@ -7,6 +7,7 @@ import { formDataSchema } from '../../../shared/contract';
 import { decodeEmbedded, type EmbeddedForm } from '../../../shared/embedded';
 import type { FormData, GroupRow } from '../../../shared/form';
 import { completeRow, computedValue, emptyValue, rowsOf } from '../../../shared/formOps';
+import { kindOf } from '../../../shared/kinds';
 import { parseAmountInput, printAmount } from '../../../shared/money';
 import { printedColumnText, printedFieldText } from '../../../shared/printing';
 import { checkTemplate } from '../../../shared/template/check';
@@ -61,18 +62,18 @@ export function readEmbedded(props: ReadonlyMap<string, string>, templates: read
 }
 
 /** Whitespace (layout) and characters Word cannot hold do not count as an edit. */
-function samePrint(kind: FieldDef['kind'], printed: string, tableText: string): boolean {
-  if (kind === 'amount') {
+function samePrint(kindName: FieldDef['kind'], printed: string, tableText: string): boolean {
+  const kind = kindOf(kindName);
+  if (kind.money) {
     const a = parseAmountInput(printed);
     const b = parseAmountInput(tableText);
     if (a.ok && b.ok) return a.value === b.value;
   }
-  if (kind === 'date') return blankDate(printed) === blankDate(tableText);
-  return squash(printed) === squash(tableText);
+  // A blank value printed for filling in by hand (a date's 年 月 日) is blank.
+  const blank = kind.blankInLine === undefined ? null : squash(kind.blankInLine);
+  const seen = (s: string) => (blank !== null && squash(s) === blank ? '' : squash(s));
+  return seen(printed) === seen(tableText);
 }
-
-/** A blank date prints as its 年 月 日 for filling in by hand. */
-const blankDate = (s: string): string => (squash(s) === '年月日' ? '' : squash(s));
 
 /** The rows as the table prints them; blank rows (padding) are not printed rows. */
 function printedRows(g: GroupDef, rows: readonly GroupRow[], options: FormData['options']): GroupRow[] {

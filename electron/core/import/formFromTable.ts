@@ -6,6 +6,7 @@ import { blankForm, computeInputs, fieldDef, withComputed, computedValue } from 
 import { looksTwoDecimals } from '../../../shared/labelJson';
 import { amountsEqual, parseAmountInput } from '../../../shared/money';
 import type { GroupDef, TemplateDef } from '../../../shared/template/schema';
+import { kindOf } from '../../../shared/kinds';
 import { halfDigits, valueFromText, cellFromText, type ReadNotes } from './fieldValues';
 import { lineFieldIds, readLines } from './lineReader';
 import { readFormTable } from './tableReader';
@@ -95,9 +96,9 @@ export function formFromTable(walk: DocWalk, t: TemplateDef, deadline: () => voi
     }
   }
   const amounts = [
-    ...t.fields.filter((d) => d.kind === 'amount').map((d) => halfDigits(raw.get(d.id) ?? '')),
+    ...t.fields.filter((d) => kindOf(d.kind).money).map((d) => halfDigits(raw.get(d.id) ?? '')),
     ...(t.groups ?? []).flatMap((g) =>
-      g.columns.filter((c) => c.kind === 'amount').flatMap((c) => (table.groups.get(g.id) ?? []).map((r) => halfDigits(r[c.id] ?? ''))),
+      g.columns.filter((c) => kindOf(c.kind).money).flatMap((c) => (table.groups.get(g.id) ?? []).map((r) => halfDigits(r[c.id] ?? ''))),
     ),
   ].map((p) => p.replace(/[\s,，]/g, '').replace(/万元?$/, ''));
   data.options = { twoDecimals: looksTwoDecimals(amounts), blankZero: false };

@@ -8,6 +8,7 @@
 import { UserError } from '../../../shared/errors';
 import type { FormData } from '../../../shared/form';
 import { capFieldText, MAX_FIELD_CHARS } from '../../../shared/limits';
+import { kindOf } from '../../../shared/kinds';
 import { MAX_AMOUNT_CHARS } from '../../../shared/money';
 import type { TemplateDef } from '../../../shared/template/schema';
 import { readBody, readCustomProperties } from './docxParts';
@@ -110,7 +111,7 @@ function capTexts(r: ReadResult, templates: readonly TemplateDef[]): ReadResult 
   for (const def of [...(t?.fields ?? []), ...(t?.groups ?? []).map((g) => ({ id: g.id, label: g.label, kind: 'group' as const }))]) {
     const v = values[def.id];
     if (v === undefined) continue;
-    if (def.kind === 'amount' && typeof v === 'string' && v.length > MAX_AMOUNT_CHARS) {
+    if (kindOf(def.kind).money && typeof v === 'string' && v.length > MAX_AMOUNT_CHARS) {
       // Kept as typed when unreadable, but an "amount" this long is only noise.
       values[def.id] = v.slice(0, MAX_AMOUNT_CHARS);
       uncertain.add(def.id);

@@ -4,6 +4,7 @@
  * the typed amounts are the money (the computed ones when every amount is computed), and the
  * 主管部门 is any text field written as `[042]名称`.
  */
+import { kindOf } from '../../../shared/kinds';
 import type { FieldDef, SummaryHint, TemplateDef } from '../../../shared/template/schema';
 
 export interface MoneyColumn {
@@ -25,7 +26,7 @@ export interface SummaryColumns {
 const cache = new WeakMap<TemplateDef, SummaryColumns>();
 
 function defaults(t: TemplateDef): SummaryHint {
-  const amounts = t.fields.filter((f) => f.kind === 'amount');
+  const amounts = t.fields.filter((f) => kindOf(f.kind).money);
   const typed = amounts.filter((f) => !f.compute);
   return { money: (typed.length ? typed : amounts).map((f) => f.id) };
 }
@@ -39,7 +40,7 @@ export function summaryColumns(t: TemplateDef): SummaryColumns {
       money: hint.money.map((id) => ({ field: id, label: field(id)?.label ?? id })),
       parent: hint.parent
         ? { fields: [hint.parent], codeRequired: false }
-        : { fields: t.fields.filter((f) => f.kind === 'text' && f.id !== t.identity.unit).map((f) => f.id), codeRequired: true },
+        : { fields: t.fields.filter((f) => kindOf(f.kind).holdsName && f.id !== t.identity.unit).map((f) => f.id), codeRequired: true },
       goal: hint.goal,
       indicators: hint.indicators,
     };

@@ -7,7 +7,7 @@
  */
 import { DEFAULT_OPTIONS, type FormData } from '../../../shared/form';
 import { rowInUse, rowsOf, str, withComputed } from '../../../shared/formOps';
-import { countBenefitItems, countOutputItems } from '../../../shared/indicators';
+import { kindOf } from '../../../shared/kinds';
 import type { Message } from '../../../shared/messages';
 import { parseAmountInput } from '../../../shared/money';
 import type { TemplateDef } from '../../../shared/template/schema';
@@ -67,12 +67,7 @@ export function indicatorCount(form: FormData, t: TemplateDef): number {
     const g = t.groups?.find((x) => x.id === ind.group);
     if (g) n += rowsOf(form.values, g.id).filter((r) => rowInUse(g, r)).length;
   }
-  for (const f of t.fields) {
-    const v = form.values[f.id];
-    if (!v || typeof v !== 'object' || Array.isArray(v)) continue;
-    if (f.kind === 'outputIndicators' && 'mode' in v) n += countOutputItems(v as never);
-    if (f.kind === 'benefitIndicators' && 'mode' in v) n += countBenefitItems(v as never);
-  }
+  for (const f of t.fields) n += kindOf(f.kind).indicators?.(form.values[f.id]).length ?? 0;
   return n;
 }
 

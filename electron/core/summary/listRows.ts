@@ -6,8 +6,8 @@
  * from 产出指标/效益指标 written as lists (the 2019 form), one item per row.
  */
 import type { FormData } from '../../../shared/form';
-import { OUTPUT_PARTS, OUTPUT_PART_LABELS } from '../../../shared/form';
 import { rowInUse, rowsOf, str, withComputed } from '../../../shared/formOps';
+import { kindOf } from '../../../shared/kinds';
 import { parseAmountInput } from '../../../shared/money';
 import type { TemplateDef } from '../../../shared/template/schema';
 import { summaryColumns } from './columns';
@@ -37,30 +37,16 @@ export function extraColumns(t: TemplateDef): string[] {
   return g.columns.filter((c) => !standard.has(c.id)).map((c) => c.label);
 }
 
-const oneLine = (s: string): string => s.replace(/\s*\n\s*/g, ' ').trim();
-
 function textIndicators(form: FormData, t: TemplateDef): IndicatorRow[] {
-  const rows: IndicatorRow[] = [];
-  for (const f of t.fields) {
-    const v = form.values[f.id];
-    if (!v || typeof v !== 'object' || Array.isArray(v) || !('mode' in v)) continue;
-    if (f.kind === 'outputIndicators') {
-      if (v.mode === 'text' && 'text' in v && v.text.trim())
-        rows.push({ level1: f.label, level2: '', name: v.text.trim(), value: '', extra: {} });
-      if (v.mode === 'parts' && 'parts' in v)
-        for (const part of OUTPUT_PARTS)
-          for (const item of v.parts[part] ?? [])
-            rows.push({ level1: f.label, level2: OUTPUT_PART_LABELS[part], name: oneLine(item), value: '', extra: {} });
-    }
-    if (f.kind === 'benefitIndicators') {
-      if (v.mode === 'text' && 'text' in v && v.text.trim())
-        rows.push({ level1: f.label, level2: '', name: v.text.trim(), value: '', extra: {} });
-      if (v.mode === 'items' && 'items' in v)
-        for (const item of v.items ?? [])
-          rows.push({ level1: f.label, level2: '', name: oneLine(item.name), value: item.description.trim(), extra: {} });
-    }
-  }
-  return rows;
+  return t.fields.flatMap((f) =>
+    (kindOf(f.kind).indicators?.(form.values[f.id]) ?? []).map((i) => ({
+      level1: f.label,
+      level2: i.level2,
+      name: i.name,
+      value: i.value,
+      extra: {},
+    })),
+  );
 }
 
 export function formListRows(input: FormData, t: TemplateDef): FormListRows {

@@ -8,14 +8,13 @@
 import { memo, useEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import { DEFAULT_OPTIONS } from '../../../shared/form';
 import { indexOf, printedLabel } from '../../../shared/formOps';
+import { kindOf } from '../../../shared/kinds';
 import { printedFieldText } from '../../../shared/printing';
 import { labelText, layoutForm, structureKey, type CellBinding, type FormLayout, type LaidCell } from '../../../shared/template/layout';
 import type { FieldDef, LineDef, TemplateDef } from '../../../shared/template/schema';
-import { BenefitCell } from './cells/BenefitCell';
 import { CellMessages } from './cells/CellMessages';
 import { GroupCell } from './cells/GroupCell';
-import { MultilineInput } from './cells/MultilineInput';
-import { OutputCell } from './cells/OutputCell';
+import { kindCell } from './cells/kindCells';
 import { RowTools } from './cells/RowTools';
 import { ValueInput } from './cells/ValueInput';
 import { focusFieldIn, focusGroupCellIn } from './focus';
@@ -31,19 +30,11 @@ import type { SuggestFn } from './suggest/useSuggestions';
 export { fontStyle };
 
 const VALIGN = { top: 'top', center: 'middle', bottom: 'bottom' } as const;
-const isFreeText = (def: FieldDef) => def.kind === 'multiline' || def.kind === 'outputIndicators' || def.kind === 'benefitIndicators';
+const isFreeText = (def: FieldDef) => kindOf(def.kind).block === true;
 
 function FieldEditor({ def }: { def: FieldDef }) {
-  switch (def.kind) {
-    case 'multiline':
-      return <MultilineInput def={def} />;
-    case 'outputIndicators':
-      return <OutputCell def={def} />;
-    case 'benefitIndicators':
-      return <BenefitCell def={def} />;
-    default:
-      return <ValueInput def={def} />;
-  }
+  const Field = kindCell(def.kind).Field ?? ValueInput;
+  return <Field def={def} />;
 }
 
 const Messages = memo(function Messages({ field }: { field: string }) {

@@ -16,8 +16,8 @@
  */
 import type { GroupRow } from '../../../shared/form';
 import { completeRow } from '../../../shared/formOps';
-import type { ColumnDef, ColumnKind, GroupDef } from '../../../shared/template/schema';
-import { readTyped } from './cells/normalize';
+import { kindOf } from '../../../shared/kinds';
+import type { ColumnDef, GroupDef } from '../../../shared/template/schema';
 import { maxRowsOf, padTo } from './groupRows';
 
 /** A paste this large is refused before it is read. */
@@ -123,7 +123,7 @@ export type PasteDecision =
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 
 /** Reads a paste into a cell of column kind `kind`. */
-export function readPaste(text: string, kind: ColumnKind): PasteDecision {
+export function readPaste(text: string, kind: string): PasteDecision {
   const bytes = utf8Length(text, MAX_PASTE_BYTES + 4);
   if (bytes >= MAX_PASTE_BYTES)
     return {
@@ -134,10 +134,11 @@ export function readPaste(text: string, kind: ColumnKind): PasteDecision {
   const body = text.replace(/\r?\n$/, '');
   if (!hasTab && !/[\r\n]/.test(body)) return body === text ? { kind: 'text' } : { kind: 'insert', text: body };
   // Several lines of plain text into free text (主要内容) are that cell's text, not rows.
-  if (!hasTab && kind === 'multiline' && !body.startsWith('"')) return { kind: 'text' };
+  const freeText = kindOf(kind).lines === 'many';
+  if (!hasTab && freeText && !body.startsWith('"')) return { kind: 'text' };
   const table = parseTable(text);
   if (table.length === 1 && table[0].length === 1) return { kind: 'insert', text: table[0][0] };
-  if (!hasTab && kind === 'multiline') return { kind: 'text' };
+  if (!hasTab && freeText) return { kind: 'text' };
   return { kind: 'rows', table };
 }
 
@@ -184,19 +185,14 @@ const shownLabel = (c: ColumnDef) => c.printed?.replace(/^\*/, '') ?? c.label;
 
 /** A pasted value as the store holds it for its column. */
 function valueFor(c: ColumnDef, raw: string): string {
-  const text = raw.replace(/\r\n?/g, '\n');
-  switch (c.kind) {
-    case 'multiline':
-      return text.replace(/^\n+|\n+$/g, '');
-    case 'amount':
-      return readTyped('amount', text.replace(/\s*\n\s*/g, ''));
-    case 'choice': {
-      const v = text.trim();
-      return c.options?.find((o) => matchKey(o) === matchKey(v)) ?? v;
-    }
-    default:
-      return text.replace(/\s*\n\s*/g, ' ').trim();
-  }
+  const kind = kindOf(c.kind);
+  let text = raw.replace(/\r\n?/g, '\n');
+  // A spreadsheet cell's line breaks in a one-line column only wrapped it.
+  if (kind.lines === 'one') text = text.replace(/\s*\n\s*/g, ' ');
+  const r = kind.read(text, c);
+  const v = typeof r.value === 'string' ? r.value : text.trim();
+  // An option pasted with other spaces or widths (≧ for ≥) is that option.
+  return (c.options ?? kind.fixedOptions)?.find((o) => matchKey(o) === matchKey(v)) ?? v;
 }
 
 /** Merged columns, outer before inner (一级 before 二级), with their depth. */

@@ -18,6 +18,7 @@
  */
 import { memo, type ClipboardEvent, type KeyboardEvent } from 'react';
 import { columnDef } from '../../../../shared/formOps';
+import { kindOf } from '../../../../shared/kinds';
 import { fillPlaceholders } from '../../../../shared/library/starter';
 import { groupCellKey } from '../../../../shared/messages';
 import type { Align } from '../../../../shared/template/schema';
@@ -32,6 +33,7 @@ import { useSuggestions, withSuggestions, type Suggestion } from '../suggest/use
 import { useSyncedInput, type SyncedInput } from '../useSyncedInput';
 import { ariaFor, CellMessages } from './CellMessages';
 import { ChoiceSelect } from './ChoiceSelect';
+import { kindCell, optionsOf } from './kindCells';
 import { oneLine, readTyped, tidyOnLeave } from './normalize';
 
 export interface GroupCellProps {
@@ -71,14 +73,17 @@ export const GroupCell = memo(function GroupCell({ group, column, rows: rowsText
   const keys = rows.map((r) => groupCellKey(group, r, column));
   const messages = useCellsMessages(store, keys);
   const label = groupCellLabel(g, first, col.label);
-  const read = (t: string) => (col.kind === 'amount' ? readTyped('amount', t) : col.kind === 'text' ? oneLine(t) : t);
+  const cell = kindCell(col.kind);
+  // A one-line kind typed in a text area gets its line breaks as spaces.
+  const joinsLines = cell.control === 'textarea' && kindOf(col.kind).lines === 'one';
+  const read = (t: string) => (joinsLines ? oneLine(t) : readTyped(col, t));
   const commit = (t: string) => store.setGroupCell(group, rows, column, read(t), { coalesceKey: `${keys[0]}` });
   const input = useSyncedInput<HTMLInputElement | HTMLTextAreaElement>(value, commit, read);
   const isLast = column === lastColumn(g);
 
   // The indicator block whose 三级 this cell is, if any: it suggests from the 指标库.
   const block = g.indicators?.find((b) => b.name === column);
-  const suggesting = !!block && !!suggest && !readOnly && rows.length === 1 && (col.kind === 'text' || col.kind === 'multiline');
+  const suggesting = !!block && !!suggest && !readOnly && rows.length === 1 && cell.suggests === true;
   const rowLevels = () => {
     const r = store.rows(group)[first];
     const l1 = block && r ? (r[block.level1] ?? '').trim() : '';
@@ -121,7 +126,7 @@ export const GroupCell = memo(function GroupCell({ group, column, rows: rowsText
     } else if (e.altKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) {
       e.preventDefault();
       rowAction(group, e.key === 'ArrowUp' ? 'up' : 'down', first, column);
-    } else if (e.key === 'Enter' && !e.altKey && (col.kind !== 'multiline' || e.ctrlKey)) {
+    } else if (e.key === 'Enter' && !e.altKey && (kindOf(col.kind).lines === 'one' || e.ctrlKey)) {
       e.preventDefault();
       if (isLast) rowAction(group, e.shiftKey ? 'insertNewRun' : 'insertBelow', rows[rows.length - 1]);
       else if (!e.shiftKey) focusNextInRow(e.currentTarget);
@@ -133,7 +138,7 @@ export const GroupCell = memo(function GroupCell({ group, column, rows: rowsText
     const decision = readPaste(e.clipboardData.getData('text/plain'), col.kind);
     if (decision.kind === 'text') return;
     e.preventDefault();
-    if (decision.kind === 'insert') insertAtCaret(e.currentTarget, col.kind === 'text' ? oneLine(decision.text) : decision.text);
+    if (decision.kind === 'insert') insertAtCaret(e.currentTarget, joinsLines ? oneLine(decision.text) : decision.text);
     else if (decision.kind === 'refused') notify(decision.message, 'warning');
     else pasteRows(group, first, column, decision.table);
   }
@@ -141,8 +146,8 @@ export const GroupCell = memo(function GroupCell({ group, column, rows: rowsText
   function onBlur() {
     sug.onBlur();
     const el = input.ref.current;
-    if (el && !readOnly && col.kind !== 'choice') {
-      const tidy = col.kind === 'amount' ? tidyOnLeave('amount', el.value) : read(el.value);
+    if (el && !readOnly && cell.control !== 'select') {
+      const tidy = tidyOnLeave(col, joinsLines ? oneLine(el.value) : el.value);
       if (tidy !== el.value) el.value = tidy;
       if (tidy !== value) store.setGroupCell(group, rows, column, tidy, { coalesceKey: keys[0] });
     }
@@ -152,11 +157,11 @@ export const GroupCell = memo(function GroupCell({ group, column, rows: rowsText
   const data = { 'data-group': group, 'data-column': column, 'data-rows': rowsText };
   const aria = ariaFor(keys[0], messages);
   let editor;
-  if (col.kind === 'choice')
+  if (cell.control === 'select')
     editor = (
       <ChoiceSelect
         value={value}
-        options={col.options ?? []}
+        options={optionsOf(col)}
         label={label}
         readOnly={readOnly}
         className="v-block"
@@ -167,16 +172,16 @@ export const GroupCell = memo(function GroupCell({ group, column, rows: rowsText
         aria={aria}
       />
     );
-  else if (col.kind === 'amount')
+  else if (cell.control === 'input')
     editor = (
       <input
         {...(input as unknown as SyncedInput<HTMLInputElement>)}
         {...data}
         type="text"
-        className="v-input v-amount v-block"
+        className={`v-input v-${col.kind} v-block`}
         aria-label={label}
         readOnly={readOnly}
-        inputMode="decimal"
+        inputMode={cell.inputMode}
         autoComplete="off"
         spellCheck={false}
         onKeyDown={onKeyDown}

@@ -12,17 +12,17 @@ import { useSheet } from '../sheetContext';
 import { useSyncedInput, type SyncedInput } from '../useSyncedInput';
 import { ariaFor } from './CellMessages';
 import { ChoiceSelect } from './ChoiceSelect';
+import { kindCell, optionsOf } from './kindCells';
 import { oneLine, readTyped, tidyOnLeave } from './normalize';
-
-const PLACEHOLDER: Partial<Record<FieldDef['kind'], string>> = { date: '年-月-日', year: '年度', phone: '' };
 
 export const ValueInput = memo(function ValueInput({ def, inline }: { def: FieldDef; inline?: boolean }) {
   const { store, readOnly, below, focusField, onLeaveCell } = useSheet();
   const value = str(useFieldValue(store, def.id));
   const messages = useFieldMessages(store, def.id);
   const computed = Boolean(def.compute);
-  const wraps = def.kind === 'text' && !inline;
-  const read = (t: string) => (wraps ? oneLine(t) : readTyped(def.kind, t));
+  const cell = kindCell(def.kind);
+  const wraps = cell.control === 'textarea' && !inline;
+  const read = (t: string) => (wraps ? oneLine(t) : readTyped(def, t));
   const commit = (text: string) => store.set(def.id, read(text), { coalesceKey: def.id });
   const input = useSyncedInput<HTMLInputElement | HTMLTextAreaElement>(value, commit, read);
 
@@ -33,11 +33,11 @@ export const ValueInput = memo(function ValueInput({ def, inline }: { def: Field
     if (next) focusField(next);
   }
 
-  if (def.kind === 'choice')
+  if (cell.control === 'select')
     return (
       <ChoiceSelect
         value={value}
-        options={def.options ?? []}
+        options={optionsOf(def)}
         label={def.label}
         readOnly={readOnly}
         className={inline ? 'v-inline' : 'v-block'}
@@ -52,7 +52,7 @@ export const ValueInput = memo(function ValueInput({ def, inline }: { def: Field
   function onBlur() {
     const el = input.ref.current;
     if (el && !computed && !readOnly) {
-      const tidy = wraps ? oneLine(el.value) : tidyOnLeave(def.kind, el.value);
+      const tidy = tidyOnLeave(def, wraps ? oneLine(el.value) : el.value);
       if (tidy !== el.value) el.value = tidy;
       if (tidy !== value) store.set(def.id, tidy, { coalesceKey: def.id });
     }
@@ -87,8 +87,8 @@ export const ValueInput = memo(function ValueInput({ def, inline }: { def: Field
       aria-label={def.label}
       readOnly={readOnly || computed}
       tabIndex={computed ? -1 : undefined}
-      inputMode={def.kind === 'amount' ? 'decimal' : def.kind === 'phone' ? 'tel' : undefined}
-      placeholder={PLACEHOLDER[def.kind]}
+      inputMode={cell.inputMode}
+      placeholder={cell.placeholder}
       autoComplete="off"
       spellCheck={false}
       onKeyDown={onKeyDown}

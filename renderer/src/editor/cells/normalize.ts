@@ -1,38 +1,28 @@
-/** How typed text becomes the stored value, per field kind; pure, so it is easy to test. */
-import type { ColumnKind, FieldKind } from '../../../../shared/template/schema';
-import { parseAmountInput } from '../../../../shared/money';
-
-const FULL_DIGITS = /[\uFF10-\uFF19]/g;
-const halfDigits = (s: string) => s.replace(FULL_DIGITS, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+/**
+ * How typed text becomes the stored value: the kind's one reader (shared/kinds), the same the
+ * importers, label-keyed JSON and paste use. Pure, so it is easy to test.
+ */
+import { kindOf, type KindDecl } from '../../../../shared/kinds';
 
 /** One logical line: a line break pasted into a one-line cell becomes a space. */
 export const oneLine = (t: string): string => t.replace(/\s*\r?\n\s*/g, ' ');
 
-/** While typing: amounts that read cleanly are stored canonical; anything else is kept as typed. */
-export function readTyped(kind: FieldKind | ColumnKind, text: string): string {
-  if (kind === 'amount') {
-    const r = parseAmountInput(text);
-    return r.ok ? r.value : text.trim();
-  }
-  return text;
+/** A field or column, or just a kind's name when the reader needs nothing else. */
+type Of = KindDecl | string;
+const declOf = (of: Of): KindDecl => (typeof of === 'string' ? { id: '', label: '', kind: of } : of);
+
+/** While typing: a kind read on every keystroke (amounts) is stored as read when it reads cleanly; anything else is kept as typed. */
+export function readTyped(of: Of, text: string): string {
+  const d = declOf(of);
+  const k = kindOf(d.kind);
+  if (!k.readWhileTyping) return text;
+  const r = k.read(text, d);
+  return r.problem || typeof r.value !== 'string' ? text.trim() : r.value;
 }
 
-/** On leaving the cell: tidy forms of the same value (full-width digits, 2019年11月26日). */
-export function tidyOnLeave(kind: FieldKind | ColumnKind, text: string): string {
-  switch (kind) {
-    case 'amount':
-      return readTyped(kind, text);
-    case 'year':
-      return halfDigits(text)
-        .trim()
-        .replace(/年度?$/, '');
-    case 'phone':
-      return halfDigits(text).trim();
-    case 'date': {
-      const m = /^(\d{4})\s*[年\-/.．]\s*(\d{1,2})\s*[月\-/.．]\s*(\d{1,2})\s*日?$/.exec(halfDigits(text).trim());
-      return m ? `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}` : text;
-    }
-    default:
-      return text;
-  }
+/** On leaving the cell: the kind's reader tidies forms of the same value (full-width digits, 2019年11月26日); what it cannot read stays as typed. */
+export function tidyOnLeave(of: Of, text: string): string {
+  const d = declOf(of);
+  const r = kindOf(d.kind).read(text, d);
+  return typeof r.value === 'string' ? r.value : text;
 }

@@ -6,13 +6,14 @@
  */
 import { DEFAULT_OPTIONS } from '../../../../shared/form';
 import { fillPlaceholders } from '../../../../shared/library/starter';
+import { kindOf } from '../../../../shared/kinds';
 import { printedFieldText } from '../../../../shared/printing';
 import type { FormStore } from '../formStore';
 
 export function placeholderValues(store: FormStore): Record<string, string> {
   const out: Record<string, string> = {};
   for (const f of store.template.fields) {
-    if (f.kind === 'outputIndicators' || f.kind === 'benefitIndicators' || f.kind === 'multiline') continue;
+    if (kindOf(f.kind).block) continue;
     const text = printedFieldText(f, store.get(f.id), store.formOptions ?? DEFAULT_OPTIONS).trim();
     if (text === '') continue;
     for (const name of [f.label, f.printed]) {

@@ -1,0 +1,31 @@
+/**
+ * The field kinds a template may declare: the built-ins (shared/kinds/index.ts registers them)
+ * and any a caller registers (a kind defined in a test, a later form's kind). Generic code asks
+ * `kindOf(def.kind)`; no code outside a kind's module tests a kind's name.
+ */
+import type { FieldKindModule } from './types';
+
+const kinds = new Map<string, FieldKindModule>();
+
+/** Adds a kind; a second kind of the same name is a programming error. */
+export function registerKind(k: FieldKindModule): FieldKindModule {
+  const had = kinds.get(k.name);
+  if (had && had !== k) throw new Error(`field kind ${k.name} is registered twice`);
+  kinds.set(k.name, k);
+  return k;
+}
+
+export const isKnownKind = (name: string): boolean => kinds.has(name);
+
+/** The names a field (or, with `column`, a group column) may declare. */
+export function kindNames(column = false): string[] {
+  return [...kinds.values()].filter((k) => !column || k.column).map((k) => k.name);
+}
+
+/**
+ * The module of a kind. Templates are checked when they are loaded, so an unknown name means a
+ * template the checks did not see; it reads as one-line text rather than break what reads it.
+ */
+export function kindOf(name: string): FieldKindModule {
+  return kinds.get(name) ?? kinds.get('text')!;
+}
