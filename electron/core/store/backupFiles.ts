@@ -9,6 +9,7 @@ import type { BackupManifest } from '../../../shared/contract';
 import { backupManifestSchema } from '../../../shared/contract';
 import { UserError } from '../../../shared/errors';
 import Database from 'better-sqlite3';
+import { badStoredTemplate, idsOutOfRange, oversizedRevision } from './backupContent';
 import { LATEST_VERSION, runMigrations } from './migrations';
 import { connect, type Db } from './sqlite';
 
@@ -23,6 +24,45 @@ const SQLITE_MAGIC = 'SQLite format 3\0';
 
 export function tempNameFor(file: string): string {
   return join(dirname(file), `.${basename(file)}.${process.pid}.${Date.now()}.tmp`);
+}
+
+/** What tempNameFor makes (and SQLite's files beside it): the process that made it, and its name. */
+const TEMP_NAME = /^\.(.+)\.(\d+)\.(\d+)\.tmp(?:-wal|-shm|-journal)?$/;
+
+function processAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    // EPERM: it exists, as another user's.
+    return (e as { code?: unknown }).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes temp files our killed processes left in `dir` (a restore's copy of a backup, a
+ * backup being written: up to the size of the database each, issue #27 item 12). Only names
+ * tempNameFor makes for `forName` (a base name, or a test on it), and only when the process
+ * that made them is gone. Never fails: the sweep is housekeeping.
+ */
+export function sweepStaleTemps(dir: string, forName: (base: string) => boolean): number {
+  let removed = 0;
+  try {
+    for (const name of readdirSync(dir)) {
+      const m = TEMP_NAME.exec(name);
+      if (!m || !forName(m[1]) || processAlive(Number(m[2]))) continue;
+      try {
+        rmSync(join(dir, name), { force: true });
+        removed++;
+      } catch {
+        /* another process's, or gone meanwhile */
+      }
+    }
+  } catch {
+    /* no such folder, or not readable: nothing to sweep */
+  }
+  return removed;
 }
 
 export function fsyncFile(file: string): void {
@@ -187,6 +227,9 @@ export function inspectBackup(file: string, nativeBinding?: string): BackupManif
     if (schemaVersion <= LATEST_VERSION) {
       const mismatch = schemaMismatch(db, schemaVersion, nativeBinding);
       if (mismatch) throw notOurs(file, `数据库结构不符：${mismatch}`);
+      // Rows that would break the store once restored (issue #27): checked here, before anything is replaced.
+      const content = idsOutOfRange(db) ?? badStoredTemplate(db) ?? oversizedRevision(db);
+      if (content) throw notOurs(file, content);
     }
     const formCount = countLiveForms(db);
     const raw = meta.get(BACKUP_MANIFEST_KEY);

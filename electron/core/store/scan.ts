@@ -6,7 +6,7 @@
  * revision) comes back with `content: null` and the reason, never as an exception.
  */
 import type { FormSummary } from '../../../shared/contract';
-import { unpackJson } from './jsonBlob';
+import { INFLATE_CAP_BYTES, InflateCapError, unpackJson } from './jsonBlob';
 import type { Db } from './sqlite';
 
 export interface YearQuery {
@@ -50,7 +50,12 @@ export function decodeContent(blob: Buffer | null | undefined): { content: unkno
   let text: string;
   try {
     text = unpackJson(blob);
-  } catch {
+  } catch (e) {
+    if (e instanceof InflateCapError)
+      return {
+        content: null,
+        damage: `表单内容已损坏（解压后超过 ${Math.round(INFLATE_CAP_BYTES / 1024 / 1024)} MB，不是本程序保存的内容）`,
+      };
     return { content: null, damage: '表单内容已损坏，无法解压' };
   }
   try {
