@@ -11,6 +11,7 @@ import { UserError } from '../../../shared/errors';
 import Database from 'better-sqlite3';
 import { badStoredTemplate, idsOutOfRange, oversizedRevision } from './backupContent';
 import { LATEST_VERSION, runMigrations } from './migrations';
+import { environmentFault } from './faults';
 import { connect, type Db } from './sqlite';
 
 export const BACKUP_MANIFEST_KEY = 'backup_manifest';
@@ -118,7 +119,7 @@ export function snapshotTo(db: Db, file: string, info: { appVersion: string; cre
     db.prepare('VACUUM INTO ?').run(tmp);
     return finishBackup(tmp, file, info);
   } finally {
-    rmSync(tmp, { force: true });
+    removeTemp(tmp);
   }
 }
 
@@ -129,9 +130,17 @@ export async function onlineBackupTo(db: Db, file: string, info: { appVersion: s
   try {
     await db.backup(tmp, { progress: () => 0x7fffffff });
     return finishBackup(tmp, file, info);
+  } catch (e) {
+    // A full or read-only backup folder is named as such (its own folder, not the database's).
+    throw environmentFault(e, file) ?? e;
   } finally {
-    rmSync(tmp, { force: true });
+    removeTemp(tmp);
   }
+}
+
+/** A temp copy and what SQLite made beside it (the copy of a WAL database is opened in WAL mode). */
+function removeTemp(tmp: string): void {
+  for (const side of ['', '-wal', '-shm', '-journal']) rmSync(tmp + side, { force: true });
 }
 
 function notOurs(file: string, why: string): UserError {

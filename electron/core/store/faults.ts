@@ -40,7 +40,10 @@ export function faultError(kind: FaultKind, file: string): UserError {
         'db-read-only',
       );
     case 'disk-full':
-      return new UserError(`磁盘空间已满${at}，这次操作没有完成。已保存的表单没有受影响；请清理磁盘空间后再试一次。`, 'disk-full');
+      return new UserError(
+        `磁盘空间不足${at}：磁盘空间已满或剩下的不够这次操作使用，这次操作没有完成。已保存的表单没有受影响；请清理磁盘空间后再试一次。`,
+        'disk-full',
+      );
     case 'io':
       return new UserError(
         `读写数据库文件${named}时磁盘出错，这次操作没有完成。请检查磁盘或 U 盘是否已拔出、连接是否松动，稍后再试；若一直如此，磁盘可能有故障，请尽快用“备份”另存一份数据。`,
@@ -115,12 +118,16 @@ export function errnoFault(code: string): FaultKind | null {
 /** The fault a SQLite result code stands for (extended codes included); null for other codes. */
 export function sqliteFault(code: string): FaultKind | null {
   if (code.startsWith('SQLITE_READONLY')) return 'read-only';
-  if (code === 'SQLITE_FULL') return 'disk-full';
+  // SHMSIZE: the -shm could not be extended, which on a nearly full disk is ENOSPC (issue #27 item 12: it said 磁盘出错).
+  if (code === 'SQLITE_FULL' || code === 'SQLITE_IOERR_SHMSIZE') return 'disk-full';
   if (code.startsWith('SQLITE_IOERR')) return 'io';
   if (code.startsWith('SQLITE_CANTOPEN')) return 'cannot-open';
   if (code === 'SQLITE_PERM' || code === 'SQLITE_AUTH') return 'permission';
   return null;
 }
+
+/** Less free space than this, and an I/O error is taken for a full disk. */
+const NEARLY_FULL_BYTES = 1024 * 1024;
 
 const tryCode = (fn: () => void): string => {
   try {
@@ -160,7 +167,8 @@ export function diagnose(file: string): FaultKind | null {
   if (exists && healSideFiles(file)) return 'side-file-read-only';
   try {
     const fs = statfsSync(dir);
-    if (fs.bavail === 0) return 'disk-full';
+    // Nearly full counts: a write that needs more than is left fails with a plain I/O error.
+    if (fs.bavail * fs.bsize < NEARLY_FULL_BYTES) return 'disk-full';
   } catch {
     /* not supported here: nothing more to learn */
   }
