@@ -128,6 +128,30 @@ export function saveSummaryFacts(db: Db, rows: readonly FactsRow[]): void {
   }).immediate();
 }
 
+export interface KeptFacts {
+  formId: number;
+  year: string;
+  facts: string;
+  /** The stored content of the revision the facts are for; null when it is missing. */
+  blob: Buffer | null;
+}
+
+/** Kept facts with the content of their revision, `limit` at a time in form id order after `afterId`. */
+export function keptFacts(db: Db, afterId: number, limit: number): KeptFacts[] {
+  return db
+    .prepare(
+      `SELECT s.form_id AS formId, f.year, s.facts, r.data AS blob FROM summary_facts s
+       JOIN forms f ON f.id = s.form_id
+       LEFT JOIN revisions r ON r.form_id = s.form_id AND r.revision = s.revision
+       WHERE s.form_id > ? ORDER BY s.form_id LIMIT ?`,
+    )
+    .all(afterId, limit) as KeptFacts[];
+}
+
+export function dropSummaryFacts(db: Db, formIds: readonly number[]): void {
+  db.prepare('DELETE FROM summary_facts WHERE form_id IN (SELECT value FROM json_each(?))').run(JSON.stringify(formIds));
+}
+
 export interface StoredContent {
   templateId: string;
   templateVersion: number;

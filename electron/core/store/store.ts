@@ -20,9 +20,12 @@ import {
   formContents,
   revisionBlob,
   saveSummaryFacts,
+  dropSummaryFacts,
+  keptFacts,
   scanYear,
   templatesOfYear,
   type FactsRow,
+  type KeptFacts,
   type ScanQuery,
   type ScannedForm,
   type StoredContent,
@@ -101,6 +104,9 @@ export interface Store {
   revisionBlob(formId: number, revision: number): Buffer | null;
   /** Keeps what the 汇总 worked out for forms, for the revision it read (see scan.ts). */
   saveSummaryFacts(rows: readonly FactsRow[]): void;
+  /** Kept facts with the content they are for, in form id order (the keeper checks they still match). */
+  keptFacts(afterId: number, limit: number): KeptFacts[];
+  dropSummaryFacts(formIds: readonly number[]): void;
   /**
    * Runs `work` in the pauses between writes (a slice per call, true while work is left), the
    * first time soon; until close.
@@ -336,6 +342,14 @@ class SqliteStore implements Store {
 
   saveSummaryFacts(rows: readonly FactsRow[]): void {
     this.write(() => saveSummaryFacts(this.db, rows));
+  }
+
+  keptFacts(afterId: number, limit: number): KeptFacts[] {
+    return keptFacts(this.db, afterId, limit);
+  }
+
+  dropSummaryFacts(formIds: readonly number[]): void {
+    this.write(() => dropSummaryFacts(this.db, formIds));
   }
 
   whenIdle(work: IdleWork): void {
