@@ -30,7 +30,8 @@ export function tempNameFor(file: string): string {
 /** What tempNameFor makes (and SQLite's files beside it): the process that made it, and its name. */
 const TEMP_NAME = /^\.(.+)\.(\d+)\.(\d+)\.tmp(?:-wal|-shm|-journal)?$/;
 
-function processAlive(pid: number): boolean {
+/** Whether a process with this id is running (ours, or another user's). */
+export function processAlive(pid: number): boolean {
   if (pid === process.pid) return true;
   try {
     process.kill(pid, 0);
