@@ -3,11 +3,12 @@
  * 2, 6, 7, 9, 12). Each backup is a real backup of a real store, altered with plain SQL.
  */
 import Database from 'better-sqlite3';
-import { copyFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { inspectBackup, type Store } from '../../electron/core/store';
+import { inspectBackup, restoreDamaged, type Store } from '../../electron/core/store';
+import { replaceDamaged } from '../../electron/core/store/restore';
 import { INFLATE_CAP_BYTES, MAX_FORM_JSON_BYTES } from '../../electron/core/store/jsonBlob';
 import { runSummary } from '../../electron/core/summary';
 import { BUILTIN_TEMPLATES } from '../../shared/templates';
@@ -167,5 +168,42 @@ describe('the 汇总 facts a backup carries (item 9)', () => {
     expect(raw.prepare('SELECT count(*) FROM summary_facts').pluck().get()).toBe(0);
     raw.close();
     expect(JSON.stringify(await runSummary(store, { year: '2019' }))).toBe(honest);
+  });
+});
+
+describe('a backup restored over a damaged database (restoreDamaged)', () => {
+  const damage = () => {
+    store.close();
+    writeFileSync(join(tmp.dir, 'shenbao.db'), Buffer.alloc(8192, 7));
+  };
+
+  it('with a built-in template id: restored, and the store works', () => {
+    const file = altered(
+      "INSERT INTO templates (id, version, json, imported_at) VALUES (?, ?, ?, '2020-01-01T00:00:00.000Z')",
+      bumenZhengti2019.id,
+      bumenZhengti2019.version,
+      JSON.stringify(bumenZhengti2019),
+    );
+    damage();
+    store = restoreDamaged({ file: join(tmp.dir, 'shenbao.db'), appVersion: 'test' }, file);
+    expect(store.notices).toHaveLength(1);
+    expect(store.list()).toHaveLength(1);
+  });
+
+  it('puts a copy in place that is already in WAL mode (no hot journal at its first open) and keeps no facts', async () => {
+    await runSummary(store, { year: '2019' });
+    const file = join(tmp.dir, 'with-facts.db');
+    await store.backupTo(file);
+    damage();
+    const live = join(tmp.dir, 'shenbao.db');
+    replaceDamaged({ file: live }, file, BUILTIN_TEMPLATES);
+    const header = readFileSync(live).subarray(18, 20);
+    expect([...header]).toEqual([2, 2]);
+    const db = new Database(live, { readonly: true });
+    expect(db.prepare('SELECT count(*) FROM summary_facts').pluck().get()).toBe(0);
+    expect(db.prepare('SELECT count(*) FROM meta WHERE key = ?').pluck().get('backup_manifest')).toBe(0);
+    db.close();
+    store = storeIn(tmp.dir, { autoBackup: false });
+    expect(store.list()).toHaveLength(1);
   });
 });
