@@ -207,3 +207,22 @@ describe('a backup restored over a damaged database (restoreDamaged)', () => {
     expect(store.list()).toHaveLength(1);
   });
 });
+
+describe('another store on the same file (another window, browser mode, the command line)', () => {
+  it('follows a restore: templates and the 指标库 as the restored data has them', async () => {
+    store.importTemplate(MADE_UP_TEMPLATE);
+    store.librarySave({ level1: '产出指标', level2: '数量指标', name: '恢复前的指标', value: '≥1次' });
+    const other = storeIn(tmp.dir, { autoBackup: false });
+    try {
+      expect(other.templates.find(MADE_UP_TEMPLATE.id)).toBeDefined();
+      expect(other.libraryList('恢复前').map((e) => e.name)).toEqual(['恢复前的指标']);
+      await store.restoreFrom(backup);
+      // The backup was made before both: the other store no longer offers them.
+      expect(other.templates.find(MADE_UP_TEMPLATE.id)).toBeUndefined();
+      expect(other.libraryList('恢复前')).toEqual([]);
+      expect(other.list()).toHaveLength(1);
+    } finally {
+      other.close();
+    }
+  });
+});

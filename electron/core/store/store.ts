@@ -233,12 +233,15 @@ class SqliteStore implements Store {
   }
 
   suggest(q: SuggestQuery & { formId?: number }): IndicatorCandidate[] {
+    // The 指标库 index is kept in memory: after another connection's restore it is rebuilt.
+    this.follow();
     const unit = q.formId === undefined ? undefined : this.row(q.formId).unit || undefined;
     // The first call may build the index from every form: a write, so it goes through write().
     return this.indicators.ready ? this.indicators.suggest({ ...q, unit }) : this.write(() => this.indicators.suggest({ ...q, unit }));
   }
 
   libraryList(search = ''): LibraryEntry[] {
+    this.follow();
     return this.indicators.ready ? this.library.list(search) : this.write(() => this.library.list(search));
   }
 
