@@ -2,12 +2,13 @@
  * export.*, import.* and backup.*: the channels that carry file bytes. Bytes travel as base64
  * both ways; the file system is touched only for backup temp files, which are always removed.
  */
+import { readdirSync, rmSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { UserError } from '../../../shared/errors';
 import { DEFAULT_TEMPLATE_ID } from '../../../shared/templates';
-import type { Store } from '../store';
+import { processAlive, type Store } from '../store';
 import { blankExportFileName, exportBlankDocx, exportDocx, exportFileName } from '../export';
 import { commitImport, previewImport } from '../import';
 import type { CoreContext } from './context';
@@ -26,8 +27,27 @@ export function decodeBase64(data: string, what: string): Uint8Array {
 
 export const encodeBase64 = (bytes: Uint8Array): string => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
 
+/** The folder name says which process made it, so that one left by a killed process can be told apart. */
+const TEMP_PREFIX = 'shenbao-handlers-';
+const TEMP_DIR = /^shenbao-handlers-(\d+)-[A-Za-z0-9]{6}$/;
+
+/**
+ * Removes the temp folders of killed processes: a backup being downloaded or an upload being
+ * restored, each as large as a backup (issue #27 item 12). Never fails.
+ */
+export function sweepHandlerTemps(dir = tmpdir()): void {
+  try {
+    for (const name of readdirSync(dir)) {
+      const m = TEMP_DIR.exec(name);
+      if (m && !processAlive(Number(m[1]))) rmSync(join(dir, name), { recursive: true, force: true });
+    }
+  } catch {
+    /* housekeeping only */
+  }
+}
+
 async function withTempDir<T>(run: (dir: string) => Promise<T>): Promise<T> {
-  const dir = await mkdtemp(join(tmpdir(), 'shenbao-handlers-'));
+  const dir = await mkdtemp(join(tmpdir(), `${TEMP_PREFIX}${process.pid}-`));
   try {
     return await run(dir);
   } finally {
@@ -43,6 +63,7 @@ export function backupFileName(now: Date): string {
 }
 
 export function fileHandlers({ store, appVersion }: CoreContext): Handlers {
+  sweepHandlerTemps();
   return {
     'export.docx': async ({ id }) => {
       const { bytes, dropped, fileName } = await exportForm(store, id, appVersion);

@@ -9,7 +9,9 @@ import type { BackupManifest } from '../../../shared/contract';
 import { backupManifestSchema } from '../../../shared/contract';
 import { UserError } from '../../../shared/errors';
 import Database from 'better-sqlite3';
+import { badStoredTemplate, idsOutOfRange, oversizedRevision } from './backupContent';
 import { LATEST_VERSION, runMigrations } from './migrations';
+import { environmentFault } from './faults';
 import { connect, type Db } from './sqlite';
 
 export const BACKUP_MANIFEST_KEY = 'backup_manifest';
@@ -23,6 +25,46 @@ const SQLITE_MAGIC = 'SQLite format 3\0';
 
 export function tempNameFor(file: string): string {
   return join(dirname(file), `.${basename(file)}.${process.pid}.${Date.now()}.tmp`);
+}
+
+/** What tempNameFor makes (and SQLite's files beside it): the process that made it, and its name. */
+const TEMP_NAME = /^\.(.+)\.(\d+)\.(\d+)\.tmp(?:-wal|-shm|-journal)?$/;
+
+/** Whether a process with this id is running (ours, or another user's). */
+export function processAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    // EPERM: it exists, as another user's.
+    return (e as { code?: unknown }).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes temp files our killed processes left in `dir` (a restore's copy of a backup, a
+ * backup being written: up to the size of the database each, issue #27 item 12). Only names
+ * tempNameFor makes for `forName` (a base name, or a test on it), and only when the process
+ * that made them is gone. Never fails: the sweep is housekeeping.
+ */
+export function sweepStaleTemps(dir: string, forName: (base: string) => boolean): number {
+  let removed = 0;
+  try {
+    for (const name of readdirSync(dir)) {
+      const m = TEMP_NAME.exec(name);
+      if (!m || !forName(m[1]) || processAlive(Number(m[2]))) continue;
+      try {
+        rmSync(join(dir, name), { force: true });
+        removed++;
+      } catch {
+        /* another process's, or gone meanwhile */
+      }
+    }
+  } catch {
+    /* no such folder, or not readable: nothing to sweep */
+  }
+  return removed;
 }
 
 export function fsyncFile(file: string): void {
@@ -78,7 +120,7 @@ export function snapshotTo(db: Db, file: string, info: { appVersion: string; cre
     db.prepare('VACUUM INTO ?').run(tmp);
     return finishBackup(tmp, file, info);
   } finally {
-    rmSync(tmp, { force: true });
+    removeTemp(tmp);
   }
 }
 
@@ -89,9 +131,17 @@ export async function onlineBackupTo(db: Db, file: string, info: { appVersion: s
   try {
     await db.backup(tmp, { progress: () => 0x7fffffff });
     return finishBackup(tmp, file, info);
+  } catch (e) {
+    // A full or read-only backup folder is named as such (its own folder, not the database's).
+    throw environmentFault(e, file) ?? e;
   } finally {
-    rmSync(tmp, { force: true });
+    removeTemp(tmp);
   }
+}
+
+/** A temp copy and what SQLite made beside it (the copy of a WAL database is opened in WAL mode). */
+function removeTemp(tmp: string): void {
+  for (const side of ['', '-wal', '-shm', '-journal']) rmSync(tmp + side, { force: true });
 }
 
 function notOurs(file: string, why: string): UserError {
@@ -187,6 +237,9 @@ export function inspectBackup(file: string, nativeBinding?: string): BackupManif
     if (schemaVersion <= LATEST_VERSION) {
       const mismatch = schemaMismatch(db, schemaVersion, nativeBinding);
       if (mismatch) throw notOurs(file, `数据库结构不符：${mismatch}`);
+      // Rows that would break the store once restored (issue #27): checked here, before anything is replaced.
+      const content = idsOutOfRange(db) ?? badStoredTemplate(db) ?? oversizedRevision(db);
+      if (content) throw notOurs(file, content);
     }
     const formCount = countLiveForms(db);
     const raw = meta.get(BACKUP_MANIFEST_KEY);

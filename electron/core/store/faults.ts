@@ -9,11 +9,11 @@
  * SQLite reports most of these as SQLITE_CANTOPEN or SQLITE_READONLY without the errno, so
  * the cause is found by asking the file system directly (diagnose()).
  */
-import { closeSync, openSync, rmSync, statfsSync, statSync } from 'node:fs';
+import { accessSync, chmodSync, closeSync, constants, existsSync, openSync, rmSync, statfsSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { UserError } from '../../../shared/errors';
 
-export type FaultKind = 'is-directory' | 'permission' | 'read-only' | 'disk-full' | 'io' | 'cannot-open';
+export type FaultKind = 'is-directory' | 'permission' | 'read-only' | 'disk-full' | 'io' | 'cannot-open' | 'side-file-read-only';
 
 const codeOf = (e: unknown): string => (typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : '');
 
@@ -40,11 +40,20 @@ export function faultError(kind: FaultKind, file: string): UserError {
         'db-read-only',
       );
     case 'disk-full':
-      return new UserError(`磁盘空间已满${at}，这次操作没有完成。已保存的表单没有受影响；请清理磁盘空间后再试一次。`, 'disk-full');
+      return new UserError(
+        `磁盘空间不足${at}：磁盘空间已满或剩下的不够这次操作使用，这次操作没有完成。已保存的表单没有受影响；请清理磁盘空间后再试一次。`,
+        'disk-full',
+      );
     case 'io':
       return new UserError(
         `读写数据库文件${named}时磁盘出错，这次操作没有完成。请检查磁盘或 U 盘是否已拔出、连接是否松动，稍后再试；若一直如此，磁盘可能有故障，请尽快用“备份”另存一份数据。`,
         'db-io',
+      );
+    case 'side-file-read-only':
+      // `file` is the side file here: the database itself is writable.
+      return new UserError(
+        `数据库旁边的辅助文件“${file}”是只读的，无法打开或保存（数据库文件本身可以写）。${UNTOUCHED}；这不是文件损坏，请不要用备份恢复。请关闭所有打开本数据库的程序，取消这个文件的只读属性（或把它的所有者改为当前用户）后再试。`,
+        'db-side-read-only',
       );
     case 'cannot-open':
       return new UserError(
@@ -52,6 +61,36 @@ export function faultError(kind: FaultKind, file: string): UserError {
         'db-cannot-open',
       );
   }
+}
+
+const writable = (file: string): boolean => {
+  try {
+    accessSync(file, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * A -wal or -shm file left read-only beside a writable database: SQLite gives side files the
+ * database's mode when it creates them, so a read-only open of a read-only database leaves them
+ * at 0444, and after the user makes the database writable again every open failed with
+ * 「只读」 for good (issue #27 item 4). Such a side file is given the database's mode where we
+ * may; the one that stays read-only is returned, to be named in the message.
+ */
+export function healSideFiles(file: string): string | null {
+  if (!existsSync(file) || !writable(file)) return null;
+  for (const side of [`${file}-wal`, `${file}-shm`]) {
+    if (!existsSync(side) || writable(side)) continue;
+    try {
+      chmodSync(side, statSync(file).mode & 0o666);
+    } catch {
+      /* not ours to change: named below */
+    }
+    if (!writable(side)) return side;
+  }
+  return null;
 }
 
 /** The fault an errno from the file system stands for; null for anything else. */
@@ -79,12 +118,16 @@ export function errnoFault(code: string): FaultKind | null {
 /** The fault a SQLite result code stands for (extended codes included); null for other codes. */
 export function sqliteFault(code: string): FaultKind | null {
   if (code.startsWith('SQLITE_READONLY')) return 'read-only';
-  if (code === 'SQLITE_FULL') return 'disk-full';
+  // SHMSIZE: the -shm could not be extended, which on a nearly full disk is ENOSPC (issue #27 item 12: it said 磁盘出错).
+  if (code === 'SQLITE_FULL' || code === 'SQLITE_IOERR_SHMSIZE') return 'disk-full';
   if (code.startsWith('SQLITE_IOERR')) return 'io';
   if (code.startsWith('SQLITE_CANTOPEN')) return 'cannot-open';
   if (code === 'SQLITE_PERM' || code === 'SQLITE_AUTH') return 'permission';
   return null;
 }
+
+/** Less free space than this, and an I/O error is taken for a full disk. */
+const NEARLY_FULL_BYTES = 1024 * 1024;
 
 const tryCode = (fn: () => void): string => {
   try {
@@ -121,9 +164,11 @@ export function diagnose(file: string): FaultKind | null {
     const code = tryCode(check);
     if (code) return errnoFault(code) ?? 'cannot-open';
   }
+  if (exists && healSideFiles(file)) return 'side-file-read-only';
   try {
     const fs = statfsSync(dir);
-    if (fs.bavail === 0) return 'disk-full';
+    // Nearly full counts: a write that needs more than is left fails with a plain I/O error.
+    if (fs.bavail * fs.bsize < NEARLY_FULL_BYTES) return 'disk-full';
   } catch {
     /* not supported here: nothing more to learn */
   }
@@ -143,5 +188,6 @@ export function environmentFault(e: unknown, file: string): UserError | null {
   if (!bySqlite) return null;
   // SQLite's code says what failed, not why: the file system is more precise where it can tell.
   const cause = file && (bySqlite === 'cannot-open' || bySqlite === 'read-only' || bySqlite === 'io') ? diagnose(file) : null;
+  if (cause === 'side-file-read-only') return faultError(cause, healSideFiles(file) ?? `${file}-shm`);
   return faultError(cause ?? bySqlite, file);
 }

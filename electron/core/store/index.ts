@@ -1,5 +1,5 @@
 /** The local store (SQLite): forms, history, trash, new year, backup/restore. Plain Node, no Electron. */
 export { SCHEMA_VERSION, openStore, restoreDamaged } from './store';
 export type { Store, StoreOptions, FormEvent, FormEventKind } from './store';
-export { inspectBackup, listBackups } from './backupFiles';
+export { inspectBackup, listBackups, processAlive } from './backupFiles';
 export { DamagedDatabaseError } from './openDb';

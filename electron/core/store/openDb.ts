@@ -9,7 +9,7 @@ import { APP_ID, APP_KEY, backupFileName, listBackups, pruneBackups, snapshotTo 
 import { limitWal } from './idleCheckpoint';
 import { dataFingerprint, fullCheckDue, fullyCheckedAsIs, passes, quickCheckEveryOpen, recordFullCheck } from './integrityCheck';
 import { LATEST_VERSION, runMigrations, userVersion } from './migrations';
-import { environmentFault, faultError } from './faults';
+import { environmentFault, faultError, healSideFiles } from './faults';
 import { configureForUse, connect, isBusy, isNotADatabase, busyError, type Db, type Durability } from './sqlite';
 
 export interface OpenDbOptions {
@@ -144,6 +144,31 @@ function preflight(opts: OpenDbOptions): Preflight {
   }
 }
 
+/**
+ * What a crash or a read-only open left beside the file, made right before the read-only look
+ * (issue #27 item 4): a hot rollback journal (a first open of a restored copy killed while it
+ * switched to WAL) can only be rolled back by a read-write connection, and the read-only one
+ * then failed with 「只读」 at every open; a read-only -wal/-shm is given the database's mode.
+ * Rolling a hot journal back is what any SQLite open does: it only puts back the pages the
+ * interrupted transaction changed.
+ */
+function settleSideFiles(opts: OpenDbOptions): void {
+  const side = healSideFiles(opts.file);
+  if (side) throw faultError('side-file-read-only', side);
+  const journal = `${opts.file}-journal`;
+  if (!existsSync(journal) || statSync(journal).size === 0) return;
+  try {
+    const db = connect(opts.file, { nativeBinding: opts.nativeBinding, busyTimeoutMs: opts.busyTimeoutMs });
+    try {
+      db.prepare('SELECT count(*) FROM sqlite_master').get();
+    } finally {
+      db.close();
+    }
+  } catch (e) {
+    throw openFailure(e, opts);
+  }
+}
+
 export function openDatabase(opts: OpenDbOptions): Db {
   let existing: boolean;
   try {
@@ -154,6 +179,7 @@ export function openDatabase(opts: OpenDbOptions): Db {
   } catch (e) {
     throw openFailure(e, opts);
   }
+  if (existing) settleSideFiles(opts);
   const { version, fullyChecked } = existing ? preflight(opts) : { version: 0, fullyChecked: null };
   let db: Db;
   try {

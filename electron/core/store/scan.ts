@@ -6,7 +6,7 @@
  * revision) comes back with `content: null` and the reason, never as an exception.
  */
 import type { FormSummary } from '../../../shared/contract';
-import { unpackJson } from './jsonBlob';
+import { INFLATE_CAP_BYTES, InflateCapError, unpackJson } from './jsonBlob';
 import type { Db } from './sqlite';
 
 export interface YearQuery {
@@ -50,7 +50,12 @@ export function decodeContent(blob: Buffer | null | undefined): { content: unkno
   let text: string;
   try {
     text = unpackJson(blob);
-  } catch {
+  } catch (e) {
+    if (e instanceof InflateCapError)
+      return {
+        content: null,
+        damage: `表单内容已损坏（解压后超过 ${Math.round(INFLATE_CAP_BYTES / 1024 / 1024)} MB，不是本程序保存的内容）`,
+      };
     return { content: null, damage: '表单内容已损坏，无法解压' };
   }
   try {
@@ -121,6 +126,30 @@ export function saveSummaryFacts(db: Db, rows: readonly FactsRow[]): void {
   db.transaction(() => {
     for (const r of rows) put.run(r.formId, r.revision, r.checker, r.facts);
   }).immediate();
+}
+
+export interface KeptFacts {
+  formId: number;
+  year: string;
+  facts: string;
+  /** The stored content of the revision the facts are for; null when it is missing. */
+  blob: Buffer | null;
+}
+
+/** Kept facts with the content of their revision, `limit` at a time in form id order after `afterId`. */
+export function keptFacts(db: Db, afterId: number, limit: number): KeptFacts[] {
+  return db
+    .prepare(
+      `SELECT s.form_id AS formId, f.year, s.facts, r.data AS blob FROM summary_facts s
+       JOIN forms f ON f.id = s.form_id
+       LEFT JOIN revisions r ON r.form_id = s.form_id AND r.revision = s.revision
+       WHERE s.form_id > ? ORDER BY s.form_id LIMIT ?`,
+    )
+    .all(afterId, limit) as KeptFacts[];
+}
+
+export function dropSummaryFacts(db: Db, formIds: readonly number[]): void {
+  db.prepare('DELETE FROM summary_facts WHERE form_id IN (SELECT value FROM json_each(?))').run(JSON.stringify(formIds));
 }
 
 export interface StoredContent {

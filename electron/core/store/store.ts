@@ -1,27 +1,17 @@
 /** The local store of forms: one SQLite file, every save a revision, deletes go to the trash. */
 import type { Statement } from 'better-sqlite3';
-import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import type { BackupManifest, FormPage, FormRecord, FormSummary, Revision, TextChange } from '../../../shared/contract';
 import { UserError } from '../../../shared/errors';
 import type { FormData } from '../../../shared/form';
 import { str, withComputed } from '../../../shared/formOps';
 import { carryToNewYear } from '../../../shared/newYear';
-import { TemplateRegistry } from '../../../shared/template/registry';
+import type { TemplateRegistry } from '../../../shared/template/registry';
 import type { TemplateDef } from '../../../shared/template/schema';
 import { BUILTIN_TEMPLATES } from '../../../shared/templates';
 import type { RelatedForm } from '../../../shared/validation';
-import {
-  backupFileName,
-  fsyncDir,
-  fsyncFile,
-  inspectBackup,
-  BACKUP_MANIFEST_KEY,
-  onlineBackupTo,
-  pruneBackups,
-  snapshotTo,
-  tempNameFor,
-} from './backupFiles';
+import { onlineBackupTo, sweepStaleTemps } from './backupFiles';
 import { describeForm, formColumns, identityColumns, identityWords, SUMMARY_COLUMNS, type FormColumns } from './formRow';
 import { listForms, listPage, type ListQuery, type PageQuery } from './listing';
 import {
@@ -30,9 +20,12 @@ import {
   formContents,
   revisionBlob,
   saveSummaryFacts,
+  dropSummaryFacts,
+  keptFacts,
   scanYear,
   templatesOfYear,
   type FactsRow,
+  type KeptFacts,
   type ScanQuery,
   type ScannedForm,
   type StoredContent,
@@ -42,13 +35,14 @@ import { refreshSearchIndex } from './search';
 import type { IndicatorEntry, IndicatorKey } from '../../../shared/library/entries';
 import type { IndicatorCandidate, SuggestQuery } from '../../../shared/library/suggest';
 import { formIndicators, IndicatorIndex, IndicatorLibrary, sameIndicators, type FormIndicators, type LibraryEntry } from './library';
-import { loadStoredTemplates, templateUse } from './templates';
+import { checkRemovable, storeTemplate, templateRegistry, templateUse } from './templates';
 import { LATEST_VERSION, userVersion } from './migrations';
-import { autoBackup, newerSchemaError, openDatabase, type OpenDbOptions } from './openDb';
-import { environmentFault } from './faults';
-import { connect, writing, type Db, type Durability } from './sqlite';
+import { autoBackup, openDatabase, type OpenDbOptions } from './openDb';
+import { idsExhausted, refuseUnsafeId } from './idCounter';
+import { writing, type Db, type Durability } from './sqlite';
 import { KEEP_ALL_WITHIN_MS, revisionsToDrop } from './thinning';
 import { IdleCheckpoint, type IdleWork } from './idleCheckpoint';
+import { replaceDamaged, restoreGeneration, restoreInto } from './restore';
 
 export const SCHEMA_VERSION: number = LATEST_VERSION;
 
@@ -91,6 +85,11 @@ export interface Store {
   readonly schemaVersion: number;
   /** Built-in and imported templates. */
   readonly templates: TemplateRegistry;
+  /**
+   * What the store left out when loading, each a Chinese line for the user (a stored template
+   * that does not load, one whose id is now a built-in's); empty when all is well.
+   */
+  readonly notices: readonly string[];
   list(q?: ListQuery): FormSummary[];
   /** One page of the same list (a virtualised list of many forms); see listing.ts. */
   listPage(q?: PageQuery): FormPage;
@@ -105,6 +104,9 @@ export interface Store {
   revisionBlob(formId: number, revision: number): Buffer | null;
   /** Keeps what the 汇总 worked out for forms, for the revision it read (see scan.ts). */
   saveSummaryFacts(rows: readonly FactsRow[]): void;
+  /** Kept facts with the content they are for, in form id order (the keeper checks they still match). */
+  keptFacts(afterId: number, limit: number): KeptFacts[];
+  dropSummaryFacts(formIds: readonly number[]): void;
   /**
    * Runs `work` in the pauses between writes (a slice per call, true while work is left), the
    * first time soon; until close.
@@ -136,6 +138,7 @@ export interface Store {
   newYearPreview(id: number, year: string): { changes: TextChange[]; conflict: FormSummary | null };
   newYear(id: number, year: string): { record: FormRecord; changes: TextChange[] };
   backupTo(file: string): Promise<BackupManifest>;
+  /** Replaces every form with the backup's, in the live file (see restore.ts); a before-restore copy is kept. */
   restoreFrom(file: string): Promise<BackupManifest>;
   /** Stores an imported template (a checked template file) so forms can be made with it. */
   importTemplate(t: TemplateDef): void;
@@ -167,23 +170,25 @@ const YEAR = /^\d{4}$/;
 const SEARCH_REFRESH_SLICE = 300;
 
 class SqliteStore implements Store {
-  private db: Db;
   private closed = false;
   private readonly checkpoint = new IdleCheckpoint(() => (this.closed ? null : this.db));
   private readonly indicators: IndicatorIndex;
   private readonly library: IndicatorLibrary;
-  templates: TemplateRegistry;
+  private registry!: TemplateRegistry;
+  private skipped: string[] = [];
+  /** The restore generation the in-memory state was loaded at, and the data_version it was last checked at. */
+  private generation = '';
+  private checkedAt = -1;
 
   constructor(
     private readonly opts: OpenDbOptions,
-    db: Db,
+    private readonly db: Db,
     private readonly builtIns: readonly TemplateDef[],
   ) {
-    this.db = db;
     // Search index entries of what was just saved, a slice per pause so the app stays responsive.
     this.checkpoint.addIdleWork(() => refreshSearchIndex(this.db, SEARCH_REFRESH_SLICE));
-    this.templates = new TemplateRegistry(builtIns, loadStoredTemplates(db));
     this.indicators = new IndicatorIndex(db, () => this.templates);
+    this.reload();
     this.library = new IndicatorLibrary(
       this.indicators,
       () => this.db,
@@ -191,13 +196,53 @@ class SqliteStore implements Store {
     );
   }
 
+  /** Loads what the store keeps in memory from the file: at open, and after a restore (here or by another connection). */
+  private reload(): void {
+    const { registry, skipped } = templateRegistry(this.db, this.builtIns);
+    this.registry = registry;
+    this.skipped = skipped;
+    this.indicators.reset(this.db);
+    this.generation = restoreGeneration(this.db);
+    this.checkedAt = this.dataVersion();
+  }
+
+  private dataVersion(): number {
+    return this.db.pragma('data_version', { simple: true }) as number;
+  }
+
+  /**
+   * Whether another connection restored a backup since: then templates and the 指标库 index are
+   * reloaded. data_version changes only when another connection commits, so this is one pragma
+   * while nothing else writes.
+   */
+  private follow(): void {
+    if (this.closed) return;
+    const v = this.dataVersion();
+    if (v === this.checkedAt) return;
+    this.checkedAt = v;
+    if (restoreGeneration(this.db) !== this.generation) this.reload();
+  }
+
+  get templates(): TemplateRegistry {
+    this.follow();
+    return this.registry;
+  }
+
+  get notices(): readonly string[] {
+    this.follow();
+    return this.skipped;
+  }
+
   suggest(q: SuggestQuery & { formId?: number }): IndicatorCandidate[] {
+    // The 指标库 index is kept in memory: after another connection's restore it is rebuilt.
+    this.follow();
     const unit = q.formId === undefined ? undefined : this.row(q.formId).unit || undefined;
     // The first call may build the index from every form: a write, so it goes through write().
     return this.indicators.ready ? this.indicators.suggest({ ...q, unit }) : this.write(() => this.indicators.suggest({ ...q, unit }));
   }
 
   libraryList(search = '', limit?: number): LibraryEntry[] {
+    this.follow();
     return this.indicators.ready ? this.library.list(search, limit) : this.write(() => this.library.list(search, limit));
   }
 
@@ -245,9 +290,24 @@ class SqliteStore implements Store {
     return s;
   }
 
-  /** Every write goes through here: busy errors in Chinese, then a checkpoint once writes pause. */
+  /**
+   * Every write goes through here: busy errors in Chinese, then a checkpoint once writes pause.
+   * Inside the write lock it first follows a restore made by another connection, so nothing is
+   * written on the strength of templates or 指标库 counts of the data the restore replaced.
+   */
   private write<T>(fn: () => T): T {
-    const result = writing(fn);
+    const result = writing(() => {
+      try {
+        return this.db
+          .transaction(() => {
+            this.follow();
+            return fn();
+          })
+          .immediate();
+      } catch (e) {
+        throw idsExhausted(this.db, e) ?? e;
+      }
+    });
     this.checkpoint.afterWrite();
     return result;
   }
@@ -286,6 +346,14 @@ class SqliteStore implements Store {
 
   saveSummaryFacts(rows: readonly FactsRow[]): void {
     this.write(() => saveSummaryFacts(this.db, rows));
+  }
+
+  keptFacts(afterId: number, limit: number): KeptFacts[] {
+    return keptFacts(this.db, afterId, limit);
+  }
+
+  dropSummaryFacts(formIds: readonly number[]): void {
+    this.write(() => dropSummaryFacts(this.db, formIds));
   }
 
   whenIdle(work: IdleWork): void {
@@ -399,7 +467,7 @@ class SqliteStore implements Store {
             `INSERT INTO forms (template_id, template_version, year, identity_key, title, unit, status, revision, created_at, updated_at, search_text)
                VALUES (?, ?, ?, ?, ?, ?, 'draft', 1, ?, ?, ?)`,
           ).run(cols.templateId, cols.templateVersion, cols.year, cols.identityKey, cols.title, cols.unit, at, at, cols.searchText);
-          const newId = Number(info.lastInsertRowid);
+          const newId = refuseUnsafeId(info.lastInsertRowid);
           this.stmt('INSERT INTO revisions (form_id, revision, saved_at, note, data) VALUES (?, 1, ?, ?, ?)').run(
             newId,
             at,
@@ -589,71 +657,25 @@ class SqliteStore implements Store {
     return onlineBackupTo(this.db, file, { appVersion: this.opts.appVersion, createdAt: this.nowIso() });
   }
 
-  async restoreFrom(file: string): Promise<BackupManifest> {
-    const manifest = inspectBackup(file, this.opts.nativeBinding);
-    if (manifest.schemaVersion > LATEST_VERSION) throw newerSchemaError(file, manifest.schemaVersion);
-    const tmp = tempNameFor(this.file);
+  restoreFrom(file: string): Promise<BackupManifest> {
     try {
-      copyFileSync(file, tmp);
-      const check = connect(tmp, { nativeBinding: this.opts.nativeBinding });
-      try {
-        check.prepare('DELETE FROM meta WHERE key = ?').run(BACKUP_MANIFEST_KEY);
-      } finally {
-        check.close();
-      }
-      fsyncFile(tmp);
-      const at = this.opts.now();
-      const safety = join(this.opts.backupDir, backupFileName('before-restore', at));
-      snapshotTo(this.db, safety, { appVersion: this.opts.appVersion, createdAt: at.toISOString() });
-      pruneBackups(this.opts.backupDir, 'before-restore');
-      this.db.close();
-      rmSync(`${this.file}-wal`, { force: true });
-      rmSync(`${this.file}-shm`, { force: true });
-      renameSync(tmp, this.file);
-      fsyncDir(dirname(this.file));
-      try {
-        this.db = openDatabase(this.opts);
-      } catch (e) {
-        // The new file would not open: put the safety copy back so the user keeps working.
-        copyFileSync(safety, this.file);
-        this.db = openDatabase(this.opts);
-        throw e;
-      } finally {
-        this.templates = new TemplateRegistry(this.builtIns, loadStoredTemplates(this.db));
-        this.indicators.reset(this.db);
-      }
-      return manifest;
+      return Promise.resolve(restoreInto({ db: this.db, opts: this.opts }, file));
+    } catch (e) {
+      return Promise.reject(e as Error);
     } finally {
-      rmSync(tmp, { force: true });
+      this.reload();
     }
   }
 
   importTemplate(t: TemplateDef): void {
-    if (this.templates.isBuiltIn(t.id))
-      throw new UserError(`表样编号「${t.id}」与程序自带的表样相同，请在文件中换一个编号（id）后再导入`, 'template.builtin');
-    this.write(() =>
-      this.stmt('INSERT OR REPLACE INTO templates (id, version, json, imported_at) VALUES (?, ?, ?, ?)').run(
-        t.id,
-        t.version,
-        JSON.stringify(t),
-        this.nowIso(),
-      ),
-    );
-    this.templates.add(t);
+    this.write(() => storeTemplate(this.db, this.templates, t, this.nowIso()));
+    this.registry.add(t);
   }
 
   removeTemplate(id: string): void {
-    if (this.templates.isBuiltIn(id)) throw new UserError('程序自带的表样不能删除', 'template.builtin');
-    const t = this.templates.find(id);
-    if (!t) throw new UserError(`没有编号为「${id}」的表样`, 'not-found');
-    const used = this.templateFormCounts().get(id) ?? 0;
-    if (used > 0)
-      throw new UserError(
-        `还有 ${used} 份表单（含回收站中的）使用表样「${t.title}」，不能删除；请先删除这些表单并清空回收站`,
-        'template.inUse',
-      );
+    checkRemovable(this.db, this.templates, id);
     this.write(() => this.stmt('DELETE FROM templates WHERE id = ?').run(id));
-    this.templates.remove(id);
+    this.registry.remove(id);
   }
 
   templateFormCounts(): Map<string, number> {
@@ -738,6 +760,9 @@ export function openStore(opts: StoreOptions): Store {
   };
   mkdirSync(dirname(full.file), { recursive: true });
   const db = openDatabase(full);
+  // Temp files of a restore or backup that was killed (the restore's copy is as large as a backup).
+  sweepStaleTemps(dirname(full.file), (base) => base === basename(full.file));
+  sweepStaleTemps(full.backupDir, (base) => /^shenbao-.*\.db$/.test(base));
   if (opts.autoBackup ?? true) {
     try {
       autoBackup(db, full);
@@ -750,26 +775,9 @@ export function openStore(opts: StoreOptions): Store {
 
 /**
  * For a database that will not open (DamagedDatabaseError): the damaged file is moved aside,
- * never deleted, and the backup is installed in its place.
+ * never deleted, and the backup, checked and prepared, is installed in its place (restore.ts).
  */
 export function restoreDamaged(opts: StoreOptions, backupFile: string): Store {
-  const manifest = inspectBackup(backupFile, opts.nativeBinding);
-  if (manifest.schemaVersion > LATEST_VERSION) throw newerSchemaError(backupFile, manifest.schemaVersion);
-  const stamp = (opts.now ?? (() => new Date()))().toISOString().replace(/[:.]/g, '-');
-  // The backup is copied in completely (and synced) before the damaged file is moved aside:
-  // a full disk or a read-only folder then fails here, with the damaged file still in place.
-  const tmp = tempNameFor(opts.file);
-  try {
-    copyFileSync(backupFile, tmp);
-    fsyncFile(tmp);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    throw environmentFault(e, opts.file) ?? e;
-  }
-  if (existsSync(opts.file)) renameSync(opts.file, `${opts.file}.damaged-${stamp}`);
-  for (const side of ['-wal', '-shm'])
-    if (existsSync(opts.file + side)) renameSync(opts.file + side, `${opts.file}.damaged-${stamp}${side}`);
-  renameSync(tmp, opts.file);
-  fsyncDir(dirname(opts.file));
+  replaceDamaged(opts, backupFile, opts.builtInTemplates ?? BUILTIN_TEMPLATES);
   return openStore({ ...opts, autoBackup: false });
 }

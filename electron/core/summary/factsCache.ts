@@ -4,6 +4,11 @@
  * they were read with (the form's template as it was, the money columns summed, the fields the
  * cross-form rules compare). Any change there gives another checker, and the facts are read
  * afresh; facts that do not decode are read afresh too, so the cache can only save time.
+ *
+ * Each fact also carries a hash of the stored content it was read from (issue #27 item 9: a
+ * revision changed under its facts, say by a damaged disk, kept its old figures). The 汇总 does
+ * not read the content of forms with kept facts (that is what makes it fast), so the keeper
+ * compares the hashes in idle time (keeper.ts) and drops facts whose content changed.
  */
 import { createHash } from 'node:crypto';
 import type { FormData } from '../../../shared/form';
@@ -13,7 +18,7 @@ import type { MoneyColumn } from './columns';
 import { rowFacts, type FormFacts } from './facts';
 
 /** Bump when facts.ts reads forms differently. */
-const FACTS_FORMAT = 1;
+const FACTS_FORMAT = 2;
 
 const templateHashes = new WeakMap<TemplateDef, string>();
 
@@ -23,6 +28,14 @@ function templateHash(t: TemplateDef): string {
   return h;
 }
 
+/** What a fact is tied to: the revision's stored bytes (raw-deflated JSON; empty when missing). */
+export function contentHash(blob: Buffer | null | undefined): string {
+  return createHash('sha256')
+    .update(blob ?? Buffer.alloc(0))
+    .digest('hex')
+    .slice(0, 32);
+}
+
 export function checkerOf(t: TemplateDef, money: readonly MoneyColumn[], crossFields: ReadonlySet<string>, appVersion: string): string {
   const what = JSON.stringify([FACTS_FORMAT, appVersion, templateHash(t), money.map((c) => c.field), [...crossFields].sort()]);
   return createHash('sha256').update(what).digest('hex').slice(0, 32);
@@ -30,9 +43,11 @@ export function checkerOf(t: TemplateDef, money: readonly MoneyColumn[], crossFi
 
 type Stored = Pick<FormFacts, 'readable' | 'money' | 'parent' | 'indicators' | 'errors' | 'warnings' | 'problems'> & {
   cross: { values: Record<string, unknown>; unreadable: string[] } | null;
+  /** contentHash of what they were read from. */
+  content: string;
 };
 
-export function encodeFacts(f: FormFacts): string {
+export function encodeFacts(f: FormFacts, content: string): string {
   const stored: Stored = {
     readable: f.readable,
     money: f.money,
@@ -42,6 +57,7 @@ export function encodeFacts(f: FormFacts): string {
     warnings: f.warnings,
     problems: f.problems,
     cross: f.cross ? { values: f.cross.values, unreadable: [...f.cross.unreadable] } : null,
+    content,
   };
   return JSON.stringify(stored);
 }
@@ -71,7 +87,8 @@ export function decodeFacts(row: ScannedForm, json: string): FormFacts | null {
     !isCount(s.errors) ||
     !isCount(s.warnings) ||
     !isStrings(s.problems) ||
-    !crossOk
+    !crossOk ||
+    typeof s.content !== 'string'
   )
     return null;
   return {
@@ -85,4 +102,14 @@ export function decodeFacts(row: ScannedForm, json: string): FormFacts | null {
     problems: s.problems,
     cross: s.cross ? { values: s.cross.values as FormData['values'], unreadable: new Set(s.cross.unreadable) } : null,
   };
+}
+
+/** The content hash stored facts were read from, or null when they do not say. */
+export function factsContent(json: string): string | null {
+  try {
+    const s = JSON.parse(json) as Partial<Stored> | null;
+    return typeof s?.content === 'string' ? s.content : null;
+  } catch {
+    return null;
+  }
 }

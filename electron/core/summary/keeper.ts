@@ -9,8 +9,13 @@
  * a time in the store's pauses between writes (store.whenIdle), so a batch import is not slowed
  * down and the app answers between slices. A 汇总 that comes first simply reads the rest
  * itself: the facts are only ever a saving, never what decides a result.
+ *
+ * Once that is done, after each start over, it compares every kept fact's content hash with the
+ * content of its revision (factsCache.ts), a batch per slice, and drops facts whose content
+ * changed under them; their years are then read again.
  */
 import type { Store } from '../store';
+import { contentHash, factsContent } from './factsCache';
 import { currentCheckers, FactsReader } from './reader';
 
 export interface FactsKeeperOptions {
@@ -37,6 +42,23 @@ export function createFactsKeeper(store: Store, opts: FactsKeeperOptions): Facts
   let seen = '';
   const queue: string[] = [];
   let cursor: { year: string; templates: string[]; afterId: number } | null = null;
+  /** Where the comparison of kept facts with their content is, null when done. */
+  let auditAfter: number | null = 0;
+
+  /** One batch of that comparison; the years of facts dropped are queued again. */
+  const audit = () => {
+    const rows = store.keptFacts(auditAfter ?? 0, batch * 5);
+    const changed = rows.filter((r) => factsContent(r.facts) !== contentHash(r.blob));
+    if (changed.length > 0) {
+      try {
+        store.dropSummaryFacts(changed.map((r) => r.formId));
+        enqueue([...new Set(changed.map((r) => r.year))]);
+      } catch {
+        // Busy or read-only: the next start compares again.
+      }
+    }
+    auditAfter = rows.length === batch * 5 ? rows[rows.length - 1].formId : null;
+  };
 
   const enqueue = (years: readonly string[]) => {
     // A year being read is queued again: a form saved behind the cursor is read on the next pass.
@@ -55,6 +77,7 @@ export function createFactsKeeper(store: Store, opts: FactsKeeperOptions): Facts
       queue.length = 0;
       cursor = null;
       seen = store.lastSavedAt();
+      auditAfter = 0;
       enqueue(store.liveYears());
       return;
     }
@@ -70,7 +93,11 @@ export function createFactsKeeper(store: Store, opts: FactsKeeperOptions): Facts
     do {
       if (!cursor) {
         const year = queue.shift();
-        if (year === undefined) return false;
+        if (year === undefined) {
+          if (auditAfter === null) return false;
+          audit();
+          continue;
+        }
         // Template by template: each is a range of an index that holds what is read (store/scan.ts).
         cursor = { year, templates: store.templatesOfYear(year).map((t) => t.templateId), afterId: 0 };
       }
@@ -87,7 +114,7 @@ export function createFactsKeeper(store: Store, opts: FactsKeeperOptions): Facts
         if (cursor.templates.length === 0) cursor = null;
       }
     } while (performance.now() < until);
-    return cursor !== null || queue.length > 0;
+    return cursor !== null || queue.length > 0 || auditAfter !== null;
   };
 
   return { step };

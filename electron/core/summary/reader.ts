@@ -10,7 +10,7 @@ import type { FactsRow, ScannedForm } from '../store/scan';
 import { summaryColumns, type MoneyColumn } from './columns';
 import { crossFieldsOf } from './cross';
 import { comparedFacts, formFacts, type FormFacts } from './facts';
-import { checkerOf, decodeFacts, encodeFacts } from './factsCache';
+import { checkerOf, contentHash, decodeFacts, encodeFacts } from './factsCache';
 
 interface Reading {
   /** The form's template in the version it was made with. */
@@ -94,7 +94,8 @@ export class FactsReader {
       }
       const f = formFacts(this.blobOf(row), r.t, r.money, r.cross);
       out.push(f);
-      if (r.checker !== undefined) fresh.push({ formId: row.id, revision: row.revision, checker: r.checker, facts: encodeFacts(f) });
+      if (r.checker !== undefined)
+        fresh.push({ formId: row.id, revision: row.revision, checker: r.checker, facts: encodeFacts(f, contentHash(row.blob)) });
     }
     this.save(fresh);
     return out;

@@ -10,11 +10,16 @@ const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
  * Bundles the saver once, minified, so each child starts under plain node with no TypeScript
  * loader and little code to compile: the crash test starts a hundred of them.
  */
-export async function buildSaver(): Promise<{ script: string; env: NodeJS.ProcessEnv; cleanup(): void }> {
-  const dir = mkdtempSync(join(tmpdir(), 'shenbao-saver-'));
-  const script = join(dir, 'saver.cjs');
+export function buildSaver(): Promise<{ script: string; env: NodeJS.ProcessEnv; cleanup(): void }> {
+  return buildChild('saver');
+}
+
+/** The same for another child of this folder (`name`.ts). */
+export async function buildChild(name: string): Promise<{ script: string; env: NodeJS.ProcessEnv; cleanup(): void }> {
+  const dir = mkdtempSync(join(tmpdir(), `shenbao-${name}-`));
+  const script = join(dir, `${name}.cjs`);
   await build({
-    entryPoints: [fileURLToPath(new URL('./saver.ts', import.meta.url))],
+    entryPoints: [fileURLToPath(new URL(`./${name}.ts`, import.meta.url))],
     bundle: true,
     platform: 'node',
     format: 'cjs',
