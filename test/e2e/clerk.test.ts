@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importJson, OUTPUT_DIR, ROOT, startEditorEnv, type EditorEnv } from './helpers/app';
+import { cli, importJson, OUTPUT_DIR, ROOT, startEditorEnv, type EditorEnv } from './helpers/app';
 import { cell, openForm, waitSaved } from './helpers/editorPage';
 
 let env: EditorEnv;
@@ -161,6 +161,33 @@ describe('at 1366×768', () => {
       expect(g.scrollOverflow, `form ${id}`).toBeLessThanOrEqual(1);
       expect(g.sheet.right).toBeLessThanOrEqual(g.panel ? g.panel.left : g.window);
     }
+  });
+});
+
+describe('定稿', () => {
+  it('of a form with errors warns, lists them and asks; 回去修改 keeps the draft, 仍然定稿 finalises', async () => {
+    await openForm(page, env.server.url, projectId);
+    await cell(page, '其他资金').fill('50');
+    await waitSaved(page);
+    await page.getByRole('button', { name: '定稿', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: '这份表还有错误，确定要定稿吗？' });
+    await dialog.waitFor();
+    const listed = await page.getByTestId('finalize-errors').textContent();
+    expect(listed).toContain('年度资金总额');
+    await page.screenshot({ path: shot('clerk-finalize-errors-1366.png') });
+    await dialog.getByRole('button', { name: '回去修改' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await expect(page.getByTestId('final-banner').count()).resolves.toBe(0);
+    await page.getByRole('button', { name: '定稿', exact: true }).click();
+    await dialog.getByRole('button', { name: '仍然定稿' }).click();
+    await page.getByTestId('final-banner').waitFor();
+    expect(cli(env.db, 'list', '--json')).toMatch(/"status":\s*"final"/);
+    await page.getByRole('button', { name: '解除定稿' }).click();
+    await page.getByRole('textbox', { name: '原因（可不填）' }).fill('改正资金');
+    await page.getByRole('button', { name: '确认解除定稿' }).click();
+    await page.getByTestId('final-banner').waitFor({ state: 'hidden' });
+    await cell(page, '其他资金').fill('0');
+    await waitSaved(page);
   });
 });
 

@@ -16,6 +16,7 @@ import { useTemplates } from '../templates/TemplatesContext';
 import type { Autosaver } from './autosave';
 import { useFitSheet } from './fitWidth';
 import { useStoreVersion } from './hooks';
+import { FinalizeDialog } from './FinalizeDialog';
 import { MessagesPanel } from './MessagesPanel';
 import { PaperForm } from './PaperForm';
 import { SaveErrorLine, SaveStatus } from './SaveStatus';
@@ -135,7 +136,7 @@ export function Editor({ formId, onOpen, onListChanged, onPrint }: EditorProps) 
   const [reloadKey, setReloadKey] = useState(0);
   const { registry } = useTemplates();
   const { open, error } = useOpenForm(formId, reloadKey, registry);
-  const [dialog, setDialog] = useState<'newYear' | 'revisions' | 'unlock' | 'delete' | 'compare' | null>(null);
+  const [dialog, setDialog] = useState<'newYear' | 'revisions' | 'unlock' | 'delete' | 'compare' | 'finalize' | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const reload = useCallback(() => setReloadKey((k) => k + 1), []);
   const saver = open?.saver;
@@ -242,12 +243,19 @@ export function Editor({ formId, onOpen, onListChanged, onPrint }: EditorProps) 
       if (saved) notifyOk(`已导出：${saved}`);
     });
 
+  const finalizeNow = async () => {
+    await api['forms.finalize']({ id: record.id });
+    setDialog(null);
+    onListChanged();
+    reload();
+  };
+
+  /** With errors left, the clerk sees them and is asked first (FinalizeDialog). */
   const finalize = () =>
     run('定稿', async () => {
       await saveFirst();
-      await api['forms.finalize']({ id: record.id });
-      onListChanged();
-      reload();
+      if (store.messages().some((m) => m.severity === 'error')) setDialog('finalize');
+      else await finalizeNow();
     });
 
   /** Throws into the confirmation dialog, which shows the message and stays open. */
@@ -373,6 +381,15 @@ export function Editor({ formId, onOpen, onListChanged, onPrint }: EditorProps) 
           template={store.template}
           saveFirst={final ? async () => {} : saveFirst}
           onClose={() => setDialog(null)}
+        />
+      )}
+      {dialog === 'finalize' && (
+        <FinalizeDialog
+          template={store.template}
+          errors={store.messages().filter((m) => m.severity === 'error')}
+          warnings={store.messages().filter((m) => m.severity !== 'error').length}
+          onClose={() => setDialog(null)}
+          onConfirm={finalizeNow}
         />
       )}
       {dialog === 'delete' && (
