@@ -83,6 +83,45 @@ describe('新建', () => {
   });
 });
 
+describe('新建: unit and budget year', () => {
+  it('puts the unit typed into 填报单位 too (unless retyped), and defaults the year to the budget year', async () => {
+    answers['forms.create'] = () => ({ id: 43 });
+    answers['forms.page'] = () => ({ items: [summary({ year: '2031' })], total: 1, next: null });
+    const created = vi.fn();
+    const { NewFormDialog } = await import('../../renderer/src/shell/dialogs/NewFormDialog');
+    await withTemplates(<NewFormDialog onClose={() => {}} onCreated={created} />);
+    const year = (await screen.findByRole('textbox', { name: '年度' })) as HTMLInputElement;
+    await waitFor(() => expect(year.value).toBe('2031'));
+    expect(document.body.textContent).toContain('申报的是下一年度的预算');
+    expect(document.body.textContent).toContain('最新的一份表是 2031 年度');
+    fireEvent.change(screen.getByRole('textbox', { name: '部门名称' }), { target: { value: '桃源县教育局' } });
+    const unit = screen.getByRole('textbox', { name: '填报单位' }) as HTMLInputElement;
+    expect(unit.value).toBe('桃源县教育局');
+    fireEvent.click(screen.getByRole('button', { name: '创建' }));
+    await waitFor(() => expect(created).toHaveBeenCalledWith(43));
+    expect(calls.find((c) => c.channel === 'forms.create')?.input).toEqual({
+      templateId: bumenZhengti2019.id,
+      year: '2031',
+      values: { department: '桃源县教育局', unit: '桃源县教育局' },
+    });
+    cleanup();
+    calls.length = 0;
+    await withTemplates(<NewFormDialog onClose={() => {}} onCreated={created} />);
+    fireEvent.change(await screen.findByRole('textbox', { name: '部门名称' }), { target: { value: '桃源县教育局' } });
+    fireEvent.change(screen.getByRole('textbox', { name: '填报单位' }), { target: { value: '桃源县第一中学' } });
+    fireEvent.change(screen.getByRole('textbox', { name: '部门名称' }), { target: { value: '桃源县教育局（本级）' } });
+    expect((screen.getByRole('textbox', { name: '填报单位' }) as HTMLInputElement).value).toBe('桃源县第一中学');
+    delete answers['forms.page'];
+  });
+
+  it('the budget year is next year’s, or the newest form’s when that is later', async () => {
+    const { defaultBudgetYear } = await import('../../renderer/src/shell/dialogs/NewFormDialog');
+    expect(defaultBudgetYear(new Date(2026, 11, 15), null)).toBe('2027');
+    expect(defaultBudgetYear(new Date(2026, 11, 15), '2025')).toBe('2027');
+    expect(defaultBudgetYear(new Date(2026, 11, 15), '2028')).toBe('2028');
+  });
+});
+
 describe('从上年复制', () => {
   it('says what the template keeps and what is filled in again, not that amounts are kept', async () => {
     answers['forms.newYearPreview'] = () => ({ changes: [], conflict: null });

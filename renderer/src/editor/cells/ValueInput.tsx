@@ -5,7 +5,7 @@
  * dates and phone numbers, and the fields in the lines, stay one-line inputs.
  */
 import { memo, type KeyboardEvent } from 'react';
-import { str } from '../../../../shared/formOps';
+import { printDate, str } from '../../../../shared/formOps';
 import type { FieldDef } from '../../../../shared/template/schema';
 import { useFieldMessages, useFieldValue } from '../hooks';
 import { useSheet } from '../sheetContext';
@@ -24,7 +24,9 @@ export const ValueInput = memo(function ValueInput({ def, inline }: { def: Field
   const wraps = def.kind === 'text' && !inline;
   const read = (t: string) => (wraps ? oneLine(t) : readTyped(def.kind, t));
   const commit = (text: string) => store.set(def.id, read(text), { coalesceKey: def.id });
-  const input = useSyncedInput<HTMLInputElement | HTMLTextAreaElement>(value, commit, read);
+  // A date is kept as 2019-11-26 and shown as the form prints it, 2019年11月26日.
+  const shown = (v: string) => (def.kind === 'date' ? printDate(v) : v);
+  const input = useSyncedInput<HTMLInputElement | HTMLTextAreaElement>(shown(value), commit, (t) => shown(read(t)));
 
   function onKeyDown(e: KeyboardEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) {
     if (e.key !== 'Enter' || e.nativeEvent.isComposing) return;
@@ -53,7 +55,7 @@ export const ValueInput = memo(function ValueInput({ def, inline }: { def: Field
     const el = input.ref.current;
     if (el && !computed && !readOnly) {
       const tidy = wraps ? oneLine(el.value) : tidyOnLeave(def.kind, el.value);
-      if (tidy !== el.value) el.value = tidy;
+      if (shown(tidy) !== el.value) el.value = shown(tidy);
       if (tidy !== value) store.set(def.id, tidy, { coalesceKey: def.id });
     }
     onLeaveCell();
