@@ -125,7 +125,7 @@ describe('新建: unit and budget year', () => {
 describe('从上年复制', () => {
   it('says what the template keeps and what is filled in again, not that amounts are kept', async () => {
     answers['forms.newYearPreview'] = () => ({ changes: [], conflict: null });
-    const { NewYearDialog } = await import('../../renderer/src/shell/dialogs/NewYearDialog');
+    const { NewYearDialog } = await import('../../renderer/src/editor/dialogs/NewYearDialog');
     const record = { id: 5, year: '2026', title: '义务教育薄弱环节改善资金', unit: '某某县教育局' } as FormRecord;
     await withTemplates(<NewYearDialog record={record} template={MADE_UP_TEMPLATE} onClose={() => {}} onCreated={() => {}} />);
     const rules = await screen.findByTestId('new-year-rules');

@@ -15,11 +15,11 @@ import { installRecordingApi, stubBrowserLayout, type Answers } from './jsdomApi
 const calls: { channel: string; input: unknown }[] = [];
 const answers: Answers = {};
 /** Imported once window.api is in place (renderer/src/api reads it when loaded). */
-let dialog: typeof import('../../renderer/src/shell/dialogs/RevisionsDialog');
+let dialog: typeof import('../../renderer/src/editor/dialogs/RevisionsDialog');
 beforeAll(async () => {
   stubBrowserLayout();
   installRecordingApi(calls, answers);
-  dialog = await import('../../renderer/src/shell/dialogs/RevisionsDialog');
+  dialog = await import('../../renderer/src/editor/dialogs/RevisionsDialog');
 });
 afterEach(cleanup);
 

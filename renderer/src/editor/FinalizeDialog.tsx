@@ -6,7 +6,7 @@ import { Alert, Button, Group, Modal, ScrollArea, Stack, Text, UnstyledButton } 
 import { useState } from 'react';
 import type { Message } from '../../../shared/messages';
 import type { TemplateDef } from '../../../shared/template/schema';
-import { errorText } from '../shell/notify';
+import { errorText } from '../ui/notify';
 import { focusMessageIn } from './focus';
 import { messagePlace } from './MessagesPanel';
 

@@ -39,7 +39,7 @@ import { shortTemplateName, useTemplates } from '../templates/TemplatesContext';
 import { ListLayout, ROW_H, headingHeight, unitOf, type Deco } from './list/layout';
 import { PAGE_SIZE, PagedForms, type PageFetcher } from './list/pagedForms';
 import { takeFirstPage } from './list/prefetch';
-import { errorText } from './notify';
+import { errorText } from '../ui/notify';
 
 export const NO_UNIT = '（未填单位）';
 export const NO_TITLE = '（未填名称）';

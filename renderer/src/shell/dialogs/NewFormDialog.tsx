@@ -9,7 +9,7 @@ import { fieldDef } from '../../../../shared/formOps';
 import type { TemplateDef } from '../../../../shared/template/schema';
 import { api } from '../../api';
 import { useTemplates } from '../../templates/TemplatesContext';
-import { errorText } from '../notify';
+import { errorText } from '../../ui/notify';
 
 /** The fields the dialog asks for: the identity key, in the template's order, each once. */
 export function identityFields(t: TemplateDef) {

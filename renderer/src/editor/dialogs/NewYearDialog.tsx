@@ -6,7 +6,7 @@ import { untitled } from '../../../../shared/identity';
 import { describeNewYear } from '../../../../shared/newYear';
 import type { TemplateDef } from '../../../../shared/template/schema';
 import { api } from '../../api';
-import { errorText } from '../notify';
+import { errorText } from '../../ui/notify';
 
 export function NewYearDialog({
   record,

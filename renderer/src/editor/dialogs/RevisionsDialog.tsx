@@ -7,7 +7,7 @@ import { Alert, Button, Group, Modal, Table, Text, UnstyledButton } from '@manti
 import { Fragment, useEffect, useState } from 'react';
 import type { Revision } from '../../../../shared/contract';
 import { api } from '../../api';
-import { errorText } from '../notify';
+import { errorText } from '../../ui/notify';
 
 /** Autosaves less than this apart belong to one burst. */
 export const BURST_GAP_MS = 10 * 60_000;
