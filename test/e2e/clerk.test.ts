@@ -164,6 +164,30 @@ describe('at 1366×768', () => {
   });
 });
 
+describe('typing in the 2019 form’s item lists', () => {
+  it('the item’s tools (上移, 下移, 删除) never sit over the text being typed', async () => {
+    await openForm(page, env.server.url, env.seedId);
+    const item = page.getByRole('textbox', { name: '数量指标 第1条' });
+    await item.click();
+    await page.keyboard.press('End');
+    const boxes = await item.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      const tools = Array.from(el.closest('.ind-item')!.querySelectorAll('.item-actions button')).map((b) => b.getBoundingClientRect());
+      return {
+        text: { left: r.left, right: r.right, top: r.top, bottom: r.bottom },
+        tools: tools.map((t) => ({ left: t.left, right: t.right, top: t.top, bottom: t.bottom, w: t.width })),
+      };
+    });
+    await page.screenshot({ path: shot('clerk-item-tools-1366.png') });
+    expect(boxes.tools.length).toBe(3);
+    for (const t of boxes.tools) {
+      expect(t.w).toBeGreaterThan(0);
+      const overlaps = t.left < boxes.text.right && t.right > boxes.text.left && t.top < boxes.text.bottom && t.bottom > boxes.text.top;
+      expect(overlaps, JSON.stringify({ t, text: boxes.text })).toBe(false);
+    }
+  });
+});
+
 describe('定稿', () => {
   it('of a form with errors warns, lists them and asks; 回去修改 keeps the draft, 仍然定稿 finalises', async () => {
     await openForm(page, env.server.url, projectId);

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 /**
  * The shell's dialogs against a recorded API (window.api, as the desktop
- * preload provides it): 新建 offers every template and sends its identity fields, 从上年复制 says
+ * preload provides it): 新建 offers every template and sends its identity fields, 生成下一年度 says
  * what the template keeps, 导入 shows each form at a glance and passes a file's new template back,
  * 表样管理 removes only an unused imported template, and 导出所选 makes each file (the side list
  * itself: formList.test.tsx).
@@ -122,7 +122,7 @@ describe('新建: unit and budget year', () => {
   });
 });
 
-describe('从上年复制', () => {
+describe('生成下一年度', () => {
   it('says what the template keeps and what is filled in again, not that amounts are kept', async () => {
     answers['forms.newYearPreview'] = () => ({ changes: [], conflict: null });
     const { NewYearDialog } = await import('../../renderer/src/editor/dialogs/NewYearDialog');

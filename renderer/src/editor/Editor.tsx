@@ -287,8 +287,8 @@ export function Editor({ formId, onOpen, onListChanged, onPrint }: EditorProps) 
           {!final && <SaveStatus saver={open.saver} />}
           {!final && <UndoButtons open={open} />}
           <div className="editor-toolbar-gap" />
-          <Button size={BTN} variant="default" onClick={() => setDialog('newYear')}>
-            从上年复制
+          <Button size={BTN} variant="default" onClick={() => setDialog('newYear')} title="以这份表为底稿，生成下一年度的草稿">
+            生成下一年度
           </Button>
           <Button size={BTN} variant="default" onClick={() => setDialog('compare')}>
             年度对比
