@@ -4,7 +4,7 @@
  * view, the toolbar keeps its buttons in place through an autosave, 定稿 of a form with errors
  * asks first, and a reload of #/summary shows the 汇总. Screenshots go to test-output/.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +16,33 @@ let page: Page;
 let hunanId: number;
 let projectId: number;
 let dept2015Id: number;
+let twoBlockId: number;
+
+const TWO_BLOCK = {
+  表: '项目支出绩效目标申报表',
+  年度: '2026',
+  项目名称: '城乡义务教育学生营养改善计划',
+  主管部门及代码: '[051]某县教育局',
+  实施单位: '某县第一中学',
+  项目期: '2026年－2028年',
+  中期资金总额: '300',
+  中期财政拨款: '300',
+  年度资金总额: '100',
+  年度财政拨款: '100',
+  中期目标: '三年内保障全体在校学生营养餐供应。',
+  年度目标: '全年为在校学生提供营养餐。',
+  绩效指标: [
+    {
+      一级指标: '产出指标',
+      中期二级指标: '数量指标',
+      中期三级指标: '受益学生人数',
+      中期指标值: '≥1200人',
+      年度二级指标: '数量指标',
+      年度三级指标: '受益学生人数',
+      年度指标值: '≥1200人',
+    },
+  ],
+};
 
 const shot = (file: string) => join(OUTPUT_DIR, file);
 
@@ -26,6 +53,10 @@ beforeAll(async () => {
   hunanId = importJson(env.db, join(ROOT, 'test/fixtures/bumen-hunan-2023-example.json'));
   projectId = importJson(env.db, join(ROOT, 'test/fixtures/xiangmu-2025-tiyu.json'));
   dept2015Id = importJson(env.db, join(ROOT, 'test/fixtures/bumen-2015-example.json'));
+  // The two-block project form (中期 and 年度) has no fixture of its own: a small one.
+  const twoBlock = join(env.dir, 'xiangmu-2015.json');
+  writeFileSync(twoBlock, JSON.stringify(TWO_BLOCK));
+  twoBlockId = importJson(env.db, twoBlock);
   await page.setViewportSize({ width: 1366, height: 768 });
 });
 
@@ -155,7 +186,7 @@ describe('at 1366×768', () => {
   });
 
   it('every built-in example fits the window width, panel open or folded', async () => {
-    for (const id of [env.seedId, dept2015Id, projectId, hunanId]) {
+    for (const id of [env.seedId, dept2015Id, projectId, twoBlockId, hunanId]) {
       await openForm(page, env.server.url, id);
       const g = await geometry(page);
       expect(g.scrollOverflow, `form ${id}`).toBeLessThanOrEqual(1);
