@@ -219,6 +219,36 @@ describe('typing in the 2019 form’s item lists', () => {
   });
 });
 
+describe('Enter in an item list', () => {
+  it('moves the caret to the new item in the same task, so the next key lands there', async () => {
+    await openForm(page, env.server.url, env.seedId);
+    const item = page.getByRole('textbox', { name: '数量指标 第1条' });
+    await item.click();
+    await page.keyboard.press('End');
+    const after = await item.evaluate((el) => {
+      el.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', code: 'Enter', bubbles: true, cancelable: true }));
+      // No frame has passed: where would the next key go?
+      return document.activeElement?.getAttribute('aria-label');
+    });
+    expect(after).toBe('数量指标 第2条');
+    await page.keyboard.press('Control+z');
+  });
+
+  it('and in a project form’s indicator grid, Enter at a row’s end puts the caret in the new row at once', async () => {
+    await openForm(page, env.server.url, projectId);
+    const value = page.getByRole('textbox', { name: '绩效指标第1行 指标值' });
+    await value.click();
+    await page.keyboard.press('End');
+    const after = await value.evaluate((el) => {
+      el.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', code: 'Enter', bubbles: true, cancelable: true }));
+      return document.activeElement?.getAttribute('aria-label');
+    });
+    expect(after).toMatch(/^绩效指标第2行 /);
+    await page.keyboard.press('Control+z');
+    await waitSaved(page);
+  });
+});
+
 describe('定稿', () => {
   it('of a form with errors warns, lists them and asks; 回去修改 keeps the draft, 仍然定稿 finalises', async () => {
     await openForm(page, env.server.url, projectId);
