@@ -72,7 +72,13 @@ export const relatedFormSchema = z.object({
   values: z.record(z.string(), fieldValueSchema),
   relation: z.enum(['sameUnit', 'previousYear']),
 });
-export const revisionSchema = z.object({ revision: z.number().int(), savedAt: z.string(), note: z.string() });
+export const revisionSchema = z.object({
+  revision: z.number().int(),
+  savedAt: z.string(),
+  note: z.string(),
+  /** What this version changed against the one before it (shared/compare/revisionChanges.ts); absent for the first. */
+  changes: z.string().optional(),
+});
 export const textChangeSchema = z.object({ field: z.string(), label: z.string(), before: z.string(), after: z.string() });
 export const validationMessageSchema = z.object({
   field: z.string(),

@@ -30,9 +30,12 @@ async function main(): Promise<void> {
   const dir = rendererDir();
   const dbFile = resolve(args.dbFile ?? defaultDatabasePath());
   const web = await startWebServer({ dbFile, port: args.port, rendererDir: dir });
+  // Said first: without --db these are the clerk's real forms, not a trial copy.
+  if (args.dbFile === undefined) say(`注意：没有给出 --db，打开的是桌面版的数据库（真实数据）：${dbFile}。试用请加 --db 另一个文件。`);
   say('绩效目标申报（浏览器模式）已启动。请在本机浏览器中打开下面的地址（地址中含访问令牌，请勿发给他人）：');
   say(web.url);
-  say(`数据库文件：${dbFile}`);
+  say('访问令牌每次启动都会变，以前收藏的地址会打不开，请每次使用这里显示的地址。');
+  if (args.dbFile !== undefined) say(`数据库文件：${dbFile}`);
   say('用完后在这里按 Ctrl+C 结束（数据会先保存好再退出）。');
 
   let stopping = false;

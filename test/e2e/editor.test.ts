@@ -176,8 +176,8 @@ describe('editor (browser mode)', () => {
     for (const s of ['湖南省桃源县看守所', '442.21', '382.21', '393.21', '岗位职责效益', '（补充职责）', '甲乙']) expect(text).toContain(s);
   });
 
-  it('从上年复制 shows the text changes and opens next year’s draft', async () => {
-    await page.getByRole('button', { name: '从上年复制' }).click();
+  it('生成下一年度 (once 从上年复制) shows the text changes and opens next year’s draft', async () => {
+    await page.getByRole('button', { name: '生成下一年度' }).click();
     const create = page.getByRole('button', { name: '创建2020年草稿' });
     await create.waitFor();
     await expect(create.isEnabled()).resolves.toBe(true);

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 /**
  * The shell's dialogs against a recorded API (window.api, as the desktop
- * preload provides it): 新建 offers every template and sends its identity fields, 从上年复制 says
+ * preload provides it): 新建 offers every template and sends its identity fields, 生成下一年度 says
  * what the template keeps, 导入 shows each form at a glance and passes a file's new template back,
  * 表样管理 removes only an unused imported template, and 导出所选 makes each file (the side list
  * itself: formList.test.tsx).
@@ -83,10 +83,49 @@ describe('新建', () => {
   });
 });
 
-describe('从上年复制', () => {
+describe('新建: unit and budget year', () => {
+  it('puts the unit typed into 填报单位 too (unless retyped), and defaults the year to the budget year', async () => {
+    answers['forms.create'] = () => ({ id: 43 });
+    answers['forms.page'] = () => ({ items: [summary({ year: '2031' })], total: 1, next: null });
+    const created = vi.fn();
+    const { NewFormDialog } = await import('../../renderer/src/shell/dialogs/NewFormDialog');
+    await withTemplates(<NewFormDialog onClose={() => {}} onCreated={created} />);
+    const year = (await screen.findByRole('textbox', { name: '年度' })) as HTMLInputElement;
+    await waitFor(() => expect(year.value).toBe('2031'));
+    expect(document.body.textContent).toContain('申报的是下一年度的预算');
+    expect(document.body.textContent).toContain('最新的一份表是 2031 年度');
+    fireEvent.change(screen.getByRole('textbox', { name: '部门名称' }), { target: { value: '桃源县教育局' } });
+    const unit = screen.getByRole('textbox', { name: '填报单位' }) as HTMLInputElement;
+    expect(unit.value).toBe('桃源县教育局');
+    fireEvent.click(screen.getByRole('button', { name: '创建' }));
+    await waitFor(() => expect(created).toHaveBeenCalledWith(43));
+    expect(calls.find((c) => c.channel === 'forms.create')?.input).toEqual({
+      templateId: bumenZhengti2019.id,
+      year: '2031',
+      values: { department: '桃源县教育局', unit: '桃源县教育局' },
+    });
+    cleanup();
+    calls.length = 0;
+    await withTemplates(<NewFormDialog onClose={() => {}} onCreated={created} />);
+    fireEvent.change(await screen.findByRole('textbox', { name: '部门名称' }), { target: { value: '桃源县教育局' } });
+    fireEvent.change(screen.getByRole('textbox', { name: '填报单位' }), { target: { value: '桃源县第一中学' } });
+    fireEvent.change(screen.getByRole('textbox', { name: '部门名称' }), { target: { value: '桃源县教育局（本级）' } });
+    expect((screen.getByRole('textbox', { name: '填报单位' }) as HTMLInputElement).value).toBe('桃源县第一中学');
+    delete answers['forms.page'];
+  });
+
+  it('the budget year is next year’s, or the newest form’s when that is later', async () => {
+    const { defaultBudgetYear } = await import('../../renderer/src/shell/dialogs/NewFormDialog');
+    expect(defaultBudgetYear(new Date(2026, 11, 15), null)).toBe('2027');
+    expect(defaultBudgetYear(new Date(2026, 11, 15), '2025')).toBe('2027');
+    expect(defaultBudgetYear(new Date(2026, 11, 15), '2028')).toBe('2028');
+  });
+});
+
+describe('生成下一年度', () => {
   it('says what the template keeps and what is filled in again, not that amounts are kept', async () => {
     answers['forms.newYearPreview'] = () => ({ changes: [], conflict: null });
-    const { NewYearDialog } = await import('../../renderer/src/shell/dialogs/NewYearDialog');
+    const { NewYearDialog } = await import('../../renderer/src/editor/dialogs/NewYearDialog');
     const record = { id: 5, year: '2026', title: '义务教育薄弱环节改善资金', unit: '某某县教育局' } as FormRecord;
     await withTemplates(<NewYearDialog record={record} template={MADE_UP_TEMPLATE} onClose={() => {}} onCreated={() => {}} />);
     const rules = await screen.findByTestId('new-year-rules');

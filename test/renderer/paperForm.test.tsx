@@ -30,6 +30,26 @@ describe('PaperForm', () => {
     expect((screen.getByRole('textbox', { name: '效益指标2 名称' }) as HTMLTextAreaElement).value).toBe('安全管理效益');
   });
 
+  it('shows a date the way the form prints it, typed either way, and keeps it as 2019-11-26', () => {
+    const store = setup();
+    const date = screen.getByRole('textbox', { name: '填报日期' }) as HTMLInputElement;
+    expect(date.value).toBe('2019年11月26日');
+    date.focus();
+    date.value = '2019-12-3';
+    fireEvent.input(date);
+    // Not rewritten while the caret is in it.
+    expect(date.value).toBe('2019-12-3');
+    fireEvent.blur(date);
+    expect(store.get('fillDate')).toBe('2019-12-03');
+    expect(date.value).toBe('2019年12月3日');
+    date.focus();
+    date.value = '２０１９年１１月２６日';
+    fireEvent.input(date);
+    fireEvent.blur(date);
+    expect(store.get('fillDate')).toBe('2019-11-26');
+    expect(date.value).toBe('2019年11月26日');
+  });
+
   it('marks the sum cell invalid with a linked message, and clears it', () => {
     const store = setup();
     const other = screen.getByRole('textbox', { name: '其他资金' }) as HTMLInputElement;

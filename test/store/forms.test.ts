@@ -58,6 +58,16 @@ describe('forms', () => {
     ]);
   });
 
+  it('says for each revision what it changed against the one before (fields by label, rows by count)', () => {
+    const r = store.create(seedForm());
+    clock.advance(1000);
+    const a = store.save(r.id, withValues(r.data, { filler: '李四', total: '500' }));
+    clock.advance(1000);
+    store.save(r.id, a.data);
+    const list = store.revisions(r.id);
+    expect(list.map((x) => x.changes)).toEqual(['内容没有变化', '资金总额、填报人', undefined]);
+  });
+
   it('refuses a second live form for the same year and department, naming the existing one', () => {
     const r = store.create(seedForm());
     expect(() => store.create(seedForm())).toThrow(new RegExp(`2019 年度「湖南省桃源县看守所」（编号 ${r.id}，草稿）`));

@@ -55,7 +55,51 @@ function findCycles(files: string[]): string[][] {
   return cycles;
 }
 
+/**
+ * The same graph one level up: a folder of renderer/src (shell, editor, summary, ui …) imports
+ * another when any file of it does. The app frame (shell/) may use the editor, never the other
+ * way round; what both use (notifications, a confirmation) lives in ui/.
+ */
+function findFolderCycles(root: string): string[][] {
+  const folderOf = (f: string) => {
+    const rel = relative(root, f).split(/[\\/]/);
+    return rel.length > 1 ? rel[0] : null;
+  };
+  const files = sources(root);
+  const edges = new Map<string, Set<string>>();
+  for (const f of files) {
+    const from = folderOf(f);
+    if (!from) continue;
+    for (const to of runtimeImports(f).map(folderOf)) if (to && to !== from) edges.set(from, (edges.get(from) ?? new Set()).add(to));
+  }
+  // Each folder stands for a file that imports the folders it uses: the file-level search finds the cycles.
+  const state = new Map<string, 'open' | 'done'>();
+  const cycles: string[][] = [];
+  const stack: string[] = [];
+  const visit = (d: string) => {
+    state.set(d, 'open');
+    stack.push(d);
+    for (const next of edges.get(d) ?? []) {
+      if (state.get(next) === 'open') cycles.push([...stack.slice(stack.indexOf(next)), next]);
+      else if (!state.has(next)) visit(next);
+    }
+    stack.pop();
+    state.set(d, 'done');
+  };
+  for (const d of edges.keys()) if (!state.has(d)) visit(d);
+  return cycles;
+}
+
 describe('import cycles', () => {
+  it('there are none between the folders of renderer/src/', () => {
+    expect(findFolderCycles(join(ROOT, 'renderer/src'))).toEqual([]);
+  });
+
+  it('would find one between folders', () => {
+    // cycle-fixture/folders: x/ imports y/, y/ imports x/.
+    expect(findFolderCycles(join(ROOT, 'test/unit/cycle-fixture/folders'))).toEqual([['x', 'y', 'x']]);
+  });
+
   it.each(['shared', 'electron', 'renderer/src'])('there are none in %s/', (dir) => {
     expect(findCycles(sources(join(ROOT, dir)))).toEqual([]);
   });

@@ -71,6 +71,23 @@ describe('npm run web as a process', () => {
     }
   });
 
+  it('without --db says in its first line that it opens the desktop app’s own database', async () => {
+    const config = join(dir, 'config');
+    const child = spawn(process.execPath, ['--import', 'tsx', 'electron/web/server.ts', '--port', '0'], {
+      cwd: ROOT,
+      env: { ...process.env, SHENBAO_RENDERER_DIR: rendererDir, XDG_CONFIG_HOME: config, SHENBAO_DB: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const { out, exited } = collect(child);
+    await urlLine(out, child);
+    const first = out.stdout.split('\n')[0];
+    expect(first).toContain('桌面版的数据库');
+    expect(first).toContain(join(config, '绩效目标申报', 'shenbao.db'));
+    expect(out.stdout).toContain('访问令牌每次启动都会变');
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  });
+
   it('explains a bad argument in Chinese and exits non-zero', async () => {
     const child = launch(['--port', 'abc']);
     const { out, exited } = collect(child);

@@ -7,6 +7,7 @@ import { UserError } from '../../../shared/errors';
 import type { FormData } from '../../../shared/form';
 import { str, withComputed } from '../../../shared/formOps';
 import { carryToNewYear } from '../../../shared/newYear';
+import { revisionChanges } from '../../../shared/compare/revisionChanges';
 import type { TemplateRegistry } from '../../../shared/template/registry';
 import type { TemplateDef } from '../../../shared/template/schema';
 import { BUILTIN_TEMPLATES } from '../../../shared/templates';
@@ -613,10 +614,18 @@ class SqliteStore implements Store {
   }
 
   revisions(id: number): Revision[] {
-    this.row(id);
-    return this.stmt('SELECT revision, saved_at AS savedAt, note FROM revisions WHERE form_id = ? ORDER BY revision DESC').all(
+    const form = this.row(id);
+    const rows = this.stmt('SELECT revision, saved_at AS savedAt, note, data FROM revisions WHERE form_id = ? ORDER BY revision DESC').all(
       id,
-    ) as Revision[];
+    ) as (Revision & { data?: Buffer })[];
+    // What each version changed against the one before it; a damaged one is only not described.
+    const contents = rows.map((r) => decodeContent(r.data!).content as FormData | null);
+    const t = this.templates.find(form.templateId, form.templateVersion);
+    return rows.map(({ data: _data, ...r }, i) => {
+      const after = contents[i];
+      const before = contents[i + 1];
+      return t && after && before ? { ...r, changes: revisionChanges(t, before, after) } : r;
+    });
   }
 
   restoreRevision(id: number, revision: number): FormRecord {

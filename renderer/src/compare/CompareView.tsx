@@ -11,7 +11,7 @@ import type { FormSummary } from '../../../shared/contract';
 import type { TemplateDef } from '../../../shared/template/schema';
 import { api } from '../api';
 import { saveFile } from '../api/files';
-import { errorText, notifyOk } from '../shell/notify';
+import { errorText, notifyOk } from '../ui/notify';
 import { ComparisonReport, type Comparison } from './ComparisonReport';
 import './compare.css';
 

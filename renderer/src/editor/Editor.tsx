@@ -7,17 +7,19 @@ import type { TemplateDef } from '../../../shared/template/schema';
 import { api, isDesktop } from '../api';
 import { saveFile } from '../api/files';
 import { CompareView } from '../compare/CompareView';
-import { ConfirmDialog } from '../shell/dialogs/ConfirmDialog';
-import { NewYearDialog } from '../shell/dialogs/NewYearDialog';
-import { RevisionsDialog } from '../shell/dialogs/RevisionsDialog';
-import { UnlockDialog } from '../shell/dialogs/UnlockDialog';
-import { errorText, notifyError, notifyOk } from '../shell/notify';
+import { ConfirmDialog } from '../ui/ConfirmDialog';
+import { NewYearDialog } from './dialogs/NewYearDialog';
+import { RevisionsDialog } from './dialogs/RevisionsDialog';
+import { UnlockDialog } from './dialogs/UnlockDialog';
+import { errorText, notifyError, notifyOk } from '../ui/notify';
 import { useTemplates } from '../templates/TemplatesContext';
 import type { Autosaver } from './autosave';
+import { useFitSheet } from './fitWidth';
 import { useStoreVersion } from './hooks';
+import { FinalizeDialog } from './FinalizeDialog';
 import { MessagesPanel } from './MessagesPanel';
 import { PaperForm } from './PaperForm';
-import { SaveStatus } from './SaveStatus';
+import { SaveErrorLine, SaveStatus } from './SaveStatus';
 import type { SuggestFn } from './suggest/useSuggestions';
 import { useOpenForm, type OpenForm } from './useOpenForm';
 
@@ -28,18 +30,41 @@ export interface EditorProps {
   onPrint(template: TemplateDef, data: FormData): void;
 }
 
+/** Toolbar buttons: compact, so that one row holds them all at 1366 px. */
+const BTN = 'compact-sm';
+
 function UndoButtons({ open }: { open: OpenForm }) {
   useStoreVersion(open.store);
   return (
     <>
-      <Button size="xs" variant="subtle" disabled={!open.store.canUndo()} onClick={() => open.store.undo()} title="Ctrl+Z">
+      <Button size={BTN} variant="subtle" disabled={!open.store.canUndo()} onClick={() => open.store.undo()} title="Ctrl+Z">
         撤销
       </Button>
-      <Button size="xs" variant="subtle" disabled={!open.store.canRedo()} onClick={() => open.store.redo()} title="Ctrl+Y">
+      <Button size={BTN} variant="subtle" disabled={!open.store.canRedo()} onClick={() => open.store.redo()} title="Ctrl+Y">
         重做
       </Button>
     </>
   );
+}
+
+/**
+ * The toolbar is sticky under the app header and its height changes (an alert under it): the
+ * 检查结果 panel sits below it, and a cell the caret moves to is scrolled clear of it
+ * (scroll-padding-top in app.css), through one CSS variable on the page.
+ */
+function useToolbarHeight(el: HTMLElement | null) {
+  useEffect(() => {
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const root = document.documentElement;
+    const set = () => root.style.setProperty('--editor-toolbar-h', `${Math.ceil(el.getBoundingClientRect().height)}px`);
+    set();
+    const ro = new ResizeObserver(set);
+    ro.observe(el);
+    return () => {
+      ro.disconnect();
+      root.style.removeProperty('--editor-toolbar-h');
+    };
+  }, [el]);
 }
 
 function useSaveStatus(saver: Autosaver | undefined) {
@@ -111,13 +136,17 @@ export function Editor({ formId, onOpen, onListChanged, onPrint }: EditorProps) 
   const [reloadKey, setReloadKey] = useState(0);
   const { registry } = useTemplates();
   const { open, error } = useOpenForm(formId, reloadKey, registry);
-  const [dialog, setDialog] = useState<'newYear' | 'revisions' | 'unlock' | 'delete' | 'compare' | null>(null);
+  const [dialog, setDialog] = useState<'newYear' | 'revisions' | 'unlock' | 'delete' | 'compare' | 'finalize' | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const reload = useCallback(() => setReloadKey((k) => k + 1), []);
   const saver = open?.saver;
   const onLeaveCell = useCallback(() => void saver?.flush(), [saver]);
 
   const status = useSaveStatus(saver);
+  const [toolbar, setToolbar] = useState<HTMLDivElement | null>(null);
+  const [body, setBody] = useState<HTMLDivElement | null>(null);
+  useToolbarHeight(toolbar);
+  const fit = useFitSheet(body, open?.store.template.page.widthTwips ?? 0);
   // 指标库 suggestions for this form: its unit's own indicators come first.
   const suggest = useCallback<SuggestFn>((q) => api['library.suggest']({ ...q, formId }), [formId]);
 
@@ -214,12 +243,19 @@ export function Editor({ formId, onOpen, onListChanged, onPrint }: EditorProps) 
       if (saved) notifyOk(`已导出：${saved}`);
     });
 
+  const finalizeNow = async () => {
+    await api['forms.finalize']({ id: record.id });
+    setDialog(null);
+    onListChanged();
+    reload();
+  };
+
+  /** With errors left, the clerk sees them and is asked first (FinalizeDialog). */
   const finalize = () =>
     run('定稿', async () => {
       await saveFirst();
-      await api['forms.finalize']({ id: record.id });
-      onListChanged();
-      reload();
+      if (store.messages().some((m) => m.severity === 'error')) setDialog('finalize');
+      else await finalizeNow();
     });
 
   /** Throws into the confirmation dialog, which shows the message and stays open. */
@@ -234,32 +270,34 @@ export function Editor({ formId, onOpen, onListChanged, onPrint }: EditorProps) 
 
   return (
     <div className="editor">
-      <div className="editor-toolbar no-print">
-        <Group gap="xs" wrap="wrap">
-          <Text fw={700} title={record.unit && record.unit !== record.title ? `${name}（${record.unit}）` : undefined}>
+      <div className="editor-toolbar no-print" ref={setToolbar}>
+        <div className="editor-toolbar-row">
+          <Text fw={700} className="editor-name" title={record.unit && record.unit !== record.title ? `${name}（${record.unit}）` : name}>
             {name}
           </Text>
           {final ? (
-            <Badge color="gray">已定稿</Badge>
+            <Badge color="gray" className="editor-badge">
+              已定稿
+            </Badge>
           ) : (
-            <Badge color="blue" variant="light">
+            <Badge color="blue" variant="light" className="editor-badge">
               草稿
             </Badge>
           )}
           {!final && <SaveStatus saver={open.saver} />}
           {!final && <UndoButtons open={open} />}
-          <div style={{ flex: 1 }} />
-          <Button size="xs" variant="default" onClick={() => setDialog('newYear')}>
-            从上年复制
+          <div className="editor-toolbar-gap" />
+          <Button size={BTN} variant="default" onClick={() => setDialog('newYear')} title="以这份表为底稿，生成下一年度的草稿">
+            生成下一年度
           </Button>
-          <Button size="xs" variant="default" onClick={() => setDialog('compare')}>
+          <Button size={BTN} variant="default" onClick={() => setDialog('compare')}>
             年度对比
           </Button>
-          <Button size="xs" variant="default" loading={busy === '导出 Word'} onClick={exportWord}>
+          <Button size={BTN} variant="default" loading={busy === '导出 Word'} onClick={exportWord}>
             导出 Word
           </Button>
           <Button
-            size="xs"
+            size={BTN}
             variant="default"
             loading={busy === '导出 Excel'}
             title="把这份表的表格导出为 Excel 工作簿（.xlsx）"
@@ -267,16 +305,16 @@ export function Editor({ formId, onOpen, onListChanged, onPrint }: EditorProps) 
           >
             导出 Excel
           </Button>
-          <Button size="xs" variant="default" loading={busy === '打印'} onClick={print}>
+          <Button size={BTN} variant="default" loading={busy === '打印'} onClick={print}>
             打印
           </Button>
           {isDesktop() && (
-            <Button size="xs" variant="default" loading={busy === '导出 PDF'} onClick={exportPdf}>
+            <Button size={BTN} variant="default" loading={busy === '导出 PDF'} onClick={exportPdf}>
               导出 PDF
             </Button>
           )}
           <Button
-            size="xs"
+            size={BTN}
             variant="default"
             onClick={() =>
               status?.state === 'conflict' ? setDialog('revisions') : void saveFirst().then(() => setDialog('revisions'), notifyError)
@@ -285,18 +323,19 @@ export function Editor({ formId, onOpen, onListChanged, onPrint }: EditorProps) 
             历史版本
           </Button>
           {final ? (
-            <Button size="xs" color="orange" onClick={() => setDialog('unlock')}>
+            <Button size={BTN} color="orange" onClick={() => setDialog('unlock')}>
               解除定稿
             </Button>
           ) : (
-            <Button size="xs" color="teal" loading={busy === '定稿'} onClick={finalize}>
+            <Button size={BTN} color="teal" loading={busy === '定稿'} onClick={finalize}>
               定稿
             </Button>
           )}
-          <Button size="xs" variant="subtle" color="red" onClick={() => setDialog('delete')}>
+          <Button size={BTN} variant="subtle" color="red" onClick={() => setDialog('delete')}>
             删除
           </Button>
-        </Group>
+        </div>
+        {!final && status?.state === 'error' && <SaveErrorLine message={status.message} onRetry={() => void open.saver.flush()} />}
         {!final && status?.state === 'conflict' && <ConflictAlert open={open} onReload={reload} onHistory={() => setDialog('revisions')} />}
         {final && (
           <Alert color="gray" mt="xs" p="xs" data-testid="final-banner">
@@ -304,11 +343,13 @@ export function Editor({ formId, onOpen, onListChanged, onPrint }: EditorProps) 
           </Alert>
         )}
       </div>
-      <div className="editor-body">
+      <div className={`editor-body${fit.panelOpen ? '' : ' panel-folded'}`} ref={setBody}>
         <div className="sheet-scroll">
-          <PaperForm store={store} readOnly={final} onLeaveCell={onLeaveCell} suggest={suggest} />
+          <div className="sheet-zoom" style={fit.zoom < 1 ? { zoom: fit.zoom } : undefined} data-zoom={fit.zoom}>
+            <PaperForm store={store} readOnly={final} onLeaveCell={onLeaveCell} suggest={suggest} />
+          </div>
         </div>
-        <MessagesPanel store={store} />
+        <MessagesPanel store={store} folded={!fit.panelOpen} onToggle={fit.toggle} />
       </div>
       {dialog === 'newYear' && (
         <NewYearDialog
@@ -340,6 +381,15 @@ export function Editor({ formId, onOpen, onListChanged, onPrint }: EditorProps) 
           template={store.template}
           saveFirst={final ? async () => {} : saveFirst}
           onClose={() => setDialog(null)}
+        />
+      )}
+      {dialog === 'finalize' && (
+        <FinalizeDialog
+          template={store.template}
+          errors={store.messages().filter((m) => m.severity === 'error')}
+          warnings={store.messages().filter((m) => m.severity !== 'error').length}
+          onClose={() => setDialog(null)}
+          onConfirm={finalizeNow}
         />
       )}
       {dialog === 'delete' && (

@@ -6,6 +6,7 @@
  * removed, or merges changed), never on an ordinary keystroke.
  */
 import { memo, useEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
+import { flushSync } from 'react-dom';
 import { DEFAULT_OPTIONS } from '../../../shared/form';
 import { indexOf, printedLabel } from '../../../shared/formOps';
 import { kindOf } from '../../../shared/kinds';
@@ -17,7 +18,7 @@ import { GroupCell } from './cells/GroupCell';
 import { kindCell } from './cells/kindCells';
 import { RowTools } from './cells/RowTools';
 import { ValueInput } from './cells/ValueInput';
-import { focusFieldIn, focusGroupCellIn } from './focus';
+import { focusFieldIn, focusGroupCellIn, groupInputIn } from './focus';
 import { fontStyle } from './fonts';
 import type { FormStore } from './formStore';
 import { firstBlankColumn, maxRowsOf } from './groupRows';
@@ -275,9 +276,18 @@ export const PaperForm = memo(function PaperForm({ store, readOnly, onLeaveCell,
   }, [notice]);
 
   const ctx = useMemo<SheetContextValue>(() => {
-    /** After React has drawn the changed rows, the caret goes to the row that moved or was added. */
-    const focusLater = (group: string, row: number, column: string | undefined) =>
-      requestAnimationFrame(() => sheet.current && focusGroupCellIn(sheet.current, group, row, column));
+    /**
+     * The changed rows are drawn at once and the caret goes to the row that moved or was added in
+     * the same task, so a key typed right after Enter lands there (a frame later if not drawn yet).
+     */
+    const focusLater = (group: string, row: number, column: string | undefined) => {
+      const focus = () =>
+        sheet.current !== null &&
+        groupInputIn(sheet.current, group, row, column) !== null &&
+        focusGroupCellIn(sheet.current, group, row, column);
+      flushSync(() => {});
+      if (!focus()) requestAnimationFrame(() => sheet.current && focusGroupCellIn(sheet.current, group, row, column));
+    };
     return {
       store,
       readOnly,

@@ -11,7 +11,8 @@ const LAST_FORM = 'shenbao.lastForm';
 export function App() {
   const [route, setRoute] = useState<Route>(() => {
     let r = parseRoute(window.location.hash);
-    if (r.view === 'main' && r.formId === null) {
+    // The address decides: only a bare start (no form, not 汇总) reopens the last form.
+    if (r.view === 'main' && r.formId === null && !r.summary) {
       const last = Number(localStorage.getItem(LAST_FORM));
       if (last > 0) r = { view: 'main', formId: last };
     }

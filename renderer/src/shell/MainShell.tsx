@@ -10,7 +10,7 @@ import { Editor } from '../editor/Editor';
 import { flushOpenForms } from '../editor/useOpenForm';
 import { PrintSheet } from '../print/PrintSheet';
 import { SummaryView } from '../summary/SummaryView';
-import { ConfirmDialog } from './dialogs/ConfirmDialog';
+import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { ExportManyDialog, MAX_EXPORT_MANY } from './dialogs/ExportManyDialog';
 import { ImportDialog } from './dialogs/ImportDialog';
 import { LibraryDialog } from './dialogs/LibraryDialog';
@@ -19,7 +19,7 @@ import { TemplatesDialog } from './dialogs/TemplatesDialog';
 import { TrashDialog } from './dialogs/TrashDialog';
 import { useTemplates } from '../templates/TemplatesContext';
 import { FormList } from './FormList';
-import { notifyError, notifyOk } from './notify';
+import { notifyError, notifyOk } from '../ui/notify';
 import './shell.css';
 
 type Dialog =

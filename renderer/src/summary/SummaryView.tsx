@@ -12,7 +12,7 @@ import type { CheckStatus, Output, Summary, SummaryQuery } from '../../../shared
 import { api } from '../api';
 import { saveFile } from '../api/files';
 import { flushOpenForms } from '../editor/useOpenForm';
-import { errorText, notifyError, notifyOk } from '../shell/notify';
+import { errorText, notifyError, notifyOk } from '../ui/notify';
 import { useTemplates } from '../templates/TemplatesContext';
 import { codedName, filterSection, formatWan, STATUS_FILTER } from './format';
 import { SummaryTable, unitRowKey } from './SummaryTable';

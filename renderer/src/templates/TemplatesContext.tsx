@@ -10,7 +10,7 @@ import { TemplateRegistry } from '../../../shared/template/registry';
 import type { TemplateDef } from '../../../shared/template/schema';
 import { BUILTIN_TEMPLATES } from '../../../shared/templates';
 import { api } from '../api';
-import { notifyError } from '../shell/notify';
+import { notifyError } from '../ui/notify';
 
 export interface TemplatesValue {
   registry: TemplateRegistry;

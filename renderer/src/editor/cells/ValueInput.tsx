@@ -24,7 +24,9 @@ export const ValueInput = memo(function ValueInput({ def, inline }: { def: Field
   const wraps = cell.control === 'textarea' && !inline;
   const read = (t: string) => (wraps ? oneLine(t) : readTyped(def, t));
   const commit = (text: string) => store.set(def.id, read(text), { coalesceKey: def.id });
-  const input = useSyncedInput<HTMLInputElement | HTMLTextAreaElement>(value, commit, read);
+  // A value is shown as its kind says (a date kept as 2019-11-26 shows as printed, 2019年11月26日).
+  const shown = (v: string) => cell.shown?.(v) ?? v;
+  const input = useSyncedInput<HTMLInputElement | HTMLTextAreaElement>(shown(value), commit, (t) => shown(read(t)));
 
   function onKeyDown(e: KeyboardEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) {
     if (e.key !== 'Enter' || e.nativeEvent.isComposing) return;
@@ -53,7 +55,7 @@ export const ValueInput = memo(function ValueInput({ def, inline }: { def: Field
     const el = input.ref.current;
     if (el && !computed && !readOnly) {
       const tidy = tidyOnLeave(def, wraps ? oneLine(el.value) : el.value);
-      if (tidy !== el.value) el.value = tidy;
+      if (shown(tidy) !== el.value) el.value = shown(tidy);
       if (tidy !== value) store.set(def.id, tidy, { coalesceKey: def.id });
     }
     onLeaveCell();

@@ -7,6 +7,7 @@
  */
 import type { ComponentType } from 'react';
 import { kindOf } from '../../../../shared/kinds';
+import { printDate } from '../../../../shared/kinds/date';
 import type { FieldDef } from '../../../../shared/template/schema';
 import { BenefitCell } from './BenefitCell';
 import { MultilineInput } from './MultilineInput';
@@ -21,6 +22,8 @@ export interface KindCell {
   placeholder?: string;
   /** A 三级指标 cell of this kind suggests indicators from the 指标库 as it is typed. */
   suggests?: boolean;
+  /** How a stored value shows while it is not being typed (a date kept as 2019-11-26 shows as printed, 2019年11月26日). */
+  shown?(stored: string): string;
 }
 
 const TEXT: KindCell = { control: 'textarea', suggests: true };
@@ -30,7 +33,7 @@ const cells = new Map<string, KindCell>([
   ['multiline', { control: 'textarea', Field: MultilineInput, suggests: true }],
   ['amount', { control: 'input', inputMode: 'decimal' }],
   ['year', { control: 'input', placeholder: '年度' }],
-  ['date', { control: 'input', placeholder: '年-月-日' }],
+  ['date', { control: 'input', placeholder: '年-月-日', shown: printDate }],
   ['phone', { control: 'input', inputMode: 'tel', placeholder: '' }],
   ['choice', { control: 'select' }],
   ['outputIndicators', { control: 'textarea', Field: OutputCell }],

@@ -10,7 +10,7 @@ import type { FormSummary } from '../../../../shared/contract';
 import { api, isDesktop } from '../../api';
 import { saveFile, type FilePayload } from '../../api/files';
 import { flushOpenForms } from '../../editor/useOpenForm';
-import { errorText } from '../notify';
+import { errorText } from '../../ui/notify';
 
 /** What files.saveMany takes at once. */
 export const MAX_EXPORT_MANY = 500;

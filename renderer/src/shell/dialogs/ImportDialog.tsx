@@ -16,7 +16,7 @@ import type { TemplateDef } from '../../../../shared/template/schema';
 import type { FilePayload } from '../../api/files';
 import { api } from '../../api';
 import { useTemplates } from '../../templates/TemplatesContext';
-import { errorText } from '../notify';
+import { errorText } from '../../ui/notify';
 
 /** One form to import: a file, or one of several forms a file holds (`part`). */
 type Entry = { key: string; fileName: string; part?: { index: number; count: number } } & (

@@ -12,7 +12,7 @@ import type { Output } from '../../../../shared/contract';
 import { INDICATOR_LEVELS } from '../../../../shared/library/starter';
 import { api } from '../../api';
 import { openFiles, saveFile } from '../../api/files';
-import { errorText, notifyOk } from '../notify';
+import { errorText, notifyOk } from '../../ui/notify';
 import { useBusyAction } from './useBusyAction';
 
 export type LibraryEntry = Output<'library.list'>[number];

@@ -9,7 +9,7 @@ import type { TemplateEntry } from '../../../../shared/contract';
 import { api } from '../../api';
 import { openFiles, saveFile } from '../../api/files';
 import { useTemplates } from '../../templates/TemplatesContext';
-import { notifyOk } from '../notify';
+import { notifyOk } from '../../ui/notify';
 import { useBusyAction } from './useBusyAction';
 
 export function TemplatesDialog({ onClose, onChanged }: { onClose(): void; onChanged?(): void }) {

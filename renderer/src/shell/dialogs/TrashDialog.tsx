@@ -3,7 +3,7 @@ import { Alert, Button, Group, Modal, Table, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { FormSummary } from '../../../../shared/contract';
 import { api } from '../../api';
-import { errorText } from '../notify';
+import { errorText } from '../../ui/notify';
 
 const when = (iso: string) => new Date(iso).toLocaleString('zh-CN', { hour12: false });
 

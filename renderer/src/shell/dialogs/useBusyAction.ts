@@ -3,7 +3,7 @@
  * the others), and the Chinese error of the last one that failed, shown until the next starts.
  */
 import { useState } from 'react';
-import { errorText } from '../notify';
+import { errorText } from '../../ui/notify';
 
 export function useBusyAction() {
   const [busy, setBusy] = useState<string | null>(null);

@@ -1,4 +1,4 @@
-/** 从上年复制: shows what the store will change in the texts before it creates next year's draft. */
+/** 生成下一年度 (on last year's form): shows what the store will change in the texts before it creates next year's draft. */
 import { Alert, Button, Group, Modal, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { FormRecord, Output } from '../../../../shared/contract';
@@ -6,7 +6,7 @@ import { untitled } from '../../../../shared/identity';
 import { describeNewYear } from '../../../../shared/newYear';
 import type { TemplateDef } from '../../../../shared/template/schema';
 import { api } from '../../api';
-import { errorText } from '../notify';
+import { errorText } from '../../ui/notify';
 
 export function NewYearDialog({
   record,
@@ -53,7 +53,7 @@ export function NewYearDialog({
   }
 
   return (
-    <Modal opened onClose={onClose} title="从上年复制" size="xl">
+    <Modal opened onClose={onClose} title="生成下一年度" size="xl">
       <Stack>
         <Text size="sm">
           以「{record.year}年 {record.title || untitled(template)}」为底稿，新建下一年度的草稿，请在新表中逐项核对。

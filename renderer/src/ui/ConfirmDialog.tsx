@@ -4,7 +4,7 @@
  */
 import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
-import { errorText } from '../notify';
+import { errorText } from './notify';
 
 export interface ConfirmDialogProps {
   title: string;
