@@ -5,7 +5,7 @@
  */
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { CHANNELS, type Channel, type Reply } from '../../shared/contract';
-import { dispatch, INTERNAL_ERROR, type Handlers, type Logger } from '../core/handlers';
+import { dispatch, failure, INTERNAL_ERROR, type Handlers, type Logger } from '../core/handlers';
 import { isAppUrl } from './origin';
 
 /** What a web contents may do: the editor window everything, a hidden print window only read its form. */
@@ -51,13 +51,13 @@ export function registerIpc({ ipcMain, handlers, roleOf, log }: IpcOptions): Cha
         const why = rejectSender(event, channel, roleOf);
         if (why) {
           log(`拒绝 ${channel}：${why}`);
-          return { ok: false, error: FOREIGN_SENDER };
+          return failure(FOREIGN_SENDER, 'foreign-sender');
         }
         return await dispatch(handlers, channel, rawInput, { log });
       } catch (e) {
         // e.g. a window destroyed mid-call; still a reply, never a stack.
         log(`处理 ${channel} 时出错`, e);
-        return { ok: false, error: INTERNAL_ERROR };
+        return failure(INTERNAL_ERROR, 'internal');
       }
     });
   }

@@ -110,7 +110,7 @@ describe('forms and trash channels on a real database', () => {
     store.close();
     const log = vi.fn();
     const reply = await dispatch(handlers, 'forms.list', {}, { log });
-    expect(reply).toEqual({ ok: false, error: INTERNAL_ERROR });
+    expect(reply).toEqual({ ok: false, error: INTERNAL_ERROR, code: 'internal' });
     expect(log).toHaveBeenCalledTimes(1);
   });
 });
