@@ -68,6 +68,7 @@ export const relatedFormSchema = z.object({
   id: z.number().int(),
   templateId: z.string(),
   templateTitle: z.string(),
+  templateRole: z.string(),
   title: z.string(),
   values: z.record(z.string(), fieldValueSchema),
   relation: z.enum(['sameUnit', 'previousYear']),
