@@ -11,7 +11,6 @@ import { parseBenefit, parseOutput, renderBenefit, renderOutput } from './indica
 import { parseAmountInput, printAmount } from './money';
 import type { ColumnDef, FieldDef, GroupDef, TemplateDef } from './template/schema';
 import type { TemplateRegistry } from './template/registry';
-import { DEFAULT_TEMPLATE_ID } from './templates';
 
 export type LabelJsonValue = string | Record<string, string>[];
 export type LabelJson = Record<string, LabelJsonValue>;
@@ -63,7 +62,7 @@ export interface LabelJsonRead {
 export function templateForLabelJson(json: Record<string, unknown>, registry: TemplateRegistry, templateId?: string): TemplateDef {
   if (templateId) return registry.get(templateId);
   const title = json[TITLE_KEY];
-  if (title === undefined) return registry.get(DEFAULT_TEMPLATE_ID);
+  if (title === undefined) return registry.defaultTemplate();
   const matches = registry.byTitle(String(title));
   if (matches.length === 1) return matches[0];
   if (matches.length === 0)

@@ -13,7 +13,7 @@ import { templateHandlers } from './handlers/templates';
 
 export type { CoreContext } from './handlers/context';
 export { dispatch, failure, INTERNAL_ERROR, WEB_UNSUPPORTED } from './handlers/dispatch';
-export type { DispatchOptions, Handlers, Logger } from './handlers/dispatch';
+export type { DispatchOptions, Handlers, Logger, TemplateLookup } from './handlers/dispatch';
 
 export function createCoreHandlers(ctx: CoreContext): Handlers {
   return {

@@ -1,7 +1,7 @@
 /** POST /api/<channel>: the contract over HTTP, behind the per-launch token. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CHANNELS } from '../../shared/contract';
-import { dispatch, failure, type Handlers, type Logger } from '../core/handlers';
+import { dispatch, failure, type Handlers, type Logger, type TemplateLookup } from '../core/handlers';
 import { TOKEN_HEADER, tokenMatches } from './guards';
 import { sendJson } from './respond';
 
@@ -40,6 +40,8 @@ export interface ApiOptions {
   maxBodyBytes?: number;
   /** See DispatchOptions.busyRetryMs. */
   busyRetryMs?: number;
+  /** See DispatchOptions.templates. */
+  templates?: TemplateLookup;
 }
 
 export async function handleApi(req: IncomingMessage, res: ServerResponse, channel: string, opts: ApiOptions): Promise<void> {
@@ -68,5 +70,9 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, chann
   } catch {
     return sendJson(res, 400, failure('请求数据不正确：不是有效的 JSON，请刷新页面后重试', 'bad-request'));
   }
-  sendJson(res, 200, await dispatch(opts.handlers, channel, input, { log: opts.log, busyRetryMs: opts.busyRetryMs }));
+  sendJson(
+    res,
+    200,
+    await dispatch(opts.handlers, channel, input, { log: opts.log, busyRetryMs: opts.busyRetryMs, templates: opts.templates }),
+  );
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { UserError } from '../../shared/errors';
+import { TemplateRegistry } from '../../shared/template/registry';
+import { BUILTIN_TEMPLATES } from '../../shared/templates';
 import { dispatch, INTERNAL_ERROR, WEB_UNSUPPORTED, type Handlers } from '../../electron/core/handlers/dispatch';
 
 const record = (id: number) => ({
@@ -63,7 +65,8 @@ describe('dispatch', () => {
 
   it('names a form field by its printed label', async () => {
     const data = { ...record(1).data, values: { department: 5 } };
-    const reply = await dispatch({ 'forms.save': () => record(1) }, 'forms.save', { id: 1, data });
+    const templates = new TemplateRegistry(BUILTIN_TEMPLATES);
+    const reply = await dispatch({ 'forms.save': () => record(1) }, 'forms.save', { id: 1, data }, { templates });
     expect(reply.ok).toBe(false);
     expect(!reply.ok && reply.error).toMatch(/^请求数据不正确：“部门名称”/);
   });

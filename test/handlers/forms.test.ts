@@ -17,7 +17,10 @@ beforeEach(() => {
 });
 afterEach(() => env.cleanup());
 
-const { call, failure } = caller(() => handlers);
+const { call, failure } = caller(
+  () => handlers,
+  () => store.templates,
+);
 
 describe('forms and trash channels on a real database', () => {
   it('app.info tells version, schema and mode', async () => {

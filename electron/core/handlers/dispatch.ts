@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { contract, DESKTOP_ONLY, type Channel, type Contract, type ErrorCode, type Output, type Reply } from '../../../shared/contract';
 import { errorCodeOf, isUserError } from '../../../shared/errors';
 import type { FormData } from '../../../shared/form';
+import type { TemplateDef } from '../../../shared/template/schema';
 import { formTooLong } from '../../../shared/limits';
 import { environmentFault } from '../store/faults';
 import { issueMessage, markDefaults } from './issueMessage';
@@ -26,6 +27,30 @@ export interface DispatchOptions {
    * with a short SQLite busy timeout, so a locked database never stalls other requests.
    */
   busyRetryMs?: number;
+  /**
+   * The templates the store knows, so that a message about a form's value names the field by its
+   * label in the form's own template (实施单位 on a project form, an imported template's own labels).
+   */
+  templates?: TemplateLookup;
+}
+
+export interface TemplateLookup {
+  find(id: string): TemplateDef | undefined;
+  /** What a request naming no template means (forms.create without templateId). */
+  defaultTemplate?(): TemplateDef;
+}
+
+/** The template of the form a request carries (forms.save, import.commit) or names (forms.create). */
+function templateOfRequest(raw: unknown, templates: TemplateLookup | undefined): TemplateDef | undefined {
+  if (!templates || typeof raw !== 'object' || raw === null) return undefined;
+  const r = raw as { data?: { templateId?: unknown }; templateId?: unknown; newTemplate?: unknown };
+  const id = (typeof r.data === 'object' && r.data !== null ? r.data.templateId : undefined) ?? r.templateId;
+  if (typeof id === 'string') return templates.find(id);
+  try {
+    return id === undefined ? templates.defaultTemplate?.() : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Handlers that write in several transactions: a retry after a busy second step would repeat the first. */
@@ -73,11 +98,12 @@ export async function dispatch(
   }
   const schemas = contract[channel];
   const input = schemas.input.safeParse(rawInput, { error: markDefaults, reportInput: true });
-  if (!input.success) return failure(`请求数据不正确：${issueMessage(input.error.issues[0])}`, 'bad-request');
+  if (!input.success)
+    return failure(`请求数据不正确：${issueMessage(input.error.issues[0], templateOfRequest(rawInput, opts.templates))}`, 'bad-request');
   // Any request that carries a form (forms.save, import.commit): no field over the documented length.
   const form = (input.data as { data?: unknown } | null)?.data;
   if (form && typeof form === 'object' && 'values' in form) {
-    const tooLong = formTooLong(form as FormData);
+    const tooLong = formTooLong(form as FormData, templateOfRequest(input.data, opts.templates));
     if (tooLong) return failure(tooLong, 'too-long');
   }
   let value: unknown;
