@@ -8,6 +8,21 @@ const noNode = [
   { group: ['electron', 'better-sqlite3'], message: '只有 electron/ 可以使用 electron 与 better-sqlite3' },
 ];
 
+/**
+ * Generic code knows no built-in template: the engine (shared/) and the core services take templates
+ * from the store or the form. Only startup code imports shared/templates/ — the store's registration
+ * of the built-ins, the cli/web/shell entry points — and tests.
+ */
+const BUILT_IN_MESSAGE = '通用代码不认识具体的表样：从 store 或表单取表样（只有启动代码和测试可以导入 shared/templates/）';
+const noBuiltInTemplates = { group: ['**/shared/templates', '**/shared/templates/*'], message: BUILT_IN_MESSAGE };
+/** Inside shared/ the folder is reached relatively (shared/template/, singular, is the engine). */
+const noBuiltInTemplatesInShared = {
+  group: ['./templates', './templates/*', '../templates', '../templates/*', '**/shared/templates', '**/shared/templates/*'],
+  message: BUILT_IN_MESSAGE,
+};
+const sharedBoundary = { group: ['**/electron/**', '**/renderer/**'], message: 'shared/ 不依赖 electron/ 或 renderer/' };
+const noElectronInCore = { name: 'electron', message: '核心服务不依赖 electron，以便在纯 Node 下运行和测试' };
+
 export default tseslint.config(
   { ignores: ['node_modules', 'dist', 'release', 'test-output', '.cache'] },
   js.configs.recommended,
@@ -19,11 +34,16 @@ export default tseslint.config(
   },
   {
     files: ['shared/**/*.ts'],
+    ignores: ['shared/templates/**'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: [...noNode, { group: ['**/electron/**', '**/renderer/**'], message: 'shared/ 不依赖 electron/ 或 renderer/' }] },
-      ],
+      'no-restricted-imports': ['error', { patterns: [...noNode, sharedBoundary, noBuiltInTemplatesInShared] }],
+    },
+  },
+  {
+    // The built-in templates themselves (data, and their shared parts).
+    files: ['shared/templates/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [...noNode, sharedBoundary] }],
     },
   },
   {
@@ -38,7 +58,15 @@ export default tseslint.config(
   {
     files: ['electron/core/**/*.ts', 'electron/cli/**/*.ts', 'electron/web/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: '核心服务不依赖 electron，以便在纯 Node 下运行和测试' }] }],
+      'no-restricted-imports': ['error', { paths: [noElectronInCore] }],
+    },
+  },
+  {
+    // The store registers the built-ins (startup code); every other core module gets templates from it.
+    files: ['electron/core/**/*.ts'],
+    ignores: ['electron/core/store/store.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [noElectronInCore], patterns: [noBuiltInTemplates] }],
     },
   },
 );

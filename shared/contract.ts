@@ -68,6 +68,7 @@ export const relatedFormSchema = z.object({
   id: z.number().int(),
   templateId: z.string(),
   templateTitle: z.string(),
+  templateRole: z.string(),
   title: z.string(),
   values: z.record(z.string(), fieldValueSchema),
   relation: z.enum(['sameUnit', 'previousYear']),
@@ -410,8 +411,84 @@ export const DESKTOP_ONLY: readonly Channel[] = ['files.saveAs', 'files.saveMany
 /** What preload exposes as window.api and browser mode's client implements. */
 export type Api = { [C in Channel]: (input: Input<C>) => Promise<Output<C>> };
 
-/** The wire shape of every reply, so errors arrive as Chinese messages and never as stacks. */
-export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
+/**
+ * What went wrong, for code to branch on: the renderer tells a stale save (`stale`) from any other
+ * failure by this, never by the wording of the Chinese message, which is for the clerk to read and
+ * may change. `user` is any other mistake the user can act on; `internal` a failure of ours.
+ */
+export const errorCodeSchema = z.enum([
+  'user',
+  'internal',
+  // the boundary: dispatch, the shells, the browser client
+  'bad-request',
+  'too-long',
+  'unknown-channel',
+  'unavailable',
+  'web-unsupported',
+  'foreign-sender',
+  'bad-token',
+  'too-large',
+  'unreachable',
+  'broken-reply',
+  // the store
+  'busy',
+  'stale',
+  'template-changed',
+  'not-found',
+  'trashed',
+  'final',
+  'duplicate',
+  'year',
+  'damaged',
+  'damaged-form',
+  'newer-schema',
+  'not-ours',
+  'not-backup',
+  'unknown-template',
+  'no-predecessor',
+  'template.invalid',
+  'template.builtin',
+  'template.inUse',
+  'library.invalid',
+  // the disk
+  'disk-full',
+  'db-is-directory',
+  'db-permission',
+  'db-read-only',
+  'db-io',
+  'db-cannot-open',
+  'export-folder-missing',
+  'export-locked',
+  'export-folder-readonly',
+  'export-disk-full',
+  'export-target-dir',
+  'export-target-readonly',
+  // reading a file to import
+  'import.tooComplex',
+  'import.noForm',
+  'import.timeout',
+  'import.encrypted',
+  'import.legacyDoc',
+  'import.notDocx',
+  'import.unsafeXml',
+  'labelJson.invalid',
+  'import.badXml',
+  'import.damaged',
+  'import.tooManyEntries',
+  'import.tooLarge',
+  'import.empty',
+]);
+export type ErrorCode = z.output<typeof errorCodeSchema>;
+
+/** The wire shape of every reply, so errors arrive as Chinese messages with their code and never as stacks. */
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: string; code: ErrorCode };
+
+/**
+ * What the desktop preload exposes as window.api: every channel answers with its Reply, failures
+ * included. An exception cannot cross Electron's contextBridge whole (only its message survives),
+ * so the page unwraps the reply itself, in its own world (renderer/src/api).
+ */
+export type WireApi = { [C in Channel]: (input: Input<C>) => Promise<Reply<Output<C>>> };
 
 export type FormSummary = z.output<typeof formSummarySchema>;
 export type FormRecord = z.output<typeof formRecordSchema>;

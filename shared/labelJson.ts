@@ -12,7 +12,6 @@ import { capFieldText, MAX_FIELD_CHARS, MAX_GROUP_ROWS } from './limits';
 import { quoteText } from './text/quote';
 import type { ColumnDef, FieldDef, GroupDef, TemplateDef } from './template/schema';
 import type { TemplateRegistry } from './template/registry';
-import { DEFAULT_TEMPLATE_ID } from './templates';
 
 export type LabelJsonValue = string | Record<string, string>[];
 export type LabelJson = Record<string, LabelJsonValue>;
@@ -68,10 +67,10 @@ const jsonTypeOf = (v: unknown): string => (Array.isArray(v) ? '列表' : v === 
 export function templateForLabelJson(json: Record<string, unknown>, registry: TemplateRegistry, templateId?: string): TemplateDef {
   if (templateId) return registry.get(templateId);
   const title = json[TITLE_KEY];
-  if (title === undefined) return registry.get(DEFAULT_TEMPLATE_ID);
+  if (title === undefined) return registry.defaultTemplate();
   if (typeof title !== 'string')
     throw labelJsonRefusal(
-      `「${TITLE_KEY}」应是表的名称（文字，例如「${registry.get(DEFAULT_TEMPLATE_ID).title}」），文件里却是${jsonTypeOf(title)}`,
+      `「${TITLE_KEY}」应是表的名称（文字，例如「${registry.defaultTemplate().title}」），文件里却是${jsonTypeOf(title)}`,
     );
   const matches = registry.byTitle(title);
   if (matches.length === 1) return matches[0];

@@ -7,7 +7,7 @@
  * message naming the field) and an import cuts to (and says so). Documented in the README.
  */
 import type { FieldValue, FormData } from './form';
-import { BUILTIN_TEMPLATES } from './templates';
+import type { TemplateDef } from './template/schema';
 
 /** Rows of one repeating group when the template gives no maximum. */
 export const MAX_GROUP_ROWS = 500;
@@ -25,17 +25,16 @@ export function fieldTextLength(v: FieldValue | undefined): number {
   return v.items.reduce((n, it) => n + it.name.length + it.description.length, 0);
 }
 
-function labelOf(templateId: string, id: string): string {
-  const t = BUILTIN_TEMPLATES.find((x) => x.id === templateId);
-  return t?.fields.find((f) => f.id === id)?.label ?? t?.groups?.find((g) => g.id === id)?.label ?? id;
-}
+/** A field's or group's label in the form's own template; its id only when the template is unknown. */
+export const valueLabel = (t: TemplateDef | undefined, id: string): string =>
+  t?.fields.find((f) => f.id === id)?.label ?? t?.groups?.find((g) => g.id === id)?.label ?? id;
 
-/** A Chinese message for the first value over the limit, or null when the form fits. */
-export function formTooLong(data: FormData): string | null {
+/** A Chinese message for the first value over the limit, or null when the form fits; `template` is the form's own. */
+export function formTooLong(data: FormData, template: TemplateDef | undefined): string | null {
   for (const [id, v] of Object.entries(data.values)) {
     const n = fieldTextLength(v);
     if (n > MAX_FIELD_CHARS) {
-      return `「${labelOf(data.templateId, id)}」的内容太长（${n} 字，每项最多 ${MAX_FIELD_CHARS} 字），没有保存。请删减后再保存`;
+      return `「${valueLabel(template, id)}」的内容太长（${n} 字，每项最多 ${MAX_FIELD_CHARS} 字），没有保存。请删减后再保存`;
     }
   }
   return null;

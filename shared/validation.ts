@@ -10,6 +10,7 @@ import { kindOf, type KindDecl } from './kinds';
 import { MAX_GROUP_ROWS } from './limits';
 import type { Message, Severity } from './messages';
 import { amountsEqual, amountUnits, formatUnits, parseAmountInput } from './money';
+import { isCrossRule, ruleReaches, type CrossRule } from './template/roles';
 import type { FieldDef, GroupDef, RuleDef, TemplateDef } from './template/schema';
 
 export type { Message, Severity } from './messages';
@@ -104,8 +105,10 @@ export interface RelatedForm {
   templateId: string;
   /** The other form's template title, to name it in a message. */
   templateTitle: string;
+  /** Its template's role (shared/template/roles.ts): what cross-form rules name. */
+  templateRole: string;
   title: string;
-  /** Its values with computed fields filled. */
+  /** Its values with computed fields filled: its template's fields, no others. */
   values: FormData['values'];
   /** Another form of the same unit and year, or last year's form of the same template and identity. */
   relation: 'sameUnit' | 'previousYear';
@@ -116,13 +119,17 @@ export interface ValidationContext {
   related?: readonly RelatedForm[];
 }
 
-function crossMessages(
-  r: Extract<RuleDef, { type: 'crossEqual' | 'crossSumAtMost' }>,
-  t: TemplateDef,
-  form: FormData,
-  related: readonly RelatedForm[],
-): Message[] {
-  const others = related.filter((f) => f.relation === 'sameUnit' && r.templates.includes(f.templateId));
+/** The forms of the unit that rule `r` compares with: in a role it names, and having the field it reads. */
+const comparedWith = (r: CrossRule, related: readonly RelatedForm[]) =>
+  related.filter(
+    (f) =>
+      f.relation === 'sameUnit' &&
+      ruleReaches(r, { id: f.templateId, role: f.templateRole }) &&
+      Object.prototype.hasOwnProperty.call(f.values, r.otherField),
+  );
+
+function crossMessages(r: CrossRule, t: TemplateDef, form: FormData, related: readonly RelatedForm[]): Message[] {
+  const others = comparedWith(r, related);
   if (others.length === 0) return [];
   const mine = str(form.values[r.field]);
   const label = fieldDef(t, r.field).label;
@@ -253,9 +260,7 @@ export function crossFormMessages(
   unreadable: ReadonlySet<string>,
 ): Message[] {
   return template.rules.flatMap((r) =>
-    (r.type === 'crossEqual' || r.type === 'crossSumAtMost') && !inputsOf(template, r.field).some((x) => unreadable.has(x))
-      ? crossMessages(r, template, full, related)
-      : [],
+    isCrossRule(r) && !inputsOf(template, r.field).some((x) => unreadable.has(x)) ? crossMessages(r, template, full, related) : [],
   );
 }
 

@@ -12,8 +12,8 @@ import { summaryHandlers } from './handlers/summary';
 import { templateHandlers } from './handlers/templates';
 
 export type { CoreContext } from './handlers/context';
-export { dispatch, INTERNAL_ERROR, WEB_UNSUPPORTED } from './handlers/dispatch';
-export type { DispatchOptions, Handlers, Logger } from './handlers/dispatch';
+export { dispatch, failure, INTERNAL_ERROR, WEB_UNSUPPORTED } from './handlers/dispatch';
+export type { DispatchOptions, Handlers, Logger, TemplateLookup } from './handlers/dispatch';
 
 export function createCoreHandlers(ctx: CoreContext): Handlers {
   return {

@@ -27,8 +27,8 @@ export type ElectronApi = Pick<
 
 export interface ClosableStore {
   close(): void;
-  /** The store's templates (built-in and imported), for the print view's file name. */
-  readonly templates: { get(id: string, version?: number): TemplateDef };
+  /** The store's templates (built-in and imported), for the print view's file name and messages naming a form's fields. */
+  readonly templates: { get(id: string, version?: number): TemplateDef; find(id: string): TemplateDef | undefined };
 }
 
 type StoreOptions = { file: string; appVersion: string; nativeBinding?: string };
@@ -139,7 +139,7 @@ export function startShell<S extends ClosableStore>(deps: ShellDeps<S>): Shell |
           templates: store.templates,
         }),
       };
-      registerIpc({ ipcMain, handlers, roleOf, log: logError });
+      registerIpc({ ipcMain, handlers, roleOf, log: logError, templates: store.templates });
       Menu.setApplicationMenu(
         Menu.buildFromTemplate(
           menuTemplate(

@@ -5,7 +5,7 @@
  */
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { CHANNELS, type Channel, type Reply } from '../../shared/contract';
-import { dispatch, INTERNAL_ERROR, type Handlers, type Logger } from '../core/handlers';
+import { dispatch, failure, INTERNAL_ERROR, type Handlers, type Logger, type TemplateLookup } from '../core/handlers';
 import { isAppUrl } from './origin';
 
 /** What a web contents may do: the editor window everything, a hidden print window only read its form. */
@@ -42,22 +42,24 @@ export interface IpcOptions {
   handlers: Handlers;
   roleOf: (contentsId: number) => SenderRole | null;
   log: Logger;
+  /** See DispatchOptions.templates. */
+  templates?: TemplateLookup;
 }
 
-export function registerIpc({ ipcMain, handlers, roleOf, log }: IpcOptions): Channel[] {
+export function registerIpc({ ipcMain, handlers, roleOf, log, templates }: IpcOptions): Channel[] {
   for (const channel of CHANNELS) {
     ipcMain.handle(channel, async (event: SenderEvent, rawInput: unknown): Promise<Reply<unknown>> => {
       try {
         const why = rejectSender(event, channel, roleOf);
         if (why) {
           log(`拒绝 ${channel}：${why}`);
-          return { ok: false, error: FOREIGN_SENDER };
+          return failure(FOREIGN_SENDER, 'foreign-sender');
         }
-        return await dispatch(handlers, channel, rawInput, { log });
+        return await dispatch(handlers, channel, rawInput, { log, templates });
       } catch (e) {
         // e.g. a window destroyed mid-call; still a reply, never a stack.
         log(`处理 ${channel} 时出错`, e);
-        return { ok: false, error: INTERNAL_ERROR };
+        return failure(INTERNAL_ERROR, 'internal');
       }
     });
   }

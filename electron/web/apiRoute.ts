@@ -1,7 +1,7 @@
 /** POST /api/<channel>: the contract over HTTP, behind the per-launch token. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { CHANNELS, type Reply } from '../../shared/contract';
-import { dispatch, type Handlers, type Logger } from '../core/handlers';
+import { CHANNELS } from '../../shared/contract';
+import { dispatch, failure, type Handlers, type Logger, type TemplateLookup } from '../core/handlers';
 import { TOKEN_HEADER, tokenMatches } from './guards';
 import { sendJson } from './respond';
 
@@ -33,8 +33,6 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   });
 }
 
-const fail = (error: string): Reply<never> => ({ ok: false, error });
-
 export interface ApiOptions {
   token: string;
   handlers: Handlers;
@@ -42,16 +40,19 @@ export interface ApiOptions {
   maxBodyBytes?: number;
   /** See DispatchOptions.busyRetryMs. */
   busyRetryMs?: number;
+  /** See DispatchOptions.templates. */
+  templates?: TemplateLookup;
 }
 
 export async function handleApi(req: IncomingMessage, res: ServerResponse, channel: string, opts: ApiOptions): Promise<void> {
-  if (!tokenMatches(req.headers[TOKEN_HEADER], opts.token)) return sendJson(res, 401, fail(TOKEN_INVALID));
-  if (!(CHANNELS as readonly string[]).includes(channel)) return sendJson(res, 404, fail(`未知的请求：${channel.slice(0, 100)}`));
-  if (req.method !== 'POST') return sendJson(res, 405, fail('请求方式不对，请刷新页面后重试'));
+  if (!tokenMatches(req.headers[TOKEN_HEADER], opts.token)) return sendJson(res, 401, failure(TOKEN_INVALID, 'bad-token'));
+  if (!(CHANNELS as readonly string[]).includes(channel))
+    return sendJson(res, 404, failure(`未知的请求：${channel.slice(0, 100)}`, 'unknown-channel'));
+  if (req.method !== 'POST') return sendJson(res, 405, failure('请求方式不对，请刷新页面后重试', 'bad-request'));
   const limit = opts.maxBodyBytes ?? MAX_BODY_BYTES;
   if (Number(req.headers['content-length'] ?? 0) > limit) {
     res.setHeader('Connection', 'close');
-    return sendJson(res, 413, fail(BODY_TOO_LARGE));
+    return sendJson(res, 413, failure(BODY_TOO_LARGE, 'too-large'));
   }
   let body: Buffer;
   try {
@@ -59,7 +60,7 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, chann
   } catch (e) {
     if (e instanceof BodyTooLarge) {
       res.setHeader('Connection', 'close');
-      return sendJson(res, 413, fail(BODY_TOO_LARGE));
+      return sendJson(res, 413, failure(BODY_TOO_LARGE, 'too-large'));
     }
     throw e;
   }
@@ -67,7 +68,11 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, chann
   try {
     input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
   } catch {
-    return sendJson(res, 400, fail('请求数据不正确：不是有效的 JSON，请刷新页面后重试'));
+    return sendJson(res, 400, failure('请求数据不正确：不是有效的 JSON，请刷新页面后重试', 'bad-request'));
   }
-  sendJson(res, 200, await dispatch(opts.handlers, channel, input, { log: opts.log, busyRetryMs: opts.busyRetryMs }));
+  sendJson(
+    res,
+    200,
+    await dispatch(opts.handlers, channel, input, { log: opts.log, busyRetryMs: opts.busyRetryMs, templates: opts.templates }),
+  );
 }

@@ -80,6 +80,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
         token,
         handlers,
         busyRetryMs: BUSY_RETRY_MS,
+        templates: store.templates,
         log: (message, error) => log(`${message}：${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
       });
     }

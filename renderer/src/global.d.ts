@@ -1,9 +1,9 @@
-import type { Api } from '../../shared/contract';
+import type { WireApi } from '../../shared/contract';
 
 declare global {
   interface Window {
-    /** Exposed by the desktop shell's preload; absent in browser mode. */
-    api?: Api;
+    /** Exposed by the desktop shell's preload (each channel answers with its Reply); absent in browser mode. */
+    api?: WireApi;
   }
 }
 

@@ -56,6 +56,16 @@ export class TemplateRegistry {
     return t;
   }
 
+  /**
+   * What a request or label-keyed JSON that names no template means: the first built-in the store
+   * was given (the app's first form, the 2019 department form, is first in shared/templates).
+   */
+  defaultTemplate(): TemplateDef {
+    const first = this.builtIns.values().next();
+    if (first.done) throw new UserError('没有可用的表样，请先在「表样管理」中导入表样', 'unknown-template');
+    return first.value;
+  }
+
   /** The newest version of every template, built-in ones first. */
   all(): TemplateDef[] {
     return [...this.builtIns.values(), ...[...this.imported.values()].map((l) => l[l.length - 1])];

@@ -240,6 +240,26 @@ export const rowDefSchema = z.union([
 const severity = z.enum(['error', 'warning']).optional();
 
 /** Checks as data. Messages are Chinese and shown on the cell they name. */
+/**
+ * What a form is to the other forms of its unit and year, so that rules between forms name roles
+ * and never template ids: `department` (the unit's 部门整体 form, one a year), `project` (a
+ * 项目支出 form, one per project), and for the later-stage forms (调整, 监控, 自评) a role of their
+ * own that `follows` the role of the declaration they belong to. Lower camelCase, open: a finance
+ * bureau's template may state a role no built-in has.
+ */
+export const templateRoleSchema = z.string().regex(/^[a-z][A-Za-z0-9]{0,31}$/, '角色只能由字母和数字组成，并以小写字母开头');
+
+/**
+ * Which other forms a cross-form rule compares with: those whose template has one of `roles`.
+ * `templates` (ids) is what template files written before roles say; it still counts, beside roles.
+ */
+const crossTargets = {
+  roles: z.array(templateRoleSchema).min(1).max(10).optional(),
+  templates: z.array(z.string().max(64)).min(1).max(20).optional(),
+};
+const namesTargets = (r: { roles?: unknown; templates?: unknown }) => r.roles !== undefined || r.templates !== undefined;
+const NO_TARGETS = { message: '跨表检查要写明与哪些角色的表比较（roles）' };
+
 export const ruleDefSchema = z.union([
   /** a = b (amounts), reported on `a`. */
   z.object({ type: z.literal('equal'), a: ident, b: ident, message: text(200), severity }).strict(),
@@ -270,30 +290,32 @@ export const ruleDefSchema = z.union([
     })
     .strict(),
   /**
-   * Across forms of the same unit and year in the store: `field` equals `otherField` of each form of
-   * the named templates (金额合计 总额 = the 2019 form's 资金总额), reported on `field`.
+   * Across forms of the same unit and year in the store: `field` equals `otherField` of each other
+   * form in the named roles that has that field (金额合计 总额 = the 2019 form's 资金总额), reported on `field`.
    */
   z
     .object({
       type: z.literal('crossEqual'),
       field: ident,
-      templates: z.array(z.string().max(64)).min(1).max(20),
+      ...crossTargets,
       otherField: ident,
       message: text(200),
       severity,
     })
-    .strict(),
-  /** Across forms of the same unit and year: the sum of `otherField` over the named templates' forms is at most `field`. */
+    .strict()
+    .refine(namesTargets, NO_TARGETS),
+  /** Across forms of the same unit and year: the sum of `otherField` over the forms in the named roles is at most `field`. */
   z
     .object({
       type: z.literal('crossSumAtMost'),
       field: ident,
-      templates: z.array(z.string().max(64)).min(1).max(20),
+      ...crossTargets,
       otherField: ident,
       message: text(200),
       severity,
     })
-    .strict(),
+    .strict()
+    .refine(namesTargets, NO_TARGETS),
   /** A named built-in check with parameters (shared/checks). */
   z.object({ type: z.literal('check'), check: ident, params: z.record(z.string(), z.unknown()).optional() }).strict(),
 ]);
@@ -337,6 +359,15 @@ export const templateDefSchema = z
     version: z.number().int().min(1).max(1_000_000),
     /** The printed title; label-keyed JSON names its form by it (key "表"). */
     title: text(100),
+    /**
+     * The form's role among its unit's forms of a year (templateRoleSchema): what cross-form rules
+     * of other templates name. Without it (template files written before roles): `project` when
+     * the template names a 主管部门 field (`summary.parent`, as project forms do), else `department`
+     * — see shared/template/roles.ts.
+     */
+    role: templateRoleSchema.optional(),
+    /** For a later-stage form (调整, 监控, 自评): the role of the declaration it belongs to, e.g. `project`. */
+    follows: templateRoleSchema.optional(),
     /** One line for the 新建 list: which form, for whom. */
     description: z.string().max(300),
     /** Export file name; {fieldId} is replaced by the field's value. */

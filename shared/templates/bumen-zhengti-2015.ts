@@ -13,6 +13,8 @@ export const bumenZhengti2015: TemplateDef = {
   id: 'bumen-zhengti-2015',
   version: 1,
   title: '部门（单位）整体支出绩效目标申报表',
+  /** What cross-form rules of other templates name (shared/template/roles.ts). */
+  role: 'department',
   description: '部门（单位）整体：年度主要任务及预算金额、年度总体目标，绩效指标按一级、二级、三级逐行填写（2015 年中央部门版式）',
   fileName: '{year}年{department}整体支出绩效目标申报表',
   page: A4_PORTRAIT,
@@ -158,7 +160,7 @@ export const bumenZhengti2015: TemplateDef = {
     {
       type: 'crossEqual',
       field: 'sumTotal',
-      templates: ['bumen-zhengti-2019'],
+      roles: ['department'],
       otherField: 'total',
       message: '金额合计（总额）应与同年度部门整体支出绩效目标申报表的资金总额一致',
       severity: 'warning',

@@ -63,6 +63,8 @@ export const bumenZhengti2019: TemplateDef = {
   id: 'bumen-zhengti-2019',
   version: 2,
   title: '部门整体支出绩效目标申报表',
+  /** What cross-form rules of other templates name (shared/template/roles.ts). */
+  role: 'department',
   description: '部门（单位）全年预算与整体绩效目标；产出指标、效益指标分条书写（2019 年县级版式）',
   fileName: '{year}年{department}部门整体支出绩效目标申报表',
   page: {
@@ -162,7 +164,7 @@ export const bumenZhengti2019: TemplateDef = {
     {
       type: 'crossEqual',
       field: 'total',
-      templates: ['bumen-zhengti-2015'],
+      roles: ['department'],
       otherField: 'sumTotal',
       message: '资金总额应与同年度部门（单位）整体支出绩效目标申报表的金额合计（总额）一致',
       severity: 'warning',
@@ -170,7 +172,7 @@ export const bumenZhengti2019: TemplateDef = {
     {
       type: 'crossSumAtMost',
       field: 'projectExpenditure',
-      templates: ['xiangmu-zhichu', 'xiangmu-zhichu-2015'],
+      roles: ['project'],
       otherField: 'total',
       message: '本单位各项目的年度资金总额之和不应超过项目支出',
       severity: 'warning',

@@ -13,6 +13,8 @@ export const bumenZhengtiHunan2023: TemplateDef = {
   id: 'bumen-zhengti-hunan-2023',
   version: 1,
   title: '整体绩效目标表',
+  /** What cross-form rules of other templates name (shared/template/roles.ts). */
+  role: 'department',
   description:
     '部门（单位）整体：职责、年度总体绩效目标和九栏绩效指标（含指标值类型、计量单位、指标解释、评分标准；2023 年湖南版式，横排）',
   fileName: '{department}{year}年度整体绩效目标表',

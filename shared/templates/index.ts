@@ -14,5 +14,8 @@ export const BUILTIN_TEMPLATES: readonly TemplateDef[] = [
   bumenZhengtiHunan2023,
 ];
 
-/** What label-keyed JSON without a "表" key and old callers mean: the form this app started with. */
+/**
+ * What label-keyed JSON without a "表" key and old callers mean: the form this app started with.
+ * It is first in BUILTIN_TEMPLATES, which is what the store's registry answers (defaultTemplate).
+ */
 export const DEFAULT_TEMPLATE_ID = bumenZhengti2019.id;

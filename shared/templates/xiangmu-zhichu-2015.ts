@@ -13,6 +13,8 @@ export const xiangmuZhichu2015: TemplateDef = {
   id: 'xiangmu-zhichu-2015',
   version: 1,
   title: '项目支出绩效目标申报表',
+  /** What cross-form rules of other templates name (shared/template/roles.ts). */
+  role: 'project',
   description: '每个项目一份：中期（三年）与年度两栏的资金、目标和绩效指标（2015 年中央部门版式）',
   fileName: '{year}年{projectName}项目支出绩效目标申报表',
   page: A4_PORTRAIT,

@@ -12,6 +12,8 @@ export const xiangmuZhichu: TemplateDef = {
   id: 'xiangmu-zhichu',
   version: 1,
   title: '项目支出绩效目标表',
+  /** What cross-form rules of other templates name (shared/template/roles.ts). */
+  role: 'project',
   description: '每个项目一份：项目资金与年度目标，绩效指标按一级、二级、三级指标逐行填写（县级单年度版式）',
   fileName: '{year}年{projectName}项目支出绩效目标表',
   page: A4_PORTRAIT,

@@ -269,11 +269,8 @@ describe('the packed renderer under the shell’s protocol and CSP (Chromium)', 
         document.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
         const api: Record<string, (input?: unknown) => Promise<unknown>> = {};
         for (const c of channels) {
-          api[c] = async (input) => {
-            const reply = await w.__shenbaoInvoke(c, input ?? {});
-            if (reply.ok) return reply.value;
-            throw new Error(reply.error);
-          };
+          // Like preload's buildApi: every channel answers with its Reply, which the page unwraps.
+          api[c] = (input) => w.__shenbaoInvoke(c, input ?? {});
         }
         w.api = Object.freeze(api);
       },

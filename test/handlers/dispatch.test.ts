@@ -1,5 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { UserError } from '../../shared/errors';
+import { TemplateRegistry } from '../../shared/template/registry';
+import { BUILTIN_TEMPLATES } from '../../shared/templates';
 import { dispatch, INTERNAL_ERROR, WEB_UNSUPPORTED, type Handlers } from '../../electron/core/handlers/dispatch';
 
 const record = (id: number) => ({
@@ -27,17 +29,17 @@ describe('dispatch', () => {
 
   it('refuses an unknown channel by name', async () => {
     const reply = await dispatch({}, 'forms.hack', {});
-    expect(reply).toEqual({ ok: false, error: '未知的请求：forms.hack' });
+    expect(reply).toEqual({ ok: false, error: '未知的请求：forms.hack', code: 'unknown-channel' });
   });
 
   it('does not treat inherited object keys as channels', async () => {
-    expect(await dispatch({}, 'constructor', {})).toEqual({ ok: false, error: '未知的请求：constructor' });
-    expect(await dispatch({}, '__proto__', {})).toEqual({ ok: false, error: '未知的请求：__proto__' });
+    expect(await dispatch({}, 'constructor', {})).toEqual({ ok: false, error: '未知的请求：constructor', code: 'unknown-channel' });
+    expect(await dispatch({}, '__proto__', {})).toEqual({ ok: false, error: '未知的请求：__proto__', code: 'unknown-channel' });
   });
 
   it('answers desktop-only channels without a handler as unsupported in the browser', async () => {
     const reply = await dispatch({}, 'print.pdf', { id: 1 });
-    expect(reply).toEqual({ ok: false, error: WEB_UNSUPPORTED });
+    expect(reply).toEqual({ ok: false, error: WEB_UNSUPPORTED, code: 'web-unsupported' });
   });
 
   it('rejects bad payloads with a Chinese message naming the field, without calling the handler', async () => {
@@ -56,25 +58,26 @@ describe('dispatch', () => {
         channel,
         input,
       );
-      expect(reply, channel).toEqual({ ok: false, error: message });
+      expect(reply, channel).toEqual({ ok: false, error: message, code: 'bad-request' });
     }
     expect(get).not.toHaveBeenCalled();
   });
 
   it('names a form field by its printed label', async () => {
     const data = { ...record(1).data, values: { department: 5 } };
-    const reply = await dispatch({ 'forms.save': () => record(1) }, 'forms.save', { id: 1, data });
+    const templates = new TemplateRegistry(BUILTIN_TEMPLATES);
+    const reply = await dispatch({ 'forms.save': () => record(1) }, 'forms.save', { id: 1, data }, { templates });
     expect(reply.ok).toBe(false);
     expect(!reply.ok && reply.error).toMatch(/^请求数据不正确：“部门名称”/);
   });
 
-  it("passes a UserError's message through unchanged", async () => {
+  it("passes a UserError's message and code through unchanged", async () => {
     const handlers: Handlers = {
       'forms.get': () => {
-        throw new UserError('找不到编号为 9 的表单');
+        throw new UserError('找不到编号为 9 的表单', 'not-found');
       },
     };
-    expect(await dispatch(handlers, 'forms.get', { id: 9 })).toEqual({ ok: false, error: '找不到编号为 9 的表单' });
+    expect(await dispatch(handlers, 'forms.get', { id: 9 })).toEqual({ ok: false, error: '找不到编号为 9 的表单', code: 'not-found' });
   });
 
   it('hides an internal error behind a Chinese message and logs it', async () => {
@@ -85,7 +88,7 @@ describe('dispatch', () => {
       },
     };
     const reply = await dispatch(handlers, 'forms.get', { id: 1 }, { log });
-    expect(reply).toEqual({ ok: false, error: INTERNAL_ERROR });
+    expect(reply).toEqual({ ok: false, error: INTERNAL_ERROR, code: 'internal' });
     expect(JSON.stringify(reply)).not.toMatch(/TypeError|secret|at /);
     expect(log).toHaveBeenCalledTimes(1);
     expect(log.mock.calls[0][1]).toBeInstanceOf(TypeError);
@@ -95,7 +98,7 @@ describe('dispatch', () => {
     const log = vi.fn();
     const handlers = { 'forms.get': () => ({ id: 'not a record' }) } as unknown as Handlers;
     const reply = await dispatch(handlers, 'forms.get', { id: 1 }, { log });
-    expect(reply).toEqual({ ok: false, error: INTERNAL_ERROR });
+    expect(reply).toEqual({ ok: false, error: INTERNAL_ERROR, code: 'internal' });
     expect(log).toHaveBeenCalledTimes(1);
   });
 });

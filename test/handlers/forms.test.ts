@@ -17,7 +17,10 @@ beforeEach(() => {
 });
 afterEach(() => env.cleanup());
 
-const { call, failure } = caller(() => handlers);
+const { call, failure } = caller(
+  () => handlers,
+  () => store.templates,
+);
 
 describe('forms and trash channels on a real database', () => {
   it('app.info tells version, schema and mode', async () => {
@@ -110,7 +113,7 @@ describe('forms and trash channels on a real database', () => {
     store.close();
     const log = vi.fn();
     const reply = await dispatch(handlers, 'forms.list', {}, { log });
-    expect(reply).toEqual({ ok: false, error: INTERNAL_ERROR });
+    expect(reply).toEqual({ ok: false, error: INTERNAL_ERROR, code: 'internal' });
     expect(log).toHaveBeenCalledTimes(1);
   });
 });

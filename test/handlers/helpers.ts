@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import type { Reply } from '../../shared/contract';
-import { dispatch, type Handlers } from '../../electron/core/handlers/dispatch';
+import { dispatch, type Handlers, type TemplateLookup } from '../../electron/core/handlers/dispatch';
 import { openStore, type Store } from '../../electron/core/store';
 
 /** A real store in a fresh temp folder; call cleanup() when done. */
@@ -24,18 +24,21 @@ export function tempStore(): { store: Store; dir: string; cleanup(): void } {
  * call() answers a channel's value or throws with its error; failure() expects an error and
  * returns its message. Handlers are read at call time, so beforeEach may replace them.
  */
-export function caller(handlers: () => Handlers): {
+export function caller(
+  handlers: () => Handlers,
+  templates?: () => TemplateLookup,
+): {
   call<T>(channel: string, input: unknown): Promise<T>;
   failure(channel: string, input: unknown): Promise<string>;
 } {
   return {
     async call<T>(channel: string, input: unknown): Promise<T> {
-      const reply = (await dispatch(handlers(), channel, input)) as Reply<T>;
+      const reply = (await dispatch(handlers(), channel, input, { templates: templates?.() })) as Reply<T>;
       if (!reply.ok) throw new Error(`${channel} 失败：${reply.error}`);
       return reply.value;
     },
     async failure(channel: string, input: unknown): Promise<string> {
-      const reply = await dispatch(handlers(), channel, input);
+      const reply = await dispatch(handlers(), channel, input, { templates: templates?.() });
       expect(reply.ok, `${channel} 应当失败`).toBe(false);
       return (reply as { error: string }).error;
     },

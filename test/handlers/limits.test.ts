@@ -12,6 +12,7 @@ import { MAX_FIELD_CHARS } from '../../shared/limits';
 import type { Handlers } from '../../electron/core/handlers/dispatch';
 import { formHandlers } from '../../electron/core/handlers/forms';
 import { caller, tempStore } from './helpers';
+import { MADE_UP_TEMPLATE } from '../helpers/madeUpTemplate';
 
 let env: ReturnType<typeof tempStore>;
 let handlers: Handlers;
@@ -20,7 +21,10 @@ beforeEach(() => {
   handlers = formHandlers({ store: env.store, appVersion: 'test', mode: 'web' });
 });
 afterEach(() => env.cleanup());
-const { call, failure } = caller(() => handlers);
+const { call, failure } = caller(
+  () => handlers,
+  () => env.store.templates,
+);
 
 describe('limits on what a save may carry', () => {
   it('refuses an amount of a million zeros, names the field, and keeps the stored form', async () => {
@@ -59,5 +63,36 @@ describe('limits on what a save may carry', () => {
     expect(validateForm(saved.data, T2019).find((m) => m.field === 'otherFunds')?.message).toMatch(
       /其他资金太长（40003 个字，最多 40 个字）/,
     );
+  });
+});
+
+describe('messages name a value by its label in the form’s own template', () => {
+  it('a project form’s unit is its 实施单位, not the 2019 form’s 填报单位', async () => {
+    const created = await call<FormRecord>('forms.create', { templateId: 'xiangmu-zhichu', year: '2025', values: { unit: '某局' } });
+    const bad = await failure('forms.save', { id: created.id, data: { ...created.data, values: { ...created.data.values, unit: 7 } } });
+    expect(bad).toBe('请求数据不正确：“实施单位”的格式不对');
+    const long = '字'.repeat(MAX_FIELD_CHARS + 1);
+    const tooLong = await failure('forms.save', {
+      id: created.id,
+      data: { ...created.data, values: { ...created.data.values, unit: long } },
+    });
+    expect(tooLong).toMatch(/^「实施单位」的内容太长/);
+  });
+
+  it('an imported template’s field by its own label, not its id', async () => {
+    env.store.importTemplate(MADE_UP_TEMPLATE);
+    const created = await call<FormRecord>('forms.create', {
+      templateId: MADE_UP_TEMPLATE.id,
+      year: '2026',
+      values: { owner: '某局', fundName: '某资金' },
+    });
+    const long = '字'.repeat(MAX_FIELD_CHARS + 1);
+    const tooLong = await failure('forms.save', {
+      id: created.id,
+      data: { ...created.data, values: { ...created.data.values, notes: long } },
+    });
+    expect(tooLong).toMatch(/^「备注」的内容太长/);
+    const bad = await failure('forms.save', { id: created.id, data: { ...created.data, values: { ...created.data.values, notes: null } } });
+    expect(bad).toMatch(/^请求数据不正确：“备注”/);
   });
 });

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FormRecord } from '../../shared/contract';
+import { UserError } from '../../shared/errors';
 import type { FormData } from '../../shared/form';
 import { bumenZhengti2019 as t } from '../../shared/templates/bumen-zhengti-2019';
 import { Autosaver, AUTOSAVE_DELAY_MS } from '../../renderer/src/editor/autosave';
@@ -22,8 +23,9 @@ function saver(fail = false, start = 1) {
     if (fail) throw new Error('磁盘已满，请清理后重试');
     bases.push(baseRevision);
     if (baseRevision !== stored.revision)
-      throw new Error(
+      throw new UserError(
         `表单已在别处修改：您是在第 ${baseRevision} 版上修改的，而它现在已是第 ${stored.revision} 版。为免覆盖，这次没有保存。`,
+        'stale',
       );
     saved.push(structuredClone(data));
     return { id, revision: ++stored.revision, data, status: 'draft' } as unknown as FormRecord;

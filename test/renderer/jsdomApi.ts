@@ -4,7 +4,8 @@
  * that records every call and answers from a table the test fills — the renderer reaches the core
  * only through window.api.
  */
-import type { Api } from '../../shared/contract';
+import type { Api, WireApi } from '../../shared/contract';
+import { isUserError } from '../../shared/errors';
 
 export function stubBrowserLayout(): void {
   window.matchMedia ??= ((query: string) => ({
@@ -26,10 +27,20 @@ export function stubBrowserLayout(): void {
 
 export type Answers = Partial<Record<keyof Api, (input: unknown) => unknown>>;
 
-/** window.api as `answer` gives it, any channel; what `answer` throws rejects the call. */
+/**
+ * window.api as `answer` gives it, any channel, on the desktop wire: what `answer` returns is an ok
+ * Reply, what it throws a failed one with the error's code (a UserError's own, else `internal`),
+ * which the renderer's api module turns back into a rejection as it does for the real preload.
+ */
 export function installApi(answer: (channel: string, input: unknown) => unknown): void {
-  (window as unknown as { api: Api }).api = new Proxy({} as Api, {
-    get: (_t, channel: string) => async (input: unknown) => answer(channel, input),
+  (window as unknown as { api: WireApi }).api = new Proxy({} as WireApi, {
+    get: (_t, channel: string) => async (input: unknown) => {
+      try {
+        return { ok: true, value: await answer(channel, input) };
+      } catch (e) {
+        return { ok: false, error: e instanceof Error ? e.message : String(e), code: isUserError(e) ? e.code : 'internal' };
+      }
+    },
   });
 }
 

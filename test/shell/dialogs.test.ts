@@ -94,7 +94,7 @@ describe('files.saveAs', () => {
   it('says in Chinese when the folder cannot be written', async () => {
     const { call } = setup({ save: join(dir, 'missing', 'a.docx') });
     const reply = await call('files.saveAs', { fileName: 'a.docx', data: b64('x'), kind: 'docx' });
-    expect(reply).toEqual({ ok: false, error: expect.stringContaining('不存在') });
+    expect(reply).toEqual({ ok: false, error: expect.stringContaining('不存在'), code: 'export-folder-missing' });
   });
 
   it('rejects a kind or payload outside the contract', async () => {
@@ -138,6 +138,7 @@ describe('files.open', () => {
     await expect(call('files.open', { kind: 'docx', multiple: false })).resolves.toEqual({
       ok: false,
       error: expect.stringContaining('超过 20 MB'),
+      code: 'user',
     });
   });
 
@@ -146,6 +147,7 @@ describe('files.open', () => {
     await expect(call('files.open', { kind: 'docx', multiple: false })).resolves.toEqual({
       ok: false,
       error: expect.stringContaining('不见了.docx'),
+      code: 'user',
     });
   });
 });

@@ -66,7 +66,7 @@ describe('registerIpc', () => {
     const get = vi.fn();
     const { call } = setup({ 'forms.create': create, 'forms.get': get });
     const bad = await call('forms.create', eventFrom(MAIN_ID), { year: '19' });
-    expect(bad).toEqual({ ok: false, error: expect.stringMatching(/^请求数据不正确/) });
+    expect(bad).toEqual({ ok: false, error: expect.stringMatching(/^请求数据不正确/), code: 'bad-request' });
     expect((await call('forms.get', eventFrom(MAIN_ID), { id: -1 })).ok).toBe(false);
     expect((await call('forms.get', eventFrom(MAIN_ID), 'DROP TABLE forms')).ok).toBe(false);
     expect(create).not.toHaveBeenCalled();
@@ -83,18 +83,19 @@ describe('registerIpc', () => {
       },
     });
     const internal = await call('forms.get', eventFrom(MAIN_ID), { id: 1 });
-    expect(internal).toEqual({ ok: false, error: INTERNAL_ERROR });
+    expect(internal).toEqual({ ok: false, error: INTERNAL_ERROR, code: 'internal' });
     expect(JSON.stringify(internal)).not.toMatch(/SQLITE|secret|at /);
     expect(log).toHaveBeenCalled();
     await expect(call('forms.delete', eventFrom(MAIN_ID), { id: 1 })).resolves.toEqual({
       ok: false,
       error: '这份申报表已定稿，请先解锁再删除',
+      code: 'user',
     });
   });
 
   it('rejects an output that breaks the contract', async () => {
     const { call } = setup({ 'forms.list': () => [{ id: 'x' }] as never });
-    await expect(call('forms.list', eventFrom(MAIN_ID), {})).resolves.toEqual({ ok: false, error: INTERNAL_ERROR });
+    await expect(call('forms.list', eventFrom(MAIN_ID), {})).resolves.toEqual({ ok: false, error: INTERNAL_ERROR, code: 'internal' });
   });
 
   it.each([
@@ -108,7 +109,7 @@ describe('registerIpc', () => {
   ])('rejects %s without calling the handler', async (_what, event) => {
     const list = vi.fn(() => []);
     const { call, log } = setup({ 'forms.list': list });
-    await expect(call('forms.list', event, {})).resolves.toEqual({ ok: false, error: FOREIGN_SENDER });
+    await expect(call('forms.list', event, {})).resolves.toEqual({ ok: false, error: FOREIGN_SENDER, code: 'foreign-sender' });
     expect(list).not.toHaveBeenCalled();
     expect(log).toHaveBeenCalledWith(expect.stringContaining('拒绝 forms.list'));
   });
@@ -122,9 +123,14 @@ describe('registerIpc', () => {
     await expect(call('forms.get', eventFrom(PRINT_ID, topFrame('app://shenbao/index.html#/print/1')), { id: 1 })).resolves.toEqual({
       ok: false,
       error: '找不到这份申报表',
+      code: 'user',
     });
     expect(get).toHaveBeenCalled();
-    expect(await call('forms.save', eventFrom(PRINT_ID), { id: 1, data: {} })).toEqual({ ok: false, error: FOREIGN_SENDER });
+    expect(await call('forms.save', eventFrom(PRINT_ID), { id: 1, data: {} })).toEqual({
+      ok: false,
+      error: FOREIGN_SENDER,
+      code: 'foreign-sender',
+    });
     expect(save).not.toHaveBeenCalled();
   });
 
@@ -136,7 +142,7 @@ describe('registerIpc', () => {
       },
       senderFrame: topFrame(),
     } as unknown as SenderEvent;
-    await expect(call('forms.list', gone, {})).resolves.toEqual({ ok: false, error: INTERNAL_ERROR });
+    await expect(call('forms.list', gone, {})).resolves.toEqual({ ok: false, error: INTERNAL_ERROR, code: 'internal' });
   });
 
   it('explains each rejection for the log', () => {

@@ -141,11 +141,16 @@ describe('the main process', () => {
     const { fake, win } = await launched();
     const stranger = new fake.FakeWebContents();
     stranger.mainFrame.url = 'app://shenbao/index.html';
-    await expect(fake.invoke('forms.list', {}, { contents: stranger })).resolves.toEqual({ ok: false, error: FOREIGN_SENDER });
+    await expect(fake.invoke('forms.list', {}, { contents: stranger })).resolves.toEqual({
+      ok: false,
+      error: FOREIGN_SENDER,
+      code: 'foreign-sender',
+    });
     const iframe = { url: 'app://shenbao/index.html', parent: win.webContents.mainFrame, processId: 1, routingId: 999 };
     await expect(fake.invoke('forms.list', {}, { contents: win.webContents, frame: iframe })).resolves.toEqual({
       ok: false,
       error: FOREIGN_SENDER,
+      code: 'foreign-sender',
     });
   });
 

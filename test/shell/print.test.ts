@@ -96,7 +96,7 @@ describe('print.pdf', () => {
   it('passes the print view’s own error message on and closes the window', async () => {
     const win = fakeWindow({ error: '找不到这份申报表，它可能已被删除' });
     const { call } = setup(win);
-    await expect(call('print.pdf', { id: 5 })).resolves.toEqual({ ok: false, error: '找不到这份申报表，它可能已被删除' });
+    await expect(call('print.pdf', { id: 5 })).resolves.toEqual({ ok: false, error: '找不到这份申报表，它可能已被删除', code: 'user' });
     expect(win.destroy).toHaveBeenCalled();
   });
 
@@ -104,7 +104,7 @@ describe('print.pdf', () => {
     const win = fakeWindow({ readyAfter: Number.POSITIVE_INFINITY });
     const { call } = setup(win);
     const reply = await call('print.pdf', { id: 5 });
-    expect(reply).toEqual({ ok: false, error: expect.stringContaining('打印视图没有在规定时间内准备好') });
+    expect(reply).toEqual({ ok: false, error: expect.stringContaining('打印视图没有在规定时间内准备好'), code: 'user' });
     expect(win.destroy).toHaveBeenCalled();
   });
 
@@ -113,14 +113,18 @@ describe('print.pdf', () => {
     const { call, createWindow } = setup(win, async () => {
       throw new UserError('找不到这份申报表');
     });
-    await expect(call('print.pdf', { id: 9 })).resolves.toEqual({ ok: false, error: '找不到这份申报表' });
+    await expect(call('print.pdf', { id: 9 })).resolves.toEqual({ ok: false, error: '找不到这份申报表', code: 'user' });
     expect(createWindow).not.toHaveBeenCalled();
   });
 
   it('reports a view that cannot load', async () => {
     const win = fakeWindow({ loadFails: true });
     const { call } = setup(win);
-    await expect(call('print.pdf', { id: 5 })).resolves.toEqual({ ok: false, error: expect.stringContaining('无法打开打印视图') });
+    await expect(call('print.pdf', { id: 5 })).resolves.toEqual({
+      ok: false,
+      error: expect.stringContaining('无法打开打印视图'),
+      code: 'user',
+    });
     expect(win.destroy).toHaveBeenCalled();
   });
 });
@@ -145,6 +149,7 @@ describe('print.print', () => {
     expect(await setup(fakeWindow({ printResult: [false, 'Print job failed'] })).call('print.print', { id: 5 })).toEqual({
       ok: false,
       error: expect.stringContaining('打印失败'),
+      code: 'user',
     });
   });
 });

@@ -56,15 +56,15 @@ describe('which fault, from an errno or a SQLite code', () => {
     const fail = (code: string) => async () => {
       throw Object.assign(new Error(code === 'SQLITE_FULL' ? 'database or disk is full' : 'x'), { code });
     };
-    for (const [code, msg] of [
-      ['SQLITE_FULL', /磁盘空间已满/],
-      ['SQLITE_READONLY', /只读/],
-      ['SQLITE_IOERR_FSYNC', /磁盘出错/],
-      ['ENOSPC', /磁盘空间已满/],
-      ['EACCES', /没有权限/],
+    for (const [code, msg, errorCode] of [
+      ['SQLITE_FULL', /磁盘空间已满/, 'disk-full'],
+      ['SQLITE_READONLY', /只读/, 'db-read-only'],
+      ['SQLITE_IOERR_FSYNC', /磁盘出错/, 'db-io'],
+      ['ENOSPC', /磁盘空间已满/, 'disk-full'],
+      ['EACCES', /没有权限/, 'db-permission'],
     ] as const) {
       const reply = await dispatch({ 'forms.list': fail(code) }, 'forms.list', {}, { log: () => undefined });
-      expect(reply).toEqual({ ok: false, error: expect.stringMatching(msg) });
+      expect(reply).toEqual({ ok: false, error: expect.stringMatching(msg), code: errorCode });
     }
   });
 });

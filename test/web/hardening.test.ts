@@ -78,7 +78,7 @@ describe('browser mode hardening', () => {
     // A 1 KB file with a span of 2^31-1 columns: it made V8 abort, taking the server down.
     const data = Buffer.from(await hugeSpanDocx(2 ** 31 - 1)).toString('base64');
     const reply = (await (await post('import.read', { fileName: 'span.docx', data })).json()) as Reply<unknown>;
-    expect(reply).toEqual({ ok: false, error: expect.stringMatching(/表格过大或已损坏.*已拒绝导入/) });
+    expect(reply).toEqual({ ok: false, error: expect.stringMatching(/表格过大或已损坏.*已拒绝导入/), code: 'import.tooComplex' });
     expect((await post('app.info', {})).status).toBe(200);
   });
 
@@ -87,7 +87,7 @@ describe('browser mode hardening', () => {
     other.exec('BEGIN IMMEDIATE');
     try {
       const reply = (await (await post('forms.create', { year: '2025', department: '一直锁住' })).json()) as Reply<unknown>;
-      expect(reply).toEqual({ ok: false, error: expect.stringMatching(/数据库正被另一个程序.*请稍后再试/) });
+      expect(reply).toEqual({ ok: false, error: expect.stringMatching(/数据库正被另一个程序.*请稍后再试/), code: 'busy' });
     } finally {
       other.exec('ROLLBACK');
       other.close();

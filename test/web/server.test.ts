@@ -69,7 +69,7 @@ describe('browser-mode server over real HTTP', () => {
   it('refuses API calls without the right token', async () => {
     const none = await fetch(`${base}/api/forms.list`, { method: 'POST', body: '{}' });
     expect(none.status).toBe(401);
-    expect(await none.json()).toEqual({ ok: false, error: '访问令牌无效，请使用启动时显示的完整地址打开' });
+    expect(await none.json()).toEqual({ ok: false, error: '访问令牌无效，请使用启动时显示的完整地址打开', code: 'bad-token' });
     const wrong = await post('forms.list', {}, { 'X-Shenbao-Token': 'f'.repeat(64) });
     expect(wrong.status).toBe(401);
   });
@@ -110,12 +110,20 @@ describe('browser-mode server over real HTTP', () => {
   it('answers errors as Chinese replies', async () => {
     const bad = await post('forms.get', { id: 'x' });
     expect(bad.status).toBe(200);
-    expect(await bad.json()).toEqual({ ok: false, error: '请求数据不正确：编号应为数字，收到的是文字' });
-    expect(await (await post('forms.get', { id: 99999 })).json()).toEqual({ ok: false, error: '找不到编号为 99999 的表单' });
-    expect(await (await post('print.pdf', { id: 1 })).json()).toEqual({ ok: false, error: '浏览器模式不支持此操作' });
+    expect(await bad.json()).toEqual({ ok: false, error: '请求数据不正确：编号应为数字，收到的是文字', code: 'bad-request' });
+    expect(await (await post('forms.get', { id: 99999 })).json()).toEqual({
+      ok: false,
+      error: '找不到编号为 99999 的表单',
+      code: 'not-found',
+    });
+    expect(await (await post('print.pdf', { id: 1 })).json()).toEqual({
+      ok: false,
+      error: '浏览器模式不支持此操作',
+      code: 'web-unsupported',
+    });
     const unknown = await post('forms.drop', {});
     expect(unknown.status).toBe(404);
-    expect(await unknown.json()).toEqual({ ok: false, error: '未知的请求：forms.drop' });
+    expect(await unknown.json()).toEqual({ ok: false, error: '未知的请求：forms.drop', code: 'unknown-channel' });
     const garbled = await post('forms.list', '{not json');
     expect(garbled.status).toBe(400);
     expect(((await garbled.json()) as { error: string }).error).toMatch(/^请求数据不正确/);
@@ -151,6 +159,6 @@ describe('browser-mode server over real HTTP', () => {
       req.end();
     });
     expect(reply.status).toBe(413);
-    expect(JSON.parse(reply.body)).toEqual({ ok: false, error: '文件太大（超过 40 MB），请选择小一些的文件' });
+    expect(JSON.parse(reply.body)).toEqual({ ok: false, error: '文件太大（超过 40 MB），请选择小一些的文件', code: 'too-large' });
   });
 });

@@ -7,7 +7,6 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { UserError } from '../../../shared/errors';
-import { DEFAULT_TEMPLATE_ID } from '../../../shared/templates';
 import { processAlive, type Store } from '../store';
 import { blankExportFileName, exportBlankDocx, exportDocx, exportFileName } from '../export';
 import { commitImport, previewImport } from '../import';
@@ -70,7 +69,7 @@ export function fileHandlers({ store, appVersion }: CoreContext): Handlers {
       return { fileName, data: encodeBase64(bytes), dropped };
     },
     'export.blankDocx': async ({ year, templateId }) => {
-      const t = store.templates.get(templateId ?? DEFAULT_TEMPLATE_ID);
+      const t = templateId ? store.templates.get(templateId) : store.templates.defaultTemplate();
       const bytes = await exportBlankDocx(t, year, { appVersion });
       return { fileName: blankExportFileName(t, year), data: encodeBase64(bytes) };
     },

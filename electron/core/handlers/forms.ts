@@ -1,7 +1,6 @@
 /** forms.*, trash.* and app.info: thin mappings onto the store, which enforces the rules. */
 import { UserError } from '../../../shared/errors';
 import { blankForm } from '../../../shared/formOps';
-import { DEFAULT_TEMPLATE_ID } from '../../../shared/templates';
 import type { CoreContext } from './context';
 import type { Handlers } from './dispatch';
 
@@ -12,7 +11,7 @@ export function formHandlers({ store, appVersion, mode }: CoreContext): Handlers
     'forms.page': (q) => store.listPage(q),
     'forms.get': ({ id }) => store.get(id),
     'forms.create': ({ templateId, year, values }) => {
-      const template = store.templates.find(templateId ?? DEFAULT_TEMPLATE_ID);
+      const template = templateId ? store.templates.find(templateId) : store.templates.defaultTemplate();
       if (!template) throw new UserError(`没有编号为“${templateId}”的表样，请从列表中选择要新建的表`);
       const data = blankForm(template, year);
       // Only plain text fields can be given up front (the identity the 新建 dialog asks for).

@@ -3,7 +3,8 @@
  * field the way the user knows it, so a bad payload never reaches the user as English jargon.
  */
 import type { z } from 'zod';
-import { BUILTIN_TEMPLATES } from '../../../shared/templates';
+import { valueLabel } from '../../../shared/limits';
+import type { TemplateDef } from '../../../shared/template/schema';
 
 /** Marks an issue that carries zod's default text, so a schema's own Chinese message is kept. */
 const DEFAULT_MARK = '\u0000default';
@@ -45,20 +46,15 @@ const TYPE_NAMES: Record<string, string> = {
   undefined: '空',
 };
 
-function fieldLabel(id: string): string | undefined {
-  for (const t of BUILTIN_TEMPLATES) {
-    const f = t.fields.find((x) => x.id === id);
-    if (f) return `“${f.label}”`;
-  }
-  return undefined;
-}
-
-/** The innermost part of the path the user can recognise, e.g. data.values.x → the field's label. */
-export function pathLabel(path: readonly PropertyKey[]): string {
+/**
+ * The innermost part of the path the user can recognise, e.g. data.values.x → the field's label in
+ * `template`, the form's own (without it, the field's id).
+ */
+export function pathLabel(path: readonly PropertyKey[], template?: TemplateDef): string {
   for (let i = path.length - 1; i >= 0; i--) {
     const key = path[i];
     if (typeof key !== 'string') continue;
-    if (path[i - 1] === 'values') return fieldLabel(key) ?? `字段 ${key}`;
+    if (path[i - 1] === 'values') return template && valueLabel(template, key) !== key ? `“${valueLabel(template, key)}”` : `字段 ${key}`;
     if (KEY_NAMES[key]) return KEY_NAMES[key];
   }
   return path.length ? `字段 ${path.map(String).join('.')}` : '请求';
@@ -70,9 +66,10 @@ function received(input: unknown): string {
   return typeof input;
 }
 
-export function issueMessage(issue: z.core.$ZodIssue): string {
+/** `template`: the form's own, to name its fields. */
+export function issueMessage(issue: z.core.$ZodIssue, template?: TemplateDef): string {
   if (issue.message && issue.message !== DEFAULT_MARK) return issue.message;
-  const where = pathLabel(issue.path);
+  const where = pathLabel(issue.path, template);
   switch (issue.code) {
     case 'invalid_type': {
       const want = TYPE_NAMES[issue.expected] ?? issue.expected;

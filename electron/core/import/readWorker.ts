@@ -19,7 +19,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { UserError } from '../../../shared/errors';
+import { asErrorCode, UserError } from '../../../shared/errors';
 import { timeoutError } from './deadline';
 import { readRefusal, type UserFileKind } from './limits';
 import type { ReadResult } from './readNow';
@@ -146,7 +146,7 @@ export class ImportWorker {
         if (m.id !== id) return;
         settle();
         if (m.ok) resolve(m.result);
-        else reject(m.user ? new UserError(m.message, m.code) : new Error(`读取文件时出错：${m.message}`));
+        else reject(m.user ? new UserError(m.message, asErrorCode(m.code)) : new Error(`读取文件时出错：${m.message}`));
       };
       const onError = (e: Error & { code?: string }) =>
         stop(e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? outOfMemoryError(this.heapMb, kind) : e);

@@ -11,6 +11,7 @@ import { revisionChanges } from '../../../shared/compare/revisionChanges';
 import type { TemplateRegistry } from '../../../shared/template/registry';
 import type { TemplateDef } from '../../../shared/template/schema';
 import { BUILTIN_TEMPLATES } from '../../../shared/templates';
+import { crossTemplateIds, roleOf } from '../../../shared/template/roles';
 import type { RelatedForm } from '../../../shared/validation';
 import { onlineBackupTo, sweepStaleTemps } from './backupFiles';
 import { describeForm, formColumns, identityColumns, identityWords, SUMMARY_COLUMNS, type FormColumns } from './formRow';
@@ -705,9 +706,8 @@ class SqliteStore implements Store {
   related(id: number): RelatedForm[] {
     const row = this.row(id);
     const t = this.templates.find(row.templateId, row.templateVersion);
-    const wanted = [
-      ...new Set((t?.rules ?? []).flatMap((r) => (r.type === 'crossEqual' || r.type === 'crossSumAtMost' ? r.templates : []))),
-    ];
+    // Cross-form rules name roles: the templates in those roles, whichever are known now.
+    const wanted = crossTemplateIds(t, this.templates.all());
     const sameUnit =
       wanted.length === 0 || row.unit === '' || row.year === ''
         ? []
@@ -734,6 +734,7 @@ class SqliteStore implements Store {
           id: rec.id,
           templateId: rec.templateId,
           templateTitle: ot.title,
+          templateRole: roleOf(ot),
           title: rec.title,
           values: withComputed(rec.data, ot).values,
           relation,

@@ -5,20 +5,18 @@
  */
 import { DEFAULT_OPTIONS } from '../../../shared/form';
 import type { TemplateRegistry } from '../../../shared/template/registry';
-import type { TemplateDef } from '../../../shared/template/schema';
+import { crossRulesOf, roleOf, ruleReadsFrom } from '../../../shared/template/roles';
 import { crossFormMessages, type RelatedForm } from '../../../shared/validation';
 import { addMessages, type FormFacts } from './facts';
 
-const crossRules = (t: TemplateDef) => t.rules.filter((r) => r.type === 'crossEqual' || r.type === 'crossSumAtMost');
-
-/** Fields of template `id` that cross-form rules read: its own rules' fields and what other templates' rules compare with it. */
+/** Fields of template `id` that cross-form rules read: its own rules' fields and what other templates' rules read off it. */
 export function crossFieldsOf(id: string, templates: TemplateRegistry): Set<string> {
   const out = new Set<string>();
+  const self = templates.find(id);
   for (const t of templates.all())
-    for (const r of crossRules(t)) {
-      if (r.type !== 'crossEqual' && r.type !== 'crossSumAtMost') continue;
+    for (const r of crossRulesOf(t)) {
       if (t.id === id) out.add(r.field);
-      if (r.templates.includes(id)) out.add(r.otherField);
+      if (self && ruleReadsFrom(r, self)) out.add(r.otherField);
     }
   return out;
 }
@@ -35,15 +33,20 @@ export function applyCrossRules(checked: readonly FormFacts[], others: readonly 
   for (const f of checked) {
     const t = templates.find(f.templateId);
     if (!t || !f.readable || !f.cross || f.unit === '') continue;
-    const wanted = new Set(crossRules(t).flatMap((r) => (r.type === 'crossEqual' || r.type === 'crossSumAtMost' ? r.templates : [])));
-    if (wanted.size === 0) continue;
+    const rules = crossRulesOf(t);
+    if (rules.length === 0) continue;
     const related: RelatedForm[] = (byUnit.get(f.unit) ?? [])
-      .filter((o) => o.id !== f.id && wanted.has(o.templateId))
-      .sort((a, b) => a.id - b.id)
-      .map((o) => ({
+      .filter((o) => o.id !== f.id)
+      .flatMap((o) => {
+        const ot = templates.find(o.templateId);
+        return ot && rules.some((r) => ruleReadsFrom(r, ot)) ? [{ o, ot }] : [];
+      })
+      .sort((a, b) => a.o.id - b.o.id)
+      .map(({ o, ot }) => ({
         id: o.id,
         templateId: o.templateId,
-        templateTitle: templates.find(o.templateId)?.title ?? o.templateId,
+        templateTitle: ot.title,
+        templateRole: roleOf(ot),
         title: o.title,
         values: o.cross!.values,
         relation: 'sameUnit' as const,

@@ -1,6 +1,7 @@
 /** The one way the renderer reaches the core: the desktop preload, or HTTP in browser mode. */
 import type { Api } from '../../../shared/contract';
 import { createWebClient, takeTokenFromUrl } from './webClient';
+import { fromWire } from './wire';
 
 function webApi(): Api {
   const token = takeTokenFromUrl();
@@ -10,5 +11,5 @@ function webApi(): Api {
   );
 }
 
-export const api: Api = window.api ?? webApi();
+export const api: Api = window.api ? fromWire(window.api) : webApi();
 export const isDesktop = (): boolean => window.api !== undefined;

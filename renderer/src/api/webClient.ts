@@ -3,7 +3,8 @@
  * token is kept for the tab's lifetime and taken out of the address bar so it is not
  * bookmarked or shown over someone's shoulder.
  */
-import { CHANNELS, type Api, type Channel, type Input, type Output, type Reply } from '../../../shared/contract';
+import { CHANNELS, type Api, type Channel, type Input, type Output } from '../../../shared/contract';
+import { replyValue, UserError } from '../../../shared/errors';
 
 const TOKEN_KEY = 'shenbao.token';
 export const BAD_TOKEN_MESSAGE = '访问令牌无效，请使用启动时显示的完整地址打开';
@@ -37,17 +38,18 @@ export async function callChannel<C extends Channel>(
       body: JSON.stringify(input ?? {}),
     });
   } catch {
-    throw new Error('无法连接到本机服务，请确认启动窗口没有关闭后重试');
+    throw new UserError('无法连接到本机服务，请确认启动窗口没有关闭后重试', 'unreachable');
   }
-  if (res.status === 401) throw new Error(BAD_TOKEN_MESSAGE);
-  let reply: Reply<Output<C>>;
+  if (res.status === 401) throw new UserError(BAD_TOKEN_MESSAGE, 'bad-token');
+  const broken = `本机服务返回了无法识别的答复（HTTP ${res.status}），请重试`;
+  let reply: unknown;
   try {
-    reply = (await res.json()) as Reply<Output<C>>;
+    reply = await res.json();
   } catch {
-    throw new Error(`本机服务返回了无法识别的答复（HTTP ${res.status}），请重试`);
+    throw new UserError(broken, 'broken-reply');
   }
-  if (!reply.ok) throw new Error(reply.error);
-  return reply.value;
+  // A failure comes back as a UserError with the server's code, as on the desktop.
+  return replyValue<Output<C>>(reply, broken);
 }
 
 export function createWebClient(fetchFn: Fetch = (u, i) => fetch(u, i), token: () => string | null = () => null, base = ''): Api {

@@ -7,6 +7,7 @@
  * changed elsewhere in the meantime the store refuses the save (表单已在别处修改); the saver
  * then stops saving and keeps the draft until the user chooses to overwrite or to discard.
  */
+import { errorCodeOf } from '../../../shared/errors';
 import type { FormData } from '../../../shared/form';
 import type { FormRecord } from '../../../shared/contract';
 import { clearDraft, writeDraft } from './drafts';
@@ -22,9 +23,10 @@ export type SaveStatus =
 
 export type SaveFn = (input: { id: number; data: FormData; baseRevision: number }) => Promise<FormRecord>;
 
-/** The start of the store's refusal of a save over a newer revision. */
+/** How a conflict's own message starts (a draft typed on an older revision says it too). */
 export const STALE_PREFIX = '表单已在别处修改';
-export const isStaleSave = (message: string): boolean => message.startsWith(STALE_PREFIX);
+/** Whether a save was refused because the form changed elsewhere: by the error's code, never its wording. */
+export const isStaleSave = (e: unknown): boolean => errorCodeOf(e) === 'stale';
 
 /**
  * How a saver tells its own earlier saves from changes made elsewhere: when a save is refused as
@@ -158,7 +160,7 @@ export class Autosaver {
       })
       .catch(async (e: unknown) => {
         const message = e instanceof Error ? e.message : String(e);
-        if (!isStaleSave(message)) return this.setStatus({ state: 'error', message });
+        if (!isStaleSave(e)) return this.setStatus({ state: 'error', message });
         if (await this.ownEcho()) {
           // Our own earlier save: carry on from it.
           this.savedVersion = -1;
