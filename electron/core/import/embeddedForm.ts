@@ -5,6 +5,7 @@
  */
 import { formDataSchema } from '../../../shared/contract';
 import { decodeEmbedded, type EmbeddedForm } from '../../../shared/embedded';
+import { BUILT_IN_IDS } from './builtInIds';
 import type { FormData, GroupRow } from '../../../shared/form';
 import { completeRow, computedValue, emptyValue, rowsOf } from '../../../shared/formOps';
 import { kindOf } from '../../../shared/kinds';
@@ -12,7 +13,6 @@ import { parseAmountInput, printAmount } from '../../../shared/money';
 import { printedColumnText, printedFieldText } from '../../../shared/printing';
 import { checkTemplate } from '../../../shared/template/check';
 import { templateDefSchema, type FieldDef, type GroupDef, type TemplateDef } from '../../../shared/template/schema';
-import { BUILTIN_TEMPLATES } from '../../../shared/templates';
 import { rowsFromTable } from './formFromTable';
 import { valueFromText, type ReadNotes } from './fieldValues';
 import { squash } from './looseText';
@@ -45,8 +45,7 @@ export function readEmbedded(props: ReadonlyMap<string, string>, templates: read
   if (!template || (typeof e.templateVersion === 'number' && e.templateVersion > template.version)) {
     const withFile = carriedTemplate(e);
     // A newer built-in comes with a newer program, never with a file: the store would refuse it.
-    if (withFile && BUILTIN_TEMPLATES.some((t) => t.id === id))
-      return { status: 'unusable', reason: '内嵌数据来自更新版本的程序，请升级程序后再导入' };
+    if (withFile && BUILT_IN_IDS.has(id)) return { status: 'unusable', reason: '内嵌数据来自更新版本的程序，请升级程序后再导入' };
     if (withFile && withFile.id === id) {
       storedVersion = template?.version;
       template = withFile;

@@ -15,7 +15,7 @@ import { libraryFromJson, libraryFromRows, MAX_LIBRARY_BYTES, type LibraryFileEn
 import { MAX_TEMPLATE_FILE_CHARS, templateFromFile } from '../../../shared/template/file';
 import { TemplateRegistry } from '../../../shared/template/registry';
 import type { TemplateDef } from '../../../shared/template/schema';
-import { BUILTIN_TEMPLATES } from '../../../shared/templates';
+import { BUILT_IN_IDS } from './builtInIds';
 import { libraryRowsFromXlsx } from './libraryXlsx';
 
 export type { UserFileKind } from './limits';
@@ -85,7 +85,7 @@ export function readLabelJsonFile(
   }
   if (typeof json !== 'object' || json === null || Array.isArray(json))
     throw labelJsonRefusal(`文件 ${fileName} 应是以项目名称为键的 JSON 对象`);
-  const builtIn = new Set(BUILTIN_TEMPLATES.map((t) => t.id));
+  const builtIn = BUILT_IN_IDS;
   const registry = new TemplateRegistry(
     templates.filter((t) => builtIn.has(t.id)),
     templates.filter((t) => !builtIn.has(t.id)),
