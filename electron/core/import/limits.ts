@@ -100,3 +100,19 @@ export function sheetTooLarge(sheet: string): UserError {
 export function tooManySheets(): UserError {
   return new UserError(`文件中的工作表过多（超过 ${MAX_XLSX_SHEETS} 个），${REFUSED}`, 'import.tooComplex');
 }
+
+/**
+ * Legacy .xls workbooks (xlsModel.ts), read whole by SheetJS: a form's .xls is 20–100 KB. Ten
+ * MB of the densest cell records (MULRK, 6 bytes a number) is under two million cells, which
+ * SheetJS holds in well under the worker's heap; rows past XLS_MAX_ROWS are not kept at all
+ * (BIFF8 itself stops at 65,536 rows and 256 columns), and a sheet reaching them is refused.
+ */
+export const MAX_XLS_BYTES = 10 * 1024 * 1024;
+export const XLS_MAX_ROWS = 10_000;
+
+export function xlsTooLarge(): UserError {
+  return new UserError(
+    `这个旧版 Excel 工作簿（.xls）超过 ${MAX_XLS_BYTES / 1024 / 1024} MB，${REFUSED}。请在 Excel 或 WPS 中删除表格以外的内容并另存为 .xlsx 后再试`,
+    'import.tooLarge',
+  );
+}
