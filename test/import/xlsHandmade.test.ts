@@ -50,4 +50,13 @@ describe('the .xls model', () => {
     expect(blocks.filter((b) => b.kind === 'table')).toHaveLength(1);
     expect(blocks.some((b) => b.kind === 'paragraph' && b.text === '绩效指标')).toBe(false);
   });
+
+  it('a truncated .xls is refused as damaged, not taken for a .doc', async () => {
+    const bytes = fixture('xiangmu-zhichu');
+    const err = await readDocx(bytes.slice(0, bytes.length >> 1)).then(
+      () => null,
+      (e: unknown) => e as Error,
+    );
+    expect(err?.message).toMatch(/不完整或已损坏.*另存为 \.xlsx/);
+  });
 });

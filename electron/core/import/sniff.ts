@@ -79,7 +79,12 @@ export function sniffNonZip(bytes: Uint8Array): void {
     if (isXlsStreams(has)) {
       throw new UserError('这是旧版 Excel 工作簿（.xls），但无法读取。请在 Excel 或 WPS 中打开并另存为 .xlsx 后再导入', 'import.legacyXls');
     }
-    throw new UserError(LEGACY_DOC_MESSAGE, 'import.legacyDoc');
+    if (has('WordDocument')) throw new UserError(LEGACY_DOC_MESSAGE, 'import.legacyDoc');
+    // Neither stream found: a compound file cut short or damaged (its directory is often at the end).
+    throw new UserError(
+      '这个旧版 Office 文件（.xls 或 .doc）不完整或已损坏，无法读取。请在 Excel、Word 或 WPS 中打开它，另存为 .xlsx 或 .docx 后再导入',
+      'import.damaged',
+    );
   }
   const head = asciiHead(bytes, 512);
   if (head.startsWith('{\\rtf')) {
