@@ -56,7 +56,7 @@ export interface DocSection {
 }
 
 export interface DocModel {
-  format: 'docx' | 'xlsx';
+  format: 'docx' | 'xlsx' | 'xls';
   sections: DocSection[];
 }
 

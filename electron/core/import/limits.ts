@@ -120,3 +120,19 @@ export function readRefusal(kind: UserFileKind, reason: string): string {
       return `${reason}。文件可能过于复杂或已损坏，请在 Word 或 WPS 中另存为 .docx 后再试`;
   }
 }
+
+/**
+ * Legacy .xls workbooks (xlsModel.ts), read whole by SheetJS: a form's .xls is 20–100 KB. Ten
+ * MB of the densest cell records (MULRK, 6 bytes a number) is under two million cells, which
+ * SheetJS holds in well under the worker's heap; rows past XLS_MAX_ROWS are not kept at all
+ * (BIFF8 itself stops at 65,536 rows and 256 columns), and a sheet reaching them is refused.
+ */
+export const MAX_XLS_BYTES = 10 * 1024 * 1024;
+export const XLS_MAX_ROWS = 10_000;
+
+export function xlsTooLarge(): UserError {
+  return new UserError(
+    `这个旧版 Excel 工作簿（.xls）超过 ${MAX_XLS_BYTES / 1024 / 1024} MB，${REFUSED}。请在 Excel 或 WPS 中删除表格以外的内容并另存为 .xlsx 后再试`,
+    'import.tooLarge',
+  );
+}

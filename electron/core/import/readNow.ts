@@ -18,6 +18,8 @@ import type { ReadNotes } from './fieldValues';
 import { formFromTable, type ReadScope, type TableForm } from './formFromTable';
 import { walkModel, type DocModel, type DocWalk } from './docModel';
 import { wordModel } from './wordModel';
+import { isLegacyXls } from './sniff';
+import { readXls } from './xlsModel';
 import { isWorkbook, readWorkbook } from './xlsxModel';
 import { openZip } from './zipReader';
 
@@ -75,7 +77,7 @@ function tableForms(walk: DocWalk, templates: readonly TemplateDef[], deadline: 
 
 function noForm(templates: readonly TemplateDef[], format: DocModel['format']): string {
   const titles = [...new Set(templates.map((t) => t.title))].join('、');
-  const kind = format === 'xlsx' ? 'Excel' : 'Word';
+  const kind = format === 'docx' ? 'Word' : 'Excel';
   return `这个 ${kind} 文件里没有找到认识的申报表表格，无法导入。本程序能读的表有：${titles}。请确认选择的是这些表的 Word 或 Excel 文件`;
 }
 
@@ -134,12 +136,16 @@ export function readDocxFormsNow(bytes: Uint8Array, opts: ReadOptions): ReadResu
 }
 
 function readWithDeadline(bytes: Uint8Array, opts: ReadOptions, deadline: () => void): ReadResult[] {
-  const zip = openZip(bytes);
-  deadline();
-  // The same document model from either kind of file; our own exports carry their copy in both.
+  // The same document model from every kind of file; our own exports carry their copy in each.
   let model: DocModel;
   let carried: Map<string, string>;
-  if (isWorkbook(zip)) {
+  const zip = isLegacyXls(bytes) ? null : openZip(bytes);
+  deadline();
+  if (!zip) {
+    const book = readXls(bytes);
+    model = book.model;
+    carried = book.embedded;
+  } else if (isWorkbook(zip)) {
     const book = readWorkbook(zip);
     model = book.model;
     carried = book.embedded;
@@ -162,7 +168,7 @@ function readWithDeadline(bytes: Uint8Array, opts: ReadOptions, deadline: () => 
       acc.notes.push('文件中找不到打印的表格，已按文件内嵌的数据导入，请核对');
       return [{ source: 'embedded', data: embedded.form, notes: acc.notes, uncertain: [], ...extra }];
     }
-    const data = reconcile(embedded.form, embedded.template, table, acc, model.format === 'xlsx' ? 'Excel' : 'Word');
+    const data = reconcile(embedded.form, embedded.template, table, acc, model.format === 'docx' ? 'Word' : 'Excel');
     return [{ source: 'embedded', data, notes: acc.notes, uncertain: [...acc.uncertain], ...extra }];
   }
 

@@ -133,7 +133,7 @@ interface Styles {
 const FIXED_DECIMALS: Record<number, number> = { 2: 2, 4: 2, 10: 2, 11: 2, 39: 2, 40: 2 };
 
 /** Decimals a plain number format shows: "0.00" and "#,##0.00" → 2, "0" → 0; null for anything else. */
-function fixedDecimals(code: string): number | null {
+export function fixedDecimals(code: string): number | null {
   const first = code
     .split(';')[0]
     .replace(/"[^"]*"|\\.|\[[^\]]*\]|_.|\*./g, '')
@@ -209,14 +209,14 @@ export function excelNumberText(v: string): string {
  * The number as its cell shows it where the format pads decimals (1000 as 1000.00), padding
  * only: a value with more decimals than the format shows keeps them, as amounts are printed.
  */
-function padDecimals(text: string, decimals: number): string {
+export function padDecimals(text: string, decimals: number): string {
   if (decimals === 0 || !/^-?\d+(\.\d+)?$/.test(text)) return text;
   const have = text.includes('.') ? text.length - text.indexOf('.') - 1 : 0;
   return have >= decimals ? text : `${text}${have === 0 ? '.' : ''}${'0'.repeat(decimals - have)}`;
 }
 
 /** A date serial (days since 1899-12-30, Excel's 1900 system) as YYYY-MM-DD; null when it is none. */
-function serialDate(v: string): string | null {
+export function serialDate(v: string): string | null {
   const n = /^\d{1,6}(?:\.\d+)?$/.test(v.trim()) ? parseInt(v, 10) : NaN;
   if (!Number.isFinite(n) || n < 1 || n > 2958465) return null;
   return new Date(Date.UTC(1899, 11, 30) + n * 86_400_000).toISOString().slice(0, 10);
@@ -235,14 +235,14 @@ export function parseRef(ref: string): { row: number; col: number } {
   return { row: row - 1, col: col - 1 };
 }
 
-interface Merge {
+export interface Merge {
   top: number;
   left: number;
   bottom: number;
   right: number;
 }
 
-interface SheetRead {
+export interface SheetRead {
   /** Sparse: row → col → text; only cells with something in them. */
   values: Map<number, Map<number, string>>;
   merges: Merge[];
@@ -355,7 +355,7 @@ function columnWidths(read: SheetRead, left: number, cols: number): number[] {
  * beyond Excel's sane sizes (a whole row merged) are cut to the values' range instead. The
  * range is checked against MAX_TABLE_COLUMNS and MAX_TABLE_POSITIONS before it is laid out.
  */
-function sheetBlocks(read: SheetRead, name: string): DocBlock[] {
+export function sheetBlocks(read: SheetRead, name: string): DocBlock[] {
   let top = Infinity;
   let left = Infinity;
   let bottom = -1;
