@@ -116,7 +116,7 @@ describe('import command', () => {
     writeFileSync(bad, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]));
     const r = await runCliCapture(['--db', dbFile(), 'import', bad, HANDMADE_DOCX_PATH]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/old\.doc：导入失败：.*另存为 \.docx/);
+    expect(r.stderr).toMatch(/old\.doc：导入失败：.*另存为 (\.xlsx 或 )?\.docx/);
     store = openStore({ file: dbFile(), appVersion: 'test' });
     expect(store.list()).toHaveLength(1);
     expect(Number(lastLine(r.stdout))).toBe(store.list()[0].id);
