@@ -69,6 +69,8 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
   // (it blocks the thread while it waits), and dispatch retries without blocking (BUSY_RETRY_MS).
   const store = openStore({ file: opts.dbFile, appVersion: APP_VERSION, busyTimeoutMs: SQLITE_BUSY_WAIT_MS });
   const handlers = createCoreHandlers({ store, appVersion: APP_VERSION, mode: 'web' });
+  // The page shows these too (app.info); the console that started the server hears them first.
+  for (const notice of store.notices) log(`提示：${notice}`);
   let port = 0;
 
   const route = async (req: IncomingMessage, res: ServerResponse) => {
