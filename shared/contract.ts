@@ -459,6 +459,8 @@ export const errorCodeSchema = z.enum([
   'template.builtin',
   'template.inUse',
   'library.invalid',
+  'library.tooMany',
+  'library.tooLarge',
   // the disk
   'disk-full',
   'db-is-directory',
