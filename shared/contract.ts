@@ -474,6 +474,7 @@ export const errorCodeSchema = z.enum([
   'export-disk-full',
   'export-target-dir',
   'export-target-readonly',
+  'export-too-large',
   // reading a file to import
   'import.tooComplex',
   'import.noForm',
