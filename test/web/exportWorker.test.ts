@@ -14,7 +14,9 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../electron/core/store';
 import { blankForm } from '../../shared/formOps';
+import { STARTER_LIBRARY } from '../../shared/library/starter';
 import { bumenZhengti2019 as T2019 } from '../../shared/templates/bumen-zhengti-2019';
+import { readXlsx, rowTexts } from '../helpers/xlsxSheets';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 let dir: string;
@@ -120,5 +122,12 @@ describe('browser mode during a long export', () => {
         .map((n) => zip.file(n)!.async('string')),
     );
     expect(strings + sheets.join('')).toContain('很长的部门');
+  });
+
+  it('builds the 指标库 workbook there too, every entry in it', { timeout: 60_000 }, async () => {
+    const file = await post<{ fileName: string; data: string }>('library.export', { format: 'xlsx' });
+    const [sheet] = await readXlsx(new Uint8Array(Buffer.from(file.data, 'base64')));
+    expect(rowTexts(sheet, 1)).toEqual(['一级指标', '二级指标', '三级指标', '指标值', '说明']);
+    expect(sheet.rows.size).toBe(STARTER_LIBRARY.length + 1);
   });
 });

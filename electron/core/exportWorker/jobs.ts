@@ -8,17 +8,20 @@
 import type { Summary } from '../../../shared/contract';
 import type { FormDiff } from '../../../shared/compare/formDiff';
 import type { FormData } from '../../../shared/form';
+import type { LibraryFileEntry } from '../../../shared/library/file';
 import type { TemplateDef } from '../../../shared/template/schema';
 import { exportDocx, type ExportOptions, type ExportResult } from '../export';
 import { compareDocx, type CompareMeta } from '../export/compareDocx';
 import { exportFormXlsx, type FormXlsxOptions } from '../export/formXlsx';
+import { libraryToXlsx } from '../library/xlsx';
 import { summaryDocx } from '../summary/docx';
 
 export type ExportJob =
   | { kind: 'docx'; form: FormData; template: TemplateDef; opts: ExportOptions }
   | { kind: 'formXlsx'; form: FormData; template: TemplateDef; opts: FormXlsxOptions }
   | { kind: 'compareDocx'; diff: FormDiff; meta: CompareMeta }
-  | { kind: 'summaryDocx'; summary: Summary };
+  | { kind: 'summaryDocx'; summary: Summary }
+  | { kind: 'libraryXlsx'; entries: LibraryFileEntry[] };
 
 /** Builds the file on this thread. `dropped`: what a .docx of a form could not hold (empty otherwise). */
 export async function runExportJob(job: ExportJob): Promise<ExportResult> {
@@ -31,6 +34,8 @@ export async function runExportJob(job: ExportJob): Promise<ExportResult> {
       return { bytes: await compareDocx(job.diff, job.meta), dropped: [] };
     case 'summaryDocx':
       return { bytes: await summaryDocx(job.summary), dropped: [] };
+    case 'libraryXlsx':
+      return { bytes: await libraryToXlsx(job.entries), dropped: [] };
   }
 }
 
