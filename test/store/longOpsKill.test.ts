@@ -100,7 +100,23 @@ function checkSound(db: string, round: number, acknowledged: number, check: (raw
   expect([...ours(dir), ...ours(join(dir, 'backups'))], `round ${round}`).toEqual([]);
 }
 
-const killAt = (minMs: number, spreadMs: number) => minMs + Math.floor(Math.random() * spreadMs);
+/**
+ * How long one command-line run takes on this machine now (start, open, a small command, exit):
+ * the kill windows are measured in it, so that a loaded machine (the whole suite, other work)
+ * still has its kills land inside the operations rather than before the first one finishes.
+ */
+async function oneRunMs(db: string): Promise<number> {
+  const started = Date.now();
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(process.execPath, [cli.script, '--db', db, 'templates', '--json'], { env: cli.env, stdio: 'ignore' });
+    child.on('error', reject);
+    child.on('close', () => resolve());
+  });
+  return Date.now() - started;
+}
+
+/** A moment between `from` and `to` runs' time in. */
+const killAt = (runMs: number, from: number, to: number) => Math.floor(runMs * (from + Math.random() * (to - from)));
 
 /** Departments of the live forms' current revisions. */
 function departments(raw: Database.Database): Set<string> {
@@ -124,6 +140,8 @@ describe('long command-line operations under kill -9', () => {
     let kills = 0;
     const expected = new Map<string, string>(); // department → file
     let acked = 0;
+    mkdirSync(join(db, '..'), { recursive: true });
+    const run = await oneRunMs(join(dir, 'probe.db'));
     for (let round = 0; round < ROUNDS; round++) {
       const paths: string[] = [];
       for (let i = 0; i < PER_ROUND; i++) {
@@ -134,7 +152,7 @@ describe('long command-line operations under kill -9', () => {
         paths.push(path);
       }
       // The first round's kill may land in the open that creates and migrates the file.
-      const ran = await runAndKill(db, [['import', ...paths]], round === 0 ? killAt(0, 400) : killAt(300, 900));
+      const ran = await runAndKill(db, [['import', ...paths]], round === 0 ? killAt(run, 0, 1) : killAt(run, 0.8, 3));
       if (wasKilled(ran)) kills++;
       for (const l of ran.flatMap((r) => r.lines)) {
         const m = /^r(\d+)-(\d+)\.docx：已导入为编号 \d+/.exec(l);
@@ -153,7 +171,7 @@ describe('long command-line operations under kill -9', () => {
     }
     // The kills landed inside the batches, not only before or after them.
     expect(kills).toBeGreaterThan(ROUNDS / 2);
-    expect(acked).toBeGreaterThan(ROUNDS);
+    expect(acked).toBeGreaterThan(ROUNDS / 2);
     expect(acked).toBeLessThan(ROUNDS * PER_ROUND);
   });
 
@@ -162,6 +180,7 @@ describe('long command-line operations under kill -9', () => {
     const db = join(dir, 'data', 'shenbao.db');
     mkdirSync(join(dir, 'files'), { recursive: true });
     const expected = new Set<string>();
+    const run = await oneRunMs(join(dir, 'probe.db'));
     for (let round = 0; round < ROUNDS; round++) {
       const commands: string[][] = [];
       for (let i = 0; i < 6; i++) {
@@ -170,7 +189,7 @@ describe('long command-line operations under kill -9', () => {
         writeFileSync(path, templateToFile({ ...MADE_UP_TEMPLATE, id, title: `专项资金分配明细表（测试 ${round}-${i}）` }));
         commands.push(['template', 'import', path]);
       }
-      const ran = await runAndKill(db, commands, killAt(round === 0 ? 0 : 200, 1500));
+      const ran = await runAndKill(db, commands, killAt(run, round === 0 ? 0 : 0.5, 6));
       for (const l of ran.flatMap((r) => r.lines)) {
         const m = /^已导入表样「.*」（(kill-r\d+-\d+)，第 1 版）$/.exec(l);
         if (m) expected.add(m[1]);
@@ -183,7 +202,7 @@ describe('long command-line operations under kill -9', () => {
         ).toEqual([]);
       });
     }
-    expect(expected.size).toBeGreaterThan(ROUNDS);
+    expect(expected.size).toBeGreaterThan(ROUNDS / 2);
     expect(expected.size).toBeLessThan(ROUNDS * 6);
     // The store that opens them all reads every template it acknowledged.
     const store = openStore({ file: db, appVersion: 'test', autoBackup: false });
@@ -203,6 +222,7 @@ describe('long command-line operations under kill -9', () => {
     /** Imports acknowledged, by file tag; and files whose import was killed: all or none of their entries. */
     const acked: string[] = [];
     const killed: string[] = [];
+    const run = await oneRunMs(join(dir, 'probe.db'));
     for (let round = 0; round < ROUNDS; round++) {
       const commands: string[][] = [];
       for (let i = 0; i < 3; i++) {
@@ -218,7 +238,7 @@ describe('long command-line operations under kill -9', () => {
         writeFileSync(path, libraryToJson(entries));
         commands.push(['library', 'import', path]);
       }
-      const ran = await runAndKill(db, commands, killAt(round === 0 ? 0 : 200, 1500));
+      const ran = await runAndKill(db, commands, killAt(run, round === 0 ? 0 : 0.5, 5));
       ran.forEach((r) => {
         const tag = /(r\d+-\d+)\.json$/.exec(r.argv[2])![1];
         if (r.lines.includes(`已导入指标库 ${PER_FILE} 条`)) acked.push(tag);
@@ -252,9 +272,10 @@ describe('long command-line operations under kill -9', () => {
     }
     /** New id → the department it was drafted from. */
     const expected = new Map<number, string>();
+    const run = await oneRunMs(join(dir, 'probe.db'));
     for (let round = 0; round < ROUNDS; round++) {
       const commands = sources.slice(round * PER_ROUND, (round + 1) * PER_ROUND).map((id) => ['new-year', String(id), '--year', '2021']);
-      const ran = await runAndKill(db, commands, killAt(100, 1500));
+      const ran = await runAndKill(db, commands, killAt(run, 0.5, 6));
       for (const r of ran) {
         const source = Number(r.argv[1]);
         // The new id is the last line, after 「已新建 … 草稿」.
@@ -269,7 +290,7 @@ describe('long command-line operations under kill -9', () => {
         for (const [id, department] of expected) expect(get.get(id), `round ${round}: form ${id}`).toEqual({ year: '2021', department });
       });
     }
-    expect(expected.size).toBeGreaterThan(ROUNDS);
+    expect(expected.size).toBeGreaterThan(ROUNDS / 2);
     expect(expected.size).toBeLessThan(ROUNDS * PER_ROUND);
   });
 });
