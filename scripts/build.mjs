@@ -34,6 +34,8 @@ export async function buildMain() {
     build({ ...common, entryPoints: ['electron/preload.ts'], outfile: join(outDir, 'preload.cjs'), external: ['electron'] }),
     // The import worker (electron/core/import/readWorker.ts) runs this beside main.cjs: the reader only.
     build({ ...common, entryPoints: ['electron/core/import/workerEntry.ts'], outfile: join(outDir, 'importWorker.cjs') }),
+    // The export worker (electron/core/exportWorker/worker.ts): the Word and Excel writers only.
+    build({ ...common, entryPoints: ['electron/core/exportWorker/entry.ts'], outfile: join(outDir, 'exportWorker.cjs') }),
   ]);
 }
 
@@ -62,7 +64,7 @@ if (isMain) {
     console.error('主进程（electron/main.ts、electron/preload.ts）构建失败，请查看上面 esbuild 的错误信息。');
     process.exit(1);
   }
-  console.log('已生成 dist/main/main.cjs、dist/main/preload.cjs 和 dist/main/importWorker.cjs');
+  console.log('已生成 dist/main/main.cjs、dist/main/preload.cjs、dist/main/importWorker.cjs 和 dist/main/exportWorker.cjs');
   if (!mainOnly) {
     if (!buildRenderer()) process.exit(1);
     console.log('已生成 dist/renderer');

@@ -251,7 +251,16 @@ export const summaryQuerySchema = z.object({
 
 /** channel name → input and output schemas */
 export const contract = {
-  'app.info': { input: none, output: z.object({ version: z.string(), schemaVersion: z.number().int(), mode: z.enum(['desktop', 'web']) }) },
+  'app.info': {
+    input: none,
+    output: z.object({
+      version: z.string(),
+      schemaVersion: z.number().int(),
+      mode: z.enum(['desktop', 'web']),
+      /** What the store could not load and left out (a stored template that does not read, one with a built-in's id), in Chinese: shown at start. */
+      notices: z.array(z.string()),
+    }),
+  },
   /** 指标库: candidates for a 三级指标 being typed in a form (its unit's own first). */
   'library.suggest': {
     input: z.object({
@@ -450,6 +459,8 @@ export const errorCodeSchema = z.enum([
   'template.builtin',
   'template.inUse',
   'library.invalid',
+  'library.tooMany',
+  'library.tooLarge',
   // the disk
   'disk-full',
   'db-is-directory',
@@ -463,6 +474,7 @@ export const errorCodeSchema = z.enum([
   'export-disk-full',
   'export-target-dir',
   'export-target-readonly',
+  'export-too-large',
   // reading a file to import
   'import.tooComplex',
   'import.noForm',

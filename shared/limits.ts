@@ -9,6 +9,14 @@
 import type { FieldValue, FormData } from './form';
 import type { TemplateDef } from './template/schema';
 
+/**
+ * A 指标库 file (.xlsx or JSON): what an import accepts, and so what an export may write — an export
+ * past either is refused, never a file the next import refuses (issue #27). A real library is a
+ * few hundred KB.
+ */
+export const MAX_LIBRARY_ENTRIES = 20_000;
+export const MAX_LIBRARY_BYTES = 5 * 1024 * 1024;
+
 /** Rows of one repeating group when the template gives no maximum. */
 export const MAX_GROUP_ROWS = 500;
 

@@ -52,7 +52,13 @@ export async function runCli(
   const ctx: CliContext = {
     args,
     flags,
-    store: () => (store ??= openStore({ file: flags.db ?? defaultDatabasePath(), appVersion: APP_VERSION })),
+    store: () => {
+      if (store) return store;
+      store = openStore({ file: flags.db ?? defaultDatabasePath(), appVersion: APP_VERSION });
+      // What the store left out (a stored template it cannot use) is said once, before the command's own output.
+      for (const notice of store.notices) io.err(`提示：${notice}`);
+      return store;
+    },
     out: io.out,
     err: io.err,
   };

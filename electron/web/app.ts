@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { UserError } from '../../shared/errors';
 import { APP_VERSION } from '../core/appInfo';
 import { createCoreHandlers } from '../core/handlers';
+import { ExportWorker } from '../core/exportWorker/worker';
 import { openStore } from '../core/store';
 import { handleApi } from './apiRoute';
 import { DEFAULT_PORT } from './args';
@@ -68,7 +69,11 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
   // A database locked by another program must not stall the server: SQLite waits only briefly
   // (it blocks the thread while it waits), and dispatch retries without blocking (BUSY_RETRY_MS).
   const store = openStore({ file: opts.dbFile, appVersion: APP_VERSION, busyTimeoutMs: SQLITE_BUSY_WAIT_MS });
-  const handlers = createCoreHandlers({ store, appVersion: APP_VERSION, mode: 'web' });
+  // Word and Excel files are built in a worker thread: a long export never holds up the other requests.
+  const exporter = new ExportWorker();
+  const handlers = createCoreHandlers({ store, appVersion: APP_VERSION, mode: 'web', exporter });
+  // The page shows these too (app.info); the console that started the server hears them first.
+  for (const notice of store.notices) log(`提示：${notice}`);
   let port = 0;
 
   const route = async (req: IncomingMessage, res: ServerResponse) => {
@@ -99,6 +104,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
     port = await listenOnPort(server, opts.port);
   } catch (e) {
     store.close();
+    await exporter.close();
     throw e;
   }
 
@@ -107,7 +113,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
     (closing ??= new Promise<void>((resolve) => {
       server.close(() => {
         store.close();
-        resolve();
+        void exporter.close().then(resolve);
       });
       server.closeAllConnections();
     }));

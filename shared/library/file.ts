@@ -3,19 +3,22 @@
  * .xlsx version (一级指标 | 二级指标 | 三级指标 | 指标值 | 说明), so a clerk can read and edit either.
  */
 import { UserError } from '../errors';
+import { MAX_LIBRARY_BYTES, MAX_LIBRARY_ENTRIES } from '../limits';
 import type { IndicatorEntry } from './entries';
 
 export const LIBRARY_FORMAT = 'shenbao-indicator-library';
 export const LIBRARY_COLUMNS = ['一级指标', '二级指标', '三级指标', '指标值', '说明'] as const;
-/** A real library is a few hundred KB at most. */
-export const MAX_LIBRARY_BYTES = 5 * 1024 * 1024;
-export const MAX_LIBRARY_ENTRIES = 20_000;
+export { MAX_LIBRARY_BYTES, MAX_LIBRARY_ENTRIES };
 
 export type LibraryFileEntry = IndicatorEntry & { note: string };
 
+/** One entry a line: as readable as an indented file, at about half its size (20,000 ordinary entries: ~2.5 MB of MAX_LIBRARY_BYTES). */
 export function libraryToJson(entries: readonly LibraryFileEntry[]): string {
-  const rows = entries.map((e) => ({ 一级指标: e.level1, 二级指标: e.level2, 三级指标: e.name, 指标值: e.value, 说明: e.note }));
-  return JSON.stringify({ format: LIBRARY_FORMAT, version: 1, entries: rows }, null, 2) + '\n';
+  const rows = entries.map((e) =>
+    JSON.stringify({ 一级指标: e.level1, 二级指标: e.level2, 三级指标: e.name, 指标值: e.value, 说明: e.note }),
+  );
+  const head = JSON.stringify({ format: LIBRARY_FORMAT, version: 1 }).slice(0, -1);
+  return rows.length === 0 ? `${head},"entries":[]}\n` : `${head},"entries":[\n${rows.join(',\n')}\n]}\n`;
 }
 
 const refuse = (why: string) => new UserError(`这个指标库文件不能导入：${why}。没有做任何改动。`, 'library.invalid');

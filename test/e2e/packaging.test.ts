@@ -55,9 +55,13 @@ function newestMtime(path: string): number {
 
 /** Reuses dist/ when it is newer than every source it is built from. */
 function ensureBuild(): void {
-  const outputs = ['dist/main/main.cjs', 'dist/main/preload.cjs', 'dist/main/importWorker.cjs', 'dist/renderer/index.html'].map((f) =>
-    join(root, f),
-  );
+  const outputs = [
+    'dist/main/main.cjs',
+    'dist/main/preload.cjs',
+    'dist/main/importWorker.cjs',
+    'dist/main/exportWorker.cjs',
+    'dist/renderer/index.html',
+  ].map((f) => join(root, f));
   if (outputs.every(existsSync)) {
     const built = Math.min(...outputs.map((f) => statSync(f).mtimeMs));
     const sources = Math.max(
@@ -141,6 +145,8 @@ describe('the packaged app (electron-builder --linux dir)', () => {
     expect(inAsar('dist/main/preload.cjs')).toBe(true);
     // The import worker (electron/core/import/readWorker.ts reads it from beside main.cjs).
     expect(inAsar('dist/main/importWorker.cjs')).toBe(true);
+    // The export worker (electron/core/exportWorker/worker.ts reads it from beside main.cjs).
+    expect(inAsar('dist/main/exportWorker.cjs')).toBe(true);
     expect(inAsar('dist/renderer/index.html')).toBe(true);
     const html = extractFile(asar, 'dist/renderer/index.html').toString('utf8');
     const assets = [...html.matchAll(/(?:src|href)="\.?\/?([^"#?]+\.(?:js|css))"/g)].map((m) => m[1]);

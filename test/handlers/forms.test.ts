@@ -24,7 +24,7 @@ const { call, failure } = caller(
 
 describe('forms and trash channels on a real database', () => {
   it('app.info tells version, schema and mode', async () => {
-    expect(await call('app.info', {})).toEqual({ version: '9.9.9', schemaVersion: store.schemaVersion, mode: 'web' });
+    expect(await call('app.info', {})).toEqual({ version: '9.9.9', schemaVersion: store.schemaVersion, mode: 'web', notices: [] });
   });
 
   it('create → save → get → list → revisions → restoreRevision', async () => {

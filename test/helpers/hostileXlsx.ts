@@ -1,48 +1,55 @@
 /**
- * Hostile Excel files, built byte by byte in the test (JSZip and XML text, not exceljs, so no
- * writer smooths anything away): zip bombs, a million rows, huge shared strings, deep XML,
- * XXE, cell references past XFD1048576, merged ranges over the whole sheet.
+ * Excel files built byte by byte in the tests (XML text zipped by JSZip or by hand, not exceljs,
+ * so no writer smooths anything away): zip bombs, a million rows, huge shared strings, deep XML,
+ * XXE, cell references past XFD1048576, merged ranges over the whole sheet; and small 指标库
+ * workbooks of cells placed at the references a test asks for (ZZZZZ2, far past Excel's last
+ * column), or with Excel's 拼音指南 runs in their shared strings. One set of parts for all of them.
  */
 import JSZip from 'jszip';
+import { zipOf } from './hostileDocx';
 
 const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
 export interface XlsxParts {
   sheet?: string;
+  /** The <si> items of the shared strings, wrapped in <sst>. */
   sharedStrings?: string;
+  /** The whole shared strings part, written as given (a DOCTYPE, a broken root). */
+  sharedStringsPart?: string;
   workbook?: string;
 }
 
-/** A one-sheet workbook with these parts (the sheet's XML is sheetData and what follows it, or a whole part). */
+/** The parts of a one-sheet workbook (the sheet's XML is sheetData and what follows it, or a whole part). */
+export function xlsxParts(parts: XlsxParts): Record<string, string> {
+  const sheet = parts.sheet ?? '<sheetData/>';
+  const sharedStrings =
+    parts.sharedStringsPart ??
+    (parts.sharedStrings !== undefined
+      ? `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="${NS}">${parts.sharedStrings}</sst>`
+      : undefined);
+  return {
+    '[Content_Types].xml': `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/></Types>`,
+    '_rels/.rels': `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${R}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    'xl/workbook.xml':
+      parts.workbook ??
+      `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${NS}" xmlns:r="${R}"><sheets><sheet name="表" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+    'xl/_rels/workbook.xml.rels': `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${R}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${R}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
+    'xl/worksheets/sheet1.xml': sheet.startsWith('<?xml')
+      ? sheet
+      : `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${NS}">${sheet}</worksheet>`,
+    ...(sharedStrings !== undefined ? { 'xl/sharedStrings.xml': sharedStrings } : {}),
+  };
+}
+
+/** A one-sheet workbook with these parts, zipped by JSZip. */
 export async function makeXlsx(parts: XlsxParts, compression: 'STORE' | 'DEFLATE' = 'DEFLATE'): Promise<Uint8Array> {
   const zip = new JSZip();
-  zip.file(
-    '[Content_Types].xml',
-    `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/></Types>`,
-  );
-  zip.file(
-    '_rels/.rels',
-    `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${R}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
-  );
-  zip.file(
-    'xl/workbook.xml',
-    parts.workbook ??
-      `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${NS}" xmlns:r="${R}"><sheets><sheet name="表" sheetId="1" r:id="rId1"/></sheets></workbook>`,
-  );
-  zip.file(
-    'xl/_rels/workbook.xml.rels',
-    `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${R}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${R}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
-  );
-  const sheet = parts.sheet ?? '<sheetData/>';
-  zip.file(
-    'xl/worksheets/sheet1.xml',
-    sheet.startsWith('<?xml') ? sheet : `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${NS}">${sheet}</worksheet>`,
-  );
-  if (parts.sharedStrings !== undefined)
-    zip.file('xl/sharedStrings.xml', `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="${NS}">${parts.sharedStrings}</sst>`);
+  for (const [name, text] of Object.entries(xlsxParts(parts))) zip.file(name, text);
   return zip.generateAsync({ type: 'uint8array', compression });
 }
+
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 const inline = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
 
@@ -108,3 +115,46 @@ export const labelGridXlsx = (rows: number, cols: number): Promise<Uint8Array> =
     sharedStrings: '<si><t>部门名称</t></si><si><t>一级指标</t></si><si><t>资金总额</t></si>',
   });
 };
+
+/** A cell of a hand-built workbook: its reference and its text (inline), or a raw <c> element's XML. */
+export type HandCell = { ref: string; text: string } | { xml: string };
+
+export function columnLetters(col: number): string {
+  let s = '';
+  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/** Rows of texts placed from A1 on. */
+export function cellsOf(rows: readonly (readonly string[])[]): HandCell[][] {
+  return rows.map((r, i) => r.map((text, j) => ({ ref: `${columnLetters(j)}${i + 1}`, text })));
+}
+
+const cellXml = (c: HandCell) => ('xml' in c ? c.xml : inline(c.ref, esc(c.text)));
+
+/** A workbook whose first sheet holds these rows of cells, zipped at once; `sharedStringsPart` is written as given. */
+export function handXlsx(rows: readonly HandCell[][], sharedStringsPart?: string): Uint8Array {
+  const sheet = `<sheetData>${rows.map((r, i) => `<row r="${i + 1}">${r.map(cellXml).join('')}</row>`).join('')}</sheetData>`;
+  return zipOf(xlsxParts({ sheet, sharedStringsPart }));
+}
+
+export const LIBRARY_HEADER = ['一级指标', '二级指标', '三级指标', '指标值', '说明'];
+
+/** A sound 指标库 file of `n` entries. */
+export function goodLibraryXlsx(n = 3): Uint8Array {
+  const rows = Array.from({ length: n }, (_, i) => ['产出指标', '数量指标', `培训人次${i + 1}`, `≥${i + 1}人次`, '']);
+  return handXlsx(cellsOf([LIBRARY_HEADER, ...rows]));
+}
+
+/**
+ * The probe's 2.6 KB 指标库 file: a header and rows whose cells sit at columns such as ZZZZZ (12
+ * million columns in): a reader that places cells in an array by their column allocates every one before.
+ */
+export function farColumnsLibraryXlsx(rows = 40): Uint8Array {
+  const body = Array.from({ length: rows }, (_, i) => [
+    { ref: `A${i + 2}`, text: '产出指标' },
+    { ref: `ZZZZZ${i + 2}`, text: `远处的格${i}` },
+    { ref: `C${i + 2}`, text: `培训人次${i}` },
+  ]);
+  return handXlsx([cellsOf([LIBRARY_HEADER])[0], ...body]);
+}

@@ -14,7 +14,7 @@ import { ImportWorker } from '../../electron/core/import/readWorker';
 import { isUserError } from '../../shared/errors';
 import { templateToFile } from '../../shared/template/file';
 import { MADE_UP_TEMPLATE } from '../helpers/madeUpTemplate';
-import { cellsOf, farColumnsLibraryXlsx, goodLibraryXlsx, handXlsx, LIBRARY_HEADER } from '../helpers/hostileLibraryXlsx';
+import { cellsOf, farColumnsLibraryXlsx, goodLibraryXlsx, handXlsx, LIBRARY_HEADER } from '../helpers/hostileXlsx';
 import { tempDir } from '../store/tempStore';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));

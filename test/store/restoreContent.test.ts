@@ -11,6 +11,7 @@ import { inspectBackup, restoreDamaged, type Store } from '../../electron/core/s
 import { replaceDamaged } from '../../electron/core/store/restore';
 import { INFLATE_CAP_BYTES, MAX_FORM_JSON_BYTES } from '../../electron/core/store/jsonBlob';
 import { runSummary } from '../../electron/core/summary';
+import { MAX_TEMPLATE_FILE_CHARS } from '../../shared/template/file';
 import { BUILTIN_TEMPLATES } from '../../shared/templates';
 import { bumenZhengti2019 } from '../../shared/templates/bumen-zhengti-2019';
 import { MADE_UP_TEMPLATE } from '../helpers/madeUpTemplate';
@@ -81,6 +82,13 @@ describe('a stored template whose id is a built-in one (item 2)', () => {
     expect(store.templates.isBuiltIn(MADE_UP_TEMPLATE.id)).toBe(true);
     expect(store.notices.join('')).toMatch(/与程序自带的表样编号相同/);
     expect(store.list()).toHaveLength(1);
+  });
+
+  it('a stored template larger than any template file an import reads is refused at inspection, unread', async () => {
+    // A sound template padded with whitespace (valid JSON): it reads, but no template file of that size imports.
+    const padded = JSON.stringify({ ...MADE_UP_TEMPLATE, id: 'test-big' }) + ' '.repeat(MAX_TEMPLATE_FILE_CHARS);
+    const message = await refused(altered(builtInRow, 'test-big', 1, padded));
+    expect(message).toMatch(/导入的表样「test-big」（第 1 版）超过 1 百万字/);
   });
 
   it('a stored template that is not a template is refused at inspection', async () => {

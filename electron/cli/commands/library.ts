@@ -2,11 +2,10 @@
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { UserError } from '../../../shared/errors';
-import { libraryToJson, MAX_LIBRARY_BYTES } from '../../../shared/library/file';
+import { MAX_LIBRARY_BYTES } from '../../../shared/library/file';
 import { writeFileAtomic } from '../../core/export';
-import { libraryEntries } from '../../core/handlers/library';
 import { readLibraryInWorker } from '../../core/import/readWorker';
-import { libraryToXlsx } from '../../core/library/xlsx';
+import { libraryFile } from '../../core/library/exportFile';
 import type { CliCommand } from '../types';
 
 const SOURCE = {
@@ -38,10 +37,9 @@ export const commands: CliCommand[] = [
         }
         case 'export': {
           const out = ctx.flags.out && ctx.flags.out !== 'true' ? resolve(ctx.flags.out) : resolve('指标库.xlsx');
-          const entries = libraryEntries(store);
-          const bytes = /\.json$/i.test(out) ? new TextEncoder().encode(libraryToJson(entries)) : await libraryToXlsx(entries);
+          const { bytes, count } = await libraryFile(store, /\.json$/i.test(out) ? 'json' : 'xlsx');
           await writeFileAtomic(out, bytes);
-          ctx.out(`已导出指标库 ${entries.length} 条`);
+          ctx.out(`已导出指标库 ${count} 条`);
           ctx.out(out);
           return 0;
         }

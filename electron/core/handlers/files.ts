@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { UserError } from '../../../shared/errors';
 import { processAlive, type Store } from '../store';
-import { blankExportFileName, exportBlankDocx, exportDocx, exportFileName } from '../export';
+import { blankExportFileName, exportBlankDocx, exportFileName } from '../export';
+import { inThisThread, type Exporter } from '../exportWorker/jobs';
 import { commitImport, previewImport } from '../import';
 import type { CoreContext } from './context';
 import type { Handlers } from './dispatch';
@@ -61,11 +62,11 @@ export function backupFileName(now: Date): string {
   return `绩效目标申报-备份-${stamp}.db`;
 }
 
-export function fileHandlers({ store, appVersion }: CoreContext): Handlers {
+export function fileHandlers({ store, appVersion, exporter }: CoreContext): Handlers {
   sweepHandlerTemps();
   return {
     'export.docx': async ({ id }) => {
-      const { bytes, dropped, fileName } = await exportForm(store, id, appVersion);
+      const { bytes, dropped, fileName } = await exportForm(store, id, appVersion, exporter);
       return { fileName, data: encodeBase64(bytes), dropped };
     },
     'export.blankDocx': async ({ year, templateId }) => {
@@ -95,10 +96,15 @@ export function fileHandlers({ store, appVersion }: CoreContext): Handlers {
 }
 
 /** A stored form as a Word file, with the file name its template gives it. */
-export async function exportForm(store: Store, id: number, appVersion: string) {
+export async function exportForm(store: Store, id: number, appVersion: string, exporter: Exporter = inThisThread) {
   const record = store.get(id);
   const t = store.templates.get(record.templateId, record.templateVersion);
-  const r = await exportDocx(record.data, t, { appVersion, carryTemplate: !store.templates.isBuiltIn(t.id) });
+  const r = await exporter.run({
+    kind: 'docx',
+    form: record.data,
+    template: t,
+    opts: { appVersion, carryTemplate: !store.templates.isBuiltIn(t.id) },
+  });
   return { ...r, fileName: exportFileName(record.data, t), record };
 }
 

@@ -6,7 +6,7 @@ import type { Handlers } from './dispatch';
 
 export function formHandlers({ store, appVersion, mode }: CoreContext): Handlers {
   return {
-    'app.info': () => ({ version: appVersion, schemaVersion: store.schemaVersion, mode }),
+    'app.info': () => ({ version: appVersion, schemaVersion: store.schemaVersion, mode, notices: [...store.notices] }),
     'forms.list': (q) => store.list(q),
     'forms.page': (q) => store.listPage(q),
     'forms.get': ({ id }) => store.get(id),

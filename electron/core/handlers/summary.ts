@@ -5,19 +5,19 @@
  * 汇总s the facts of every saved form are worked out ahead, in the store's idle time (keeper.ts).
  */
 import type { Output, SummaryQuery } from '../../../shared/contract';
-import { exportFormXlsx } from '../export/formXlsx';
 import { sanitizeFileName } from '../export/fileName';
 import { exportFileName } from '../export';
 import { runSummary } from '../summary';
 import { keepSummaryFacts } from '../summary/keeper';
-import { summaryDocxBytes, summaryFileName, summaryXlsxBytes } from '../summary/files';
+import { summaryFileName, summaryXlsxBytes } from '../summary/files';
+import { inThisThread } from '../exportWorker/jobs';
 import type { CoreContext } from './context';
 import type { Handlers } from './dispatch';
 import { encodeBase64 } from './files';
 
 type Progress = Output<'summary.progress'>;
 
-export function summaryHandlers({ store, appVersion }: CoreContext): Handlers {
+export function summaryHandlers({ store, appVersion, exporter = inThisThread }: CoreContext): Handlers {
   // So that a 汇总 reads what was worked out while the app was idle (a year's in well under a second).
   keepSummaryFacts(store, { appVersion });
   let progress: Progress = { running: false, phase: null, done: 0, total: 0 };
@@ -47,13 +47,19 @@ export function summaryHandlers({ store, appVersion }: CoreContext): Handlers {
     'summary.docx': (q) =>
       track(async () => {
         const summary = await summarise(q);
-        return { fileName: summaryFileName(summary, '.docx'), data: encodeBase64(await summaryDocxBytes(summary)) };
+        const { bytes } = await exporter.run({ kind: 'summaryDocx', summary });
+        return { fileName: summaryFileName(summary, '.docx'), data: encodeBase64(bytes) };
       }),
     'export.formXlsx': async ({ id }) => {
       const record = store.get(id);
       const t = store.templates.get(record.templateId, record.templateVersion);
       // Like the .docx: the whole form rides along for an exact import, with an imported template itself.
-      const bytes = await exportFormXlsx(record.data, t, { appVersion, carryTemplate: !store.templates.isBuiltIn(t.id) });
+      const { bytes } = await exporter.run({
+        kind: 'formXlsx',
+        form: record.data,
+        template: t,
+        opts: { appVersion, carryTemplate: !store.templates.isBuiltIn(t.id) },
+      });
       return { fileName: sanitizeFileName(exportFileName(record.data, t).replace(/\.docx$/, ''), '.xlsx'), data: encodeBase64(bytes) };
     },
   };

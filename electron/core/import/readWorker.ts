@@ -14,12 +14,10 @@
  * memory with esbuild (a dev dependency) once per process. Either way it is plain JavaScript
  * started with `eval`, so no TypeScript loader runs in the worker and no file is written.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { asErrorCode, UserError } from '../../../shared/errors';
+import { workerSource } from '../worker/source';
 import { timeoutError } from './deadline';
 import { readRefusal, type UserFileKind } from './limits';
 import type { ReadResult } from './readNow';
@@ -49,32 +47,8 @@ export interface UserFileJob {
   templateId?: string;
 }
 
-let source: string | null = null;
-
-function buildFromSource(): string {
-  // Only reached when running from source, where import.meta.url is this file.
-  const here = import.meta.url;
-  const esbuild = createRequire(here)('esbuild') as typeof import('esbuild');
-  const out = esbuild.buildSync({
-    entryPoints: [fileURLToPath(new URL('./workerEntry.ts', here))],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    write: false,
-    logLevel: 'silent',
-    define: { 'import.meta.url': 'undefined' },
-  });
-  return out.outputFiles[0].text;
-}
-
-function workerSource(): string {
-  if (source !== null) return source;
-  // In the CommonJS bundle (dist/main/main.cjs) __dirname is its folder; from source there is no bundle beside us.
-  const bundled = typeof __dirname === 'string' ? join(__dirname, WORKER_BUNDLE) : null;
-  source = bundled && existsSync(bundled) ? readFileSync(bundled, 'utf8') : buildFromSource();
-  return source;
-}
+/** The worker's code: the bundle beside main.cjs, or workerEntry.ts bundled in memory when running from source. */
+const readerSource = () => workerSource(WORKER_BUNDLE, () => fileURLToPath(new URL('./workerEntry.ts', import.meta.url)));
 
 export interface ImportWorkerOptions {
   heapMb?: number;
@@ -111,7 +85,7 @@ export class ImportWorker {
   }
 
   private spawn(): Worker {
-    const w = new Worker(workerSource(), {
+    const w = new Worker(readerSource(), {
       eval: true,
       resourceLimits: { maxOldGenerationSizeMb: this.heapMb, maxYoungGenerationSizeMb: WORKER_YOUNG_MB, stackSizeMb: WORKER_STACK_MB },
     });

@@ -3,6 +3,7 @@
  * its schema is already known to be ours (backupFiles.ts); these are the rows that would break
  * the store afterwards. Each returns a Chinese reason, or null when the backup is fine.
  */
+import { MAX_TEMPLATE_FILE_CHARS } from '../../../shared/template/file';
 import { INFLATE_CAP_BYTES, InflateCapError, MAX_DEFLATE_RATIO, unpackJson } from './jsonBlob';
 import type { Db } from './sqlite';
 import { readStoredTemplate } from './templates';
@@ -36,6 +37,11 @@ export function idsOutOfRange(db: Db): string | null {
 /** Stored templates must read as templates (one whose id is a built-in's is skipped at load, not refused). */
 export function badStoredTemplate(db: Db): string | null {
   if (!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'templates'").get()) return null; // before schema 3
+  // No larger than a template file an import reads (the same limit): such a row is refused without being read.
+  const huge = db.prepare('SELECT id, version FROM templates WHERE length(json) > ? LIMIT 1').get(MAX_TEMPLATE_FILE_CHARS) as
+    { id: string; version: number } | undefined;
+  if (huge)
+    return `其中导入的表样「${huge.id}」（第 ${huge.version} 版）超过 ${MAX_TEMPLATE_FILE_CHARS / 1_000_000} 百万字，比任何能导入的表样文件都大`;
   for (const r of db.prepare('SELECT id, version, json FROM templates ORDER BY id, version').iterate() as Iterable<{
     id: string;
     version: number;

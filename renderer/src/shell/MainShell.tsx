@@ -20,6 +20,7 @@ import { TrashDialog } from './dialogs/TrashDialog';
 import { useTemplates } from '../templates/TemplatesContext';
 import { FormList } from './FormList';
 import { notifyError, notifyOk } from '../ui/notify';
+import { useStartupNotices } from './startupNotices';
 import './shell.css';
 
 type Dialog =
@@ -55,6 +56,7 @@ export function MainShell({
     if (summary) setSummaryMounted(true);
   }, [summary]);
   const templates = useTemplates();
+  useStartupNotices();
 
   useEffect(() => {
     if (!printing) return;
