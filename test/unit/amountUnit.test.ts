@@ -8,7 +8,7 @@ import { exportDocx } from '../../electron/core/export';
 import { exportFormXlsx } from '../../electron/core/export/formXlsx';
 import type { FormData, GroupRow } from '../../shared/form';
 import { withComputed } from '../../shared/formOps';
-import { kindOf } from '../../shared/kinds';
+import { kindOf, type KindDecl } from '../../shared/kinds';
 import { fromLabelJson, toLabelJson } from '../../shared/labelJson';
 import { checkTemplate } from '../../shared/template/check';
 import type { TemplateDef } from '../../shared/template/schema';
@@ -26,7 +26,7 @@ T.fields.find((f) => f.id === 'total')!.params = { unit: '元' };
 
 const yuan = { id: 'a', label: '金额', kind: 'amount', params: { unit: '元' } };
 const wan = { id: 'a', label: '金额', kind: 'amount' };
-const read = (text: string, d = yuan) => kindOf('amount').read(text, d);
+const read = (text: string, d: KindDecl = yuan) => kindOf('amount').read(text, d);
 
 describe('amounts in the unit the template declares', () => {
   it('reads 元 amounts exactly, with their 分, and refuses 万元 or a third decimal', () => {
