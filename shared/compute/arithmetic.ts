@@ -11,14 +11,26 @@ import { defineFormula, type ComputeEnv } from './types';
 const operands = z.array(operandSchema).min(1).max(50);
 const ident = z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/);
 
-/** `times` (a constant factor, ×10 for a weight) and `percent` (×100: a ratio written as a percentage). */
-const scaleParams = { times: constantSchema.optional(), percent: z.boolean().optional() };
-function scaled(r: Rational | null, p: { times?: number | string; percent?: boolean }): Rational | null {
+/**
+ * `times`: a factor, a constant (×10) or an operand (the budget part's 分值 field, so the weight is
+ * stated once); `percent` (×100: a ratio written as a percentage).
+ */
+const scaleParams = { times: z.union([constantSchema, operandSchema]).optional(), percent: z.boolean().optional() };
+type Scale = { times?: number | string | Operand; percent?: boolean };
+const isConstant = (t: number | string | Operand): t is number | string =>
+  typeof t === 'number' || (typeof t === 'string' && /^-?\d/.test(t));
+function scaled(r: Rational | null, p: Scale, env: ComputeEnv): Rational | null {
   if (r === null) return null;
-  let out = p.times === undefined ? r : mul(r, constantOf(p.times));
+  let out = r;
+  if (p.times !== undefined) {
+    const f = isConstant(p.times) ? constantOf(p.times) : operandValue(p.times, env);
+    if (f === null) return null;
+    out = mul(out, f);
+  }
   if (p.percent) out = mul(out, { n: 100n, d: 1n });
   return out;
 }
+const scaleRefs = (p: Scale): Operand[] => (p.times !== undefined && !isConstant(p.times) ? [p.times] : []);
 
 /** Every value, or null when one is blank. */
 function all(os: readonly Operand[], env: ComputeEnv): Rational[] | null {
@@ -70,10 +82,10 @@ export const quotientFormula = defineFormula({
   description: 'a ÷ b（可乘常数 times；percent 为 true 时以百分数表示）；b 为 0 或空白时为空白',
   params: pair,
   scopes: ['field', 'row'],
-  refs: (p, scope) => operandRefs([p.a, p.b], scope),
+  refs: (p, scope) => operandRefs([p.a, p.b, ...scaleRefs(p)], scope),
   evaluate(p, env) {
     const v = all([p.a, p.b], env);
-    return v ? scaled(div(v[0], v[1]), p) : null;
+    return v ? scaled(div(v[0], v[1]), p, env) : null;
   },
 });
 
@@ -83,12 +95,12 @@ export const cappedRatioFormula = defineFormula({
   description: 'min(a ÷ b, 1)（可乘常数 times，如预算执行得分 × 10）；b 为 0 或空白时为空白',
   params: pair,
   scopes: ['field', 'row'],
-  refs: (p, scope) => operandRefs([p.a, p.b], scope),
+  refs: (p, scope) => operandRefs([p.a, p.b, ...scaleRefs(p)], scope),
   evaluate(p, env) {
     const v = all([p.a, p.b], env);
     if (!v) return null;
     const q = div(v[0], v[1]);
-    return scaled(q === null ? null : least(q, ONE), p);
+    return scaled(q === null ? null : least(q, ONE), p, env);
   },
 });
 
@@ -111,13 +123,14 @@ export const productFormula = defineFormula({
   description: '各项之积（可乘常数 times）；有空白时为空白',
   params: z.object({ of: operands, ...scaleParams }).strict(),
   scopes: ['field', 'row'],
-  refs: (p, scope) => operandRefs(p.of, scope),
+  refs: (p, scope) => operandRefs([...p.of, ...scaleRefs(p)], scope),
   evaluate(p, env) {
     const v = all(p.of, env);
     return v
       ? scaled(
           v.reduce((a, b) => mul(a, b)),
           p,
+          env,
         )
       : null;
   },

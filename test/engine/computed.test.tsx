@@ -203,9 +203,14 @@ describe('scoring as data: the 自评 formulas of a template file', () => {
     expect(cellAt(grid.table, 13, 6)!.text).toBe('86.09');
     expect(cellAt(grid.table, 14, 6)!.text).toBe('良');
 
+    // Excel: scores are exact numbers formatted as printed; a percentage stays its printed text (the
+    // workbook reader would take 0.00% for two decimals of a plain number).
     const [sheet] = await readXlsx(await exportFormXlsx(form, T));
-    const texts = sheet.cells.map((c) => c.text);
-    expect(texts).toEqual(expect.arrayContaining(['86.09', '4.18', '120.00%', '良']));
+    const cell = (text: string) => sheet.cells.find((c) => c.text === text);
+    expect([cell('86.09')?.type, cell('86.09')?.format]).toEqual(['n', '0.00']);
+    expect([cell('4.18')?.type, cell('4.18')?.format]).toEqual(['n', '0.00']);
+    expect(cell('120.00%')?.type).not.toBe('n');
+    expect(cell('良')?.type).not.toBe('n');
 
     const readDocx = async (b: Uint8Array) => readDocxFormsNow(b, { templates: [...BUILTIN_TEMPLATES, T] })[0];
     const exact = await readDocx(bytes);
