@@ -1,7 +1,8 @@
 /** Small pure operations on a form and its template that every side needs. */
 import { DEFAULT_OPTIONS, type FieldValue, type FormData, type GroupRow } from './form';
 import { kindOf } from './kinds';
-import { sumAmounts } from './money';
+import { refsOf } from './compute';
+import { computeValues, fieldOutcome } from './computeForm';
 import type { ColumnDef, FieldDef, GroupDef, TemplateDef } from './template/schema';
 
 interface TemplateIndex {
@@ -78,26 +79,23 @@ export function blankForm(t: TemplateDef, year: string): FormData {
   return { templateId: t.id, values, options: { ...DEFAULT_OPTIONS } };
 }
 
-/** The exact value of a computed field from the form's current values. */
+/** The exact value of a computed field from the form's current values ('' while the clerk types it within a range). */
 export function computedValue(def: FieldDef, values: FormData['values']): string {
-  const c = def.compute;
-  if (!c) return str(values[def.id]);
-  if ('sum' in c) return sumAmounts(c.sum.map((id) => str(values[id])));
-  return sumAmounts(rowsOf(values, c.columnSum.group).map((r) => r[c.columnSum.column] ?? ''));
+  if (!def.compute) return str(values[def.id]);
+  const o = fieldOutcome(def, values);
+  return 'value' in o ? o.value : str(values[def.id]);
 }
 
-/** Fill computed fields from their parts. Computed values are never typed. */
+/** Fill computed fields and columns from their inputs (shared/computeForm.ts). Computed values are never typed. */
 export function withComputed(form: FormData, t: TemplateDef): FormData {
-  const values = { ...form.values };
-  for (const f of t.fields) if (f.compute) values[f.id] = computedValue(f, values);
-  return { ...form, values };
+  return { ...form, values: computeValues(t, form.values) };
 }
 
-/** The ids a computed field is worked out from (field ids, or the group id for a column sum). */
+/** The ids a computed field is worked out from (field ids, and group ids for what it reads of a group). */
 export function computeInputs(def: FieldDef): string[] {
-  const c = def.compute;
-  if (!c) return [];
-  return 'sum' in c ? [...c.sum] : [c.columnSum.group];
+  if (!def.compute) return [];
+  const r = refsOf(def.compute, { kind: 'field' });
+  return [...new Set([...(r.fields ?? []), ...(r.groupColumns ?? []).map((g) => g.group)])];
 }
 
 export { printDate } from './kinds/date';

@@ -6,7 +6,9 @@
  */
 import { UserError } from './errors';
 import { DEFAULT_OPTIONS, type FieldValue, type FormData, type GroupRow } from './form';
-import { blankForm, completeRow, str, withComputed } from './formOps';
+import { compare, parseDecimal } from './compute/decimal';
+import { computeValues } from './computeForm';
+import { blankForm, completeRow, rowsOf, str, withComputed } from './formOps';
 import { kindOf } from './kinds';
 import { capFieldText, MAX_FIELD_CHARS, MAX_GROUP_ROWS } from './limits';
 import { quoteText } from './text/quote';
@@ -151,6 +153,49 @@ function readRows(g: GroupDef, raw: unknown, notes: string[]): GroupRow[] {
   });
 }
 
+/** Two readings of a computed cell are the same value: equal numbers, or equal text. */
+function sameComputed(a: string, b: string): boolean {
+  const x = parseDecimal(a.trim());
+  const y = parseDecimal(b.trim());
+  return x && y ? compare(x, y) === 0 : a.trim() === b.trim();
+}
+
+/**
+ * Computed cells are kept in label JSON but never trusted: they are worked out again from their
+ * inputs, and a file whose value differs gets a note (its 得分 or 合计 was typed by hand or its
+ * inputs were changed afterwards). A cell the formula leaves to the clerk (a 定性 row's 得分) keeps the file's value.
+ */
+function recomputed(
+  t: TemplateDef,
+  values: FormData['values'],
+  fileFields: ReadonlyMap<string, string>,
+  notes: string[],
+): FormData['values'] {
+  const out = computeValues(t, values);
+  for (const def of t.fields) {
+    const file = fileFields.get(def.id);
+    if (file === undefined || file.trim() === '' || !def.compute) continue;
+    const read = str(kindOf(def.kind).read(file, def).value);
+    const mine = str(out[def.id]);
+    if (!sameComputed(read, mine))
+      notes.push(`「${def.label}」文件中为 ${quoteText(file)}，按公式计算为 ${mine || '空白'}，已采用计算结果，请核对`);
+  }
+  for (const g of t.groups ?? []) {
+    const before = rowsOf(values, g.id);
+    const after = rowsOf(out, g.id);
+    for (const c of g.columns.filter((x) => x.compute))
+      before.forEach((row, i) => {
+        const file = row[c.id] ?? '';
+        const mine = after[i]?.[c.id] ?? '';
+        if (file.trim() !== '' && !sameComputed(file, mine))
+          notes.push(
+            `「${g.label}」第 ${i + 1} 行的「${c.label}」文件中为 ${quoteText(file)}，按公式计算为 ${mine || '空白'}，已采用计算结果，请核对`,
+          );
+      });
+  }
+  return out;
+}
+
 /** The notes, at most MAX_NOTES of them and a count of the rest. */
 function boundNotes(notes: string[]): string[] {
   if (notes.length <= MAX_NOTES) return notes;
@@ -171,6 +216,8 @@ export function fromLabelJson(json: Record<string, unknown>, template: TemplateD
   for (const g of template.groups ?? []) groups.set(normalizeLabel(g.label), g);
   const form = blankForm(template, '');
   const amounts: string[] = [];
+  /** What the file says in computed fields: recomputed, and a note where they differ. */
+  const fileComputed = new Map<string, string>();
   for (const [key, raw] of Object.entries(json)) {
     if (key.startsWith('_') || key === TITLE_KEY) continue;
     const g = groups.get(normalizeLabel(key));
@@ -193,10 +240,14 @@ export function fromLabelJson(json: Record<string, unknown>, template: TemplateD
       continue;
     }
     if (kindOf(def.kind).money) amounts.push(read);
-    if (def.compute) continue;
+    if (def.compute) {
+      fileComputed.set(def.id, read);
+      continue;
+    }
     form.values[def.id] = readValue(def, def.label, read, notes);
   }
   form.options = { ...DEFAULT_OPTIONS, twoDecimals: looksTwoDecimals(amounts) };
+  form.values = recomputed(template, form.values, fileComputed, notes);
   if (str(form.values[template.identity.year]) === '') notes.push('没有年度');
   return { form, template, notes: boundNotes(notes) };
 }

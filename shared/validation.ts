@@ -4,6 +4,8 @@
  * template's data: field kinds and `required`, group columns, and its rules.
  */
 import { builtinCheck } from './checks';
+import { compare, formatRounded, parseDecimal, type Rational } from './compute/decimal';
+import { typedRanges } from './computeForm';
 import type { FieldValue, FormData, GroupRow } from './form';
 import { computeInputs, fieldDef, indexOf, rowInUse, rowsOf, str, withComputed } from './formOps';
 import { kindOf, type KindDecl } from './kinds';
@@ -82,7 +84,7 @@ function checkGroup(g: GroupDef, rows: readonly GroupRow[]): Message[] {
       }
       const s = v.trim();
       if (s === '') {
-        if (c.required && inUse) err('required', requiredMessage(c.kind, label));
+        if (c.required && inUse && !c.compute) err('required', requiredMessage(c.kind, label));
         continue;
       }
       checkText(c, label, s, err);
@@ -264,11 +266,32 @@ export function crossFormMessages(
   );
 }
 
+/** A computed cell the clerk types within a range (a 定性 row's 得分): typed outside it is an error. */
+function typedRangeMessages(t: TemplateDef, values: FormData['values']): Message[] {
+  return typedRanges(t, values).flatMap(({ group, row, column, range }): Message[] => {
+    const typed = parseDecimal((rowsOf(values, group)[row]?.[column.id] ?? '').trim());
+    if (typed === null || (compare(typed, range.min) >= 0 && compare(typed, range.max) <= 0)) return [];
+    const g = indexOf(t).groups.get(group)!;
+    const at = (r: Rational) => formatRounded(r, 2, 'halfUp');
+    return [
+      {
+        field: group,
+        row,
+        column: column.id,
+        severity: 'error',
+        code: 'computedRange',
+        message: `${g.label}第${row + 1}行的${column.label}应在 ${at(range.min)} 到 ${at(range.max)} 之间（${range.why}）`,
+      },
+    ];
+  });
+}
+
 export function validateForm(form: FormData, template: TemplateDef, ctx: ValidationContext = {}): Message[] {
   const full = withComputed(form, template);
   const messages: Message[] = [];
   for (const def of template.fields) messages.push(...checkField(def, full.values[def.id]));
   for (const g of template.groups ?? []) messages.push(...checkGroup(g, rowsOf(full.values, g.id)));
+  messages.push(...typedRangeMessages(template, full.values));
   const bad = new Set(messages.filter((m) => m.code === 'amount' && m.row === undefined).map((m) => m.field));
   const year = str(full.values[template.identity.year]).trim();
   for (const r of template.rules) messages.push(...ruleMessages(r, template, full, bad, year, ctx));

@@ -2,6 +2,7 @@
 import { costWithinTotal, levelsFilled, percentAtMost100, quantitativeIsNumber, yearInDeadline } from './indicatorGrid';
 import { sameAsLastYear, unchangedWhileMoneyChanged } from './lastYear';
 import { outputCostAmounts, outputQuantityNumbers, outputTimelinessYear } from './outputText';
+import { pointsSum, reasonBelowFull, selfScoreConsistency, spentWithinBudget } from './selfEvaluation';
 import type { BuiltinCheck } from './types';
 
 export type { BuiltinCheck, CheckContext, CheckRefs } from './types';
@@ -17,6 +18,10 @@ export const BUILTIN_CHECKS: readonly BuiltinCheck<never>[] = [
   quantitativeIsNumber,
   sameAsLastYear,
   unchangedWhileMoneyChanged,
+  reasonBelowFull,
+  pointsSum,
+  spentWithinBudget,
+  selfScoreConsistency,
 ] as never;
 
 export function builtinCheck(name: string): BuiltinCheck<unknown> | undefined {

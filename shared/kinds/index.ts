@@ -6,6 +6,7 @@ import { comparatorKind } from './comparator';
 import { dateKind } from './date';
 import { multilineKind } from './multiline';
 import { outputIndicatorsKind } from './outputIndicators';
+import { percentKind } from './percent';
 import { phoneKind } from './phone';
 import { registerKind } from './registry';
 import { scoreKind } from './score';
@@ -30,6 +31,7 @@ export const BUILTIN_KINDS = [
   comparatorKind,
   unitKind,
   scoreKind,
+  percentKind,
 ] as const;
 
 for (const k of BUILTIN_KINDS) registerKind(k);

@@ -57,6 +57,10 @@ export const scoreKind = defineKind({
     if (h === null) return str(v);
     return `${h / 100n}.${(h % 100n).toString().padStart(2, '0')}`;
   },
+  excelNumber(v) {
+    const h = scoreHundredths(str(v).trim());
+    return h === null ? null : { exact: canonical(h), format: '0.00' };
+  },
   check(s, d, label) {
     const h = scoreHundredths(s);
     if (h === null) return { code: 'score', message: `${label}应为不小于 0、最多两位小数的分数，如 8.5` };

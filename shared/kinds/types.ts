@@ -80,6 +80,8 @@ export interface FieldKindModule {
   print(v: FieldValue | undefined, decl: KindDecl, options: FormOptions): string;
   /** The value as label-keyed JSON writes it, when that differs from print (a date as 2019-11-26); read gives the value back. */
   asText?(v: FieldValue | undefined, decl: KindDecl, options: FormOptions): string;
+  /** A value Excel holds as an exact number (a score, a percentage): the decimal to write and the number format that prints it as the paper does. */
+  excelNumber?(v: FieldValue | undefined, decl: KindDecl): { exact: string; format: string } | null;
   /** A filled value's problem, for validation (the text trimmed, never blank). */
   check?(text: string, decl: KindDecl, label: string): { code: string; message: string } | null;
   /** The message for a required value left blank; default 请填写…. */

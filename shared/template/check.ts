@@ -5,6 +5,7 @@
  * write template files; an empty list means the template is sound.
  */
 import { builtinCheck } from '../checks';
+import { compile, refsOf, type ComputeScope, type ComputeSpec } from '../compute';
 import { isKnownKind, kindNames, kindOf } from '../kinds';
 import type { CellDef, ColumnDef, FieldDef, GroupDef, LineDef, TemplateDef } from './schema';
 
@@ -53,16 +54,28 @@ export function checkTemplate(t: TemplateDef): string[] {
     else if (kinds && !kinds.includes(c.kind)) say(`${where}用到的列「${c.label}」应为${kinds.map(kindName).join('或')}类型`);
   };
 
+  /** A formula's inputs exist and it may be used where it stands (a row formula on a column, a form formula on a field). */
+  const formulaRefs = (spec: ComputeSpec, scope: ComputeScope, where: string, g?: GroupDef) => {
+    const { formula } = compile(spec);
+    if (!formula.scopes.includes(scope.kind)) say(`${where}「${formula.name}」不能用在${scope.kind === 'row' ? '表格的列' : '字段'}上`);
+    const r = refsOf(spec, scope);
+    for (const id of r.fields ?? []) {
+      fieldRef(id, where);
+      if (g && fields.get(id)?.compute) say(`${where}用到的字段「${fields.get(id)!.label}」也是计算出来的，表格的列只能用填写的字段`);
+    }
+    for (const c of r.columns ?? []) if (g) columnRef(g.id, c, where);
+    for (const gc of r.groupColumns ?? []) columnRef(gc.group, gc.column, where);
+  };
   for (const f of t.fields) {
     const where = `字段「${f.label}」`;
     declared(f, where, say);
-    if (f.compute) {
-      if (!kindOf(f.kind).money) say(`${where}是计算出来的合计，类型应为金额`);
-      if ('sum' in f.compute) for (const p of f.compute.sum) fieldRef(p, `${where}的合计`, AMOUNT);
-      else columnRef(f.compute.columnSum.group, f.compute.columnSum.column, `${where}的合计`, AMOUNT);
-    }
+    if (f.compute) formulaRefs(f.compute, { kind: 'field' }, `${where}的计算公式`);
   }
-  for (const g of groups.values()) checkGroupDef(g, say);
+  for (const g of groups.values()) {
+    checkGroupDef(g, say);
+    const scope = { kind: 'row' as const, group: g.id, columns: new Set(g.columns.map((c) => c.id)) };
+    for (const c of g.columns) if (c.compute) formulaRefs(c.compute, scope, `分组「${g.label}」的列「${c.label}」的计算公式`, g);
+  }
 
   const id = t.identity;
   fieldRef(id.year, '表单标识（年度）', ['year']);

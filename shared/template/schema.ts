@@ -7,6 +7,7 @@
  * `checkTemplate` for what a schema cannot say) before anything is stored.
  */
 import { z } from 'zod';
+import { computeSchema } from '../compute';
 import { isKnownKind, kindNames, kindOf } from '../kinds';
 
 /** The template file format; a file with a higher number comes from a newer app. */
@@ -48,12 +49,12 @@ export const fieldKindSchema = kindNameSchema(false);
 /** Kind-specific parameters of a declaration (a score's maximum), checked by the kind's `declaration` schema. */
 const kindParamsSchema = z.record(z.string(), z.unknown()).optional();
 
-/** A computed value: never typed, always the exact sum of its parts. */
-export const computeSchema = z.union([
-  z.object({ sum: z.array(ident).min(1).max(50) }).strict(),
-  /** The sum of one amount column of a repeating group (金额合计). */
-  z.object({ columnSum: z.object({ group: ident, column: ident }).strict() }).strict(),
-]);
+/**
+ * A computed value: never typed, worked out by a registered formula (shared/compute) —
+ * `{ sum: [...] }`, `{ columnSum: { group, column } }`, `{ quotient: { a, b } }`, `{ indicatorScore: … }` —
+ * with the rounding the template states (`round`).
+ */
+export { computeSchema };
 
 export const fieldDefSchema = z
   .object({
@@ -90,6 +91,8 @@ export const columnDefSchema = z
     kind: columnKindSchema,
     options: z.array(text(100)).min(1).max(50).optional(),
     params: kindParamsSchema,
+    /** A value worked out from the row's own cells and the form's fields (得分 per indicator row); never typed. */
+    compute: computeSchema.optional(),
     /** A row in use (any unmerged column filled) must fill this column. */
     required: z.boolean().optional(),
     /**

@@ -76,7 +76,7 @@ function editInEditor(form: FormData): FormData {
   return store.data();
 }
 
-describe('a kind defined only in a test (percent)', () => {
+describe('a kind defined only in a test (testPercent)', () => {
   let tmp: ReturnType<typeof tempDir>;
   let store: Store;
   beforeEach(() => {

@@ -1,5 +1,5 @@
 /**
- * A field kind that exists only in the tests: `percent`, an exact percentage (stored as its
+ * A field kind that exists only in the tests: `testPercent`, an exact percentage (stored as its
  * canonical decimal, `12.5`; typed or printed `12.5%`, `１２．５％`; at most 100). Its two modules
  * — the shared kind and the editor cell — are all it takes: nothing outside test/ names it.
  * `registerPercent()` registers both; `PERCENT_TEMPLATE` is the made-up template with a percent
@@ -21,7 +21,7 @@ function canonical(int: string, frac: string): string {
 }
 
 export const percentKind = defineKind({
-  name: 'percent',
+  name: 'testPercent',
   title: '百分比',
   description: '百分比，精确到 0.01%，不超过 100%',
   column: true,
@@ -64,8 +64,8 @@ export const percentKind = defineKind({
 });
 
 export function registerPercent(): void {
-  if (!isKnownKind('percent')) registerKind(percentKind);
-  registerKindCell('percent', { control: 'input', inputMode: 'decimal', placeholder: '%' });
+  if (!isKnownKind('testPercent')) registerKind(percentKind);
+  registerKindCell('testPercent', { control: 'input', inputMode: 'decimal', placeholder: '%' });
 }
 
 /** The made-up template with 执行率 (a percent field, printed with two places) and 占比 (a percent column). */
@@ -73,9 +73,9 @@ export const PERCENT_TEMPLATE: TemplateDef = (() => {
   const t = structuredClone(MADE_UP_TEMPLATE);
   t.id = 'test-percent';
   t.title = '专项资金分配明细表（百分比测试）';
-  t.fields.push({ id: 'rate', label: '执行率', kind: 'percent', params: { places: 2 }, newYear: 'carry' });
+  t.fields.push({ id: 'rate', label: '执行率', kind: 'testPercent', params: { places: 2 }, newYear: 'carry' });
   const g = t.groups![0];
-  g.columns.push({ id: 'share', label: '占比', kind: 'percent', newYear: 'carry' });
+  g.columns.push({ id: 'share', label: '占比', kind: 'testPercent', newYear: 'carry' });
   // 完成时间 gives up half its width to 占比; 执行率 gets a row of its own above 备注.
   t.table.columnsTwips = [1600, 1600, 2906, 1600, 800, 800];
   g.cells.push({ column: 'share', col: 5, align: 'right' });

@@ -12,8 +12,8 @@ import type ExcelJS from 'exceljs';
 import { EMBED_SHEET, encodeEmbedded } from '../../../shared/embedded';
 import type { FormData } from '../../../shared/form';
 import { indexOf, rowsOf, str, withComputed } from '../../../shared/formOps';
-import { kindOf } from '../../../shared/kinds';
-import { parseAmountInput, printAmount } from '../../../shared/money';
+import { kindOf, type KindDecl } from '../../../shared/kinds';
+import { parseAmountInput } from '../../../shared/money';
 import { CELL_PADDING_TWIPS, charWidth, layoutForm, type LaidCell, type PrintedLine } from '../../../shared/template/layout';
 import type { TemplateDef } from '../../../shared/template/schema';
 import { amountValue, loadExcelJs, sheetName, textCell } from '../xlsx/cells';
@@ -29,17 +29,27 @@ const inches = (twips: number): number => Math.round((twips / 1440) * 1000) / 10
 const isMoney = (kind: string | undefined): boolean => kind !== undefined && kindOf(kind).money === true;
 
 /** The exact amount a cell shows alone and the text the paper prints for it, or undefined when the cell is text. */
-function amountOf(cell: LaidCell, t: TemplateDef, form: FormData): { exact: string; printed: string } | undefined {
+function amountOf(cell: LaidCell, t: TemplateDef, form: FormData): { exact: string; printed: string; format?: string } | undefined {
   const b = cell.binding;
   let raw: string | undefined;
-  if (b.kind === 'field' && !b.showLabel && isMoney(indexOf(t).fields.get(b.field)?.kind)) raw = str(form.values[b.field]);
-  if (b.kind === 'group') {
-    const g = indexOf(t).groups.get(b.group);
-    if (isMoney(g?.columns.find((c) => c.id === b.column)?.kind)) raw = rowsOf(form.values, b.group)[b.rows[0]]?.[b.column] ?? '';
+  let decl: KindDecl | undefined;
+  if (b.kind === 'field' && !b.showLabel) {
+    decl = indexOf(t).fields.get(b.field);
+    raw = str(form.values[b.field]);
   }
-  if (raw === undefined) return undefined;
+  if (b.kind === 'group') {
+    decl = indexOf(t)
+      .groups.get(b.group)
+      ?.columns.find((c) => c.id === b.column);
+    raw = rowsOf(form.values, b.group)[b.rows[0]]?.[b.column] ?? '';
+  }
+  if (raw === undefined || !decl) return undefined;
+  // A score or a percentage: an exact number in the format that prints it as the paper does.
+  const numeric = kindOf(decl.kind).excelNumber?.(raw, decl);
+  if (numeric) return { exact: numeric.exact, printed: raw, format: numeric.format };
+  if (!isMoney(decl.kind)) return undefined;
   const parsed = parseAmountInput(raw);
-  const printed = parsed.ok ? printAmount(parsed.value, form.options) : '';
+  const printed = parsed.ok ? kindOf(decl.kind).print(parsed.value, decl, form.options) : '';
   // Blank, 零值留空, or not an amount: the cell shows what the paper prints.
   if (!parsed.ok || parsed.units === null || printed === '') return undefined;
   return { exact: parsed.value, printed };
@@ -118,7 +128,7 @@ export async function exportFormXlsx(input: FormData, t: TemplateDef, opts: Form
       const amount = amountOf(c, t, form);
       if (amount !== undefined) {
         cell.value = amountValue(amount.exact);
-        cell.numFmt = printedFormat(amount.printed);
+        cell.numFmt = amount.format ?? printedFormat(amount.printed);
       } else cell.value = textCell(c.paragraphs.map((p) => p.text).join('\n'));
       cell.font = font;
       cell.alignment = { horizontal: c.align, vertical: c.valign === 'center' ? 'middle' : c.valign, wrapText: true };

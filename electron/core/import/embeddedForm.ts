@@ -9,7 +9,7 @@ import { BUILT_IN_IDS } from './builtInIds';
 import type { FormData, GroupRow } from '../../../shared/form';
 import { completeRow, computedValue, emptyValue, rowsOf } from '../../../shared/formOps';
 import { kindOf } from '../../../shared/kinds';
-import { parseAmountInput, printAmount } from '../../../shared/money';
+import { parseAmountInput } from '../../../shared/money';
 import { printedColumnText, printedFieldText } from '../../../shared/printing';
 import { checkTemplate } from '../../../shared/template/check';
 import { templateDefSchema, type FieldDef, type GroupDef, type TemplateDef } from '../../../shared/template/schema';
@@ -117,10 +117,12 @@ export function reconcile(
     const text = table.raw.get(def.id);
     if (text === undefined || !def.compute) continue;
     const sum = computedValue(def, values);
-    if (samePrint('amount', printAmount(sum, form.options), text)) continue;
+    if (samePrint(def.kind, printedFieldText(def, sum, form.options), text)) continue;
     acc.uncertain.add(def.id);
     acc.notes.push(
-      `表中「${def.label}」为 ${quoteText(text) || '空白'}，与各项之和 ${sum || 0} 不一致；合计按各项自动相加，请核对各项金额`,
+      kindOf(def.kind).money
+        ? `表中「${def.label}」为 ${quoteText(text) || '空白'}，与各项之和 ${sum || 0} 不一致；合计按各项自动相加，请核对各项金额`
+        : `表中「${def.label}」为 ${quoteText(text) || '空白'}，按公式计算为 ${sum || '空白'}，已采用计算结果，请核对`,
     );
   }
   return { ...form, values };

@@ -82,6 +82,22 @@ export function formFromTable(walk: DocWalk, t: TemplateDef, deadline: () => voi
   // Totals are always computed from their parts; a printed total that disagrees is worth a look.
   for (const def of t.fields) {
     if (!def.compute) continue;
+    if (!kindOf(def.kind).money) {
+      // A score, a percentage or a grade: read by its kind and compared with the formula's value.
+      const text = (raw.get(def.id) ?? '').trim();
+      // Worked out over the whole form: a formula may read computed totals (执行率 reads 全年预算数).
+      const whole = withComputed(data, t).values[def.id];
+      const mine = typeof whole === 'string' ? whole : '';
+      if (
+        text === '' ||
+        kindOf(def.kind).print(kindOf(def.kind).read(text, def).value, def, data.options) ===
+          kindOf(def.kind).print(mine, def, data.options)
+      )
+        continue;
+      acc.notes.push(`表中「${def.label}」为 ${quoteText(text)}，按公式计算为 ${mine || '空白'}，已采用计算结果，请核对`);
+      acc.uncertain.add(def.id);
+      continue;
+    }
     const printed = parseAmountInput(raw.get(def.id) ?? '');
     if (!printed.ok || printed.value === '') continue;
     const sum = computedValue(def, data.values);

@@ -22,6 +22,11 @@ interface BlockField {
   /** Where the value sits relative to its label cell. */
   valueAt: 'right' | 'below';
   footers: string[];
+  /**
+   * A value in a matrix of amounts (the 自评 money block: 年初预算数 · 全年预算数 · 全年执行数 by 资金来源),
+   * with no label of its own: found where its row's label (其他资金) meets its column's header (全年执行数).
+   */
+  matrix?: { row: string; column: string };
 }
 
 interface GroupModel {
@@ -54,6 +59,22 @@ function labelCellOf(cells: readonly LaidCell[], cell: LaidCell): { label: LaidC
   const above = labels.find((c) => c.row + c.rowSpan === cell.row && c.col === cell.col && c.colSpan === cell.colSpan);
   if (above) return { label: above, valueAt: 'below' };
   return null;
+}
+
+const labelOfCell = (c: LaidCell) => normalizeLabel(c.paragraphs.map((p) => p.text).join(''));
+
+/**
+ * For a value cell with no label beside or above it: the label starting its row (one grid row
+ * high, so not a side label such as 项目资金 down the block) and the nearest label above it in the
+ * same column — its row and column headings in a matrix of values.
+ */
+function matrixOf(cells: readonly LaidCell[], cell: LaidCell): { row: string; column: string } | undefined {
+  const labels = cells.filter((c) => c.binding.kind === 'label');
+  const row = labels.filter((c) => c.row === cell.row && c.rowSpan === 1 && c.col < cell.col).sort((a, b) => a.col - b.col)[0];
+  const column = labels
+    .filter((c) => c.col === cell.col && c.colSpan === cell.colSpan && c.row + c.rowSpan <= cell.row)
+    .sort((a, b) => b.row - a.row)[0];
+  return row && column ? { row: labelOfCell(row), column: labelOfCell(column) } : undefined;
 }
 
 function tableModel(t: TemplateDef): TableModel {
@@ -89,7 +110,8 @@ function tableModel(t: TemplateDef): TableModel {
     }
     const own = labelCellOf(cells, cell);
     if (own) labels.add(normalizeLabel(own.label.paragraphs.map((p) => p.text).join('')));
-    model.block.push({ def, labels, valueAt: own?.valueAt ?? 'right', footers: (b.footer ?? []).map((f) => squash(f.text)) });
+    const matrix = own ? undefined : matrixOf(cells, cell);
+    model.block.push({ def, labels, valueAt: own?.valueAt ?? 'right', footers: (b.footer ?? []).map((f) => squash(f.text)), matrix });
   }
   for (const g of t.groups ?? []) {
     const headers = new Map(g.columns.map((c) => [c.id, new Set(labelsOf(c))]));
@@ -181,8 +203,16 @@ function scanGroup(grid: Grid, gm: GroupModel, norm: Map<GridCell, string>, mode
   const taken = new Set<GridCell>();
   // In column order, each header takes the first free cell that names it: two blocks that print
   // the same header (二级指标 under 中期 and under 年度) get their cells left to right.
+  // The header row is the one naming most of the group's columns: a money block above it may print
+  // some of the same words (分值, 得分 in a 自评 form's budget part).
+  const naming = (c: { id: string }) => grid.cells.filter((x) => !claimed.has(x) && gm.headers.get(c.id)!.has(norm.get(x)!));
+  const perRow = new Map<number, number>();
+  for (const c of gm.group.columns) for (const r of new Set(naming(c).map((x) => x.row))) perRow.set(r, (perRow.get(r) ?? 0) + 1);
+  const best = Math.max(0, ...perRow.values());
+  const band = [...perRow].filter(([, n]) => n === best).map(([r]) => r)[0] ?? 0;
   for (const c of gm.group.columns) {
-    const cell = grid.cells.find((x) => !claimed.has(x) && !taken.has(x) && gm.headers.get(c.id)!.has(norm.get(x)!));
+    const all = naming(c).filter((x) => !taken.has(x));
+    const cell = all.find((x) => x.row >= band && x.row <= band + 2) ?? all[0];
     if (cell) {
       headerOf.set(c.id, cell);
       taken.add(cell);
@@ -249,6 +279,20 @@ function scanGrid(grid: ReadGrid, model: TableModel): Scan {
   const isLabel = (labels: Set<string>, text: string) =>
     labels.has(text) || model.labelLeads.some((l) => text.startsWith(l) && labels.has(text.slice(l.length)));
   for (const bf of model.block) {
+    if (bf.matrix) {
+      const { row, column } = bf.matrix;
+      const rowCell = grid.cells.find((c) => isLabel(new Set([row]), norm.get(c)!));
+      // The nearest header above the row: a money block and the grid below it both print 得分.
+      const colCell = rowCell
+        ? grid.cells.filter((c) => norm.get(c) === column && c.row < rowCell.row).sort((a, b) => b.row - a.row)[0]
+        : undefined;
+      const valueCell = rowCell && colCell ? grid.owner[rowCell.row]?.[colCell.col] : undefined;
+      if (valueCell && valueCell !== rowCell && !claimed.has(valueCell)) {
+        claimed.add(valueCell);
+        raw.set(bf.def.id, model.labelTexts.has(norm.get(valueCell)!) ? '' : stripFooters(valueCell.paragraphs, bf.footers).join('\n'));
+      }
+      continue;
+    }
     const labelCell = grid.cells.find((c) => !claimed.has(c) && isLabel(bf.labels, norm.get(c)!));
     if (!labelCell) continue;
     claimed.add(labelCell);

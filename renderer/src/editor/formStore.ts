@@ -5,9 +5,10 @@
  * one place within a second is one undo step.
  */
 import type { FieldValue, FormData, GroupRow } from '../../../shared/form';
-import { computedValue, groupDef, withComputed } from '../../../shared/formOps';
+import { computeValues, rowOutcome } from '../../../shared/computeForm';
+import { columnDef, groupDef, withComputed } from '../../../shared/formOps';
 import { messageCell } from '../../../shared/messages';
-import type { FieldDef, GroupDef, TemplateDef } from '../../../shared/template/schema';
+import type { GroupDef, TemplateDef } from '../../../shared/template/schema';
 import { validateForm, type Message, type RelatedForm } from '../../../shared/validation';
 import { append, insertBelow, moveRow, removeRow, setCell } from './groupRows';
 
@@ -40,7 +41,6 @@ export class FormStore {
   private undoStack: Values[] = [];
   private redoStack: Values[] = [];
   private lastEdit: { key: string; at: number } | null = null;
-  private computed: FieldDef[];
   /** Forms of the same unit and year, for the template's cross-form checks. */
   private related: readonly RelatedForm[] = [];
   private _version = 0;
@@ -49,7 +49,6 @@ export class FormStore {
     this.template = template;
     this.values = withComputed(data, template).values;
     this.options = data.options;
-    this.computed = template.fields.filter((f) => f.compute);
     this.revalidate(new Set());
   }
 
@@ -87,6 +86,18 @@ export class FormStore {
   /** The messages of one cell (see `messageCell`). */
   messagesFor(cell: string): readonly Message[] {
     return this.byCell.get(cell) ?? NO_MESSAGES;
+  }
+
+  /**
+   * A group cell the clerk cannot type in: its column is computed (得分 from its row), unless its
+   * formula leaves this row to the clerk within a range (a 定性 row's 得分).
+   */
+  cellLocked(groupId: string, row: number, column: string): boolean {
+    if (!columnDef(this.group(groupId), column).compute) return false;
+    const r = this.rows(groupId)[row];
+    if (!r) return true;
+    const o = rowOutcome(this.template, groupId, column, r, this.values);
+    return o !== null && 'value' in o;
   }
 
   set(id: string, value: FieldValue, opts: SetOptions = {}): void {
@@ -218,9 +229,10 @@ export class FormStore {
     if (this.undoStack.length > HISTORY_LIMIT) this.undoStack.shift();
   }
 
-  private apply(next: Values): void {
+  private apply(input: Values): void {
     const prev = this.values;
-    for (const def of this.computed) next[def.id] = computedValue(def, next);
+    // The one evaluation of computed cells (shared/computeForm.ts), on every change.
+    const next = computeValues(this.template, input);
     this.values = next;
     this._version++;
     const changed = new Set<string>();

@@ -14,6 +14,12 @@ export function useGroupCellValue(store: FormStore, group: string, row: number, 
   return useSyncExternalStore(sub, () => store.rows(group)[row]?.[column] ?? '');
 }
 
+/** Whether a group cell is computed (read-only) for its row now: a 定性 row's 得分 is typed, the others are not. */
+export function useGroupCellLocked(store: FormStore, group: string, row: number, column: string): boolean {
+  const sub = useCallback((fn: () => void) => store.subscribeKey(group, fn), [store, group]);
+  return useSyncExternalStore(sub, () => store.cellLocked(group, row, column));
+}
+
 /** The messages of one cell key (a field id or a group cell key). */
 export function useFieldMessages(store: FormStore, key: string): readonly Message[] {
   const sub = useCallback((fn: () => void) => store.subscribeKey(key, fn), [store, key]);

@@ -25,7 +25,7 @@ import type { Align } from '../../../../shared/template/schema';
 import { groupInputIn } from '../focus';
 import { groupCellLabel, lastColumn } from '../groupRows';
 import { readPaste } from '../pasteRows';
-import { useCellsMessages, useGroupCellValue } from '../hooks';
+import { useCellsMessages, useGroupCellLocked, useGroupCellValue } from '../hooks';
 import { useSheet } from '../sheetContext';
 import { filledValue, placeholderValues } from '../suggest/placeholders';
 import { SuggestionList } from '../suggest/SuggestionList';
@@ -64,12 +64,15 @@ function focusNextInRow(el: HTMLElement): void {
 }
 
 export const GroupCell = memo(function GroupCell({ group, column, rows: rowsText, rowSpan, colSpan, align }: GroupCellProps) {
-  const { store, readOnly, onLeaveCell, rowAction, pasteRows, notify, suggest } = useSheet();
+  const { store, readOnly: sheetReadOnly, onLeaveCell, rowAction, pasteRows, notify, suggest } = useSheet();
   const g = store.group(group);
   const col = columnDef(g, column);
   const rows = rowsText.split(',').map(Number);
   const first = rows[0];
   const value = useGroupCellValue(store, group, first, column);
+  // A computed column (得分 from its row) takes no typing, except where its formula leaves the row to the clerk.
+  const locked = useGroupCellLocked(store, group, first, column);
+  const readOnly = sheetReadOnly || locked;
   const keys = rows.map((r) => groupCellKey(group, r, column));
   const messages = useCellsMessages(store, keys);
   const label = groupCellLabel(g, first, col.label);
@@ -178,9 +181,10 @@ export const GroupCell = memo(function GroupCell({ group, column, rows: rowsText
         {...(input as unknown as SyncedInput<HTMLInputElement>)}
         {...data}
         type="text"
-        className={`v-input v-${col.kind} v-block`}
+        className={`v-input v-${col.kind} v-block${locked ? ' v-computed' : ''}`}
         aria-label={label}
         readOnly={readOnly}
+        tabIndex={locked ? -1 : undefined}
         inputMode={cell.inputMode}
         autoComplete="off"
         spellCheck={false}
@@ -196,9 +200,10 @@ export const GroupCell = memo(function GroupCell({ group, column, rows: rowsText
         {...(input as unknown as SyncedInput<HTMLTextAreaElement>)}
         {...suggestHandlers}
         {...data}
-        className={`v-textarea v-col-${col.kind}`}
+        className={`v-textarea v-col-${col.kind}${locked ? ' v-computed' : ''}`}
         aria-label={label}
         readOnly={readOnly}
+        tabIndex={locked ? -1 : undefined}
         rows={1}
         spellCheck={false}
         onKeyDown={onKeyDown}

@@ -41,6 +41,7 @@ const cells = new Map<string, KindCell>([
   ['comparator', { control: 'select' }],
   ['unit', { control: 'input' }],
   ['score', { control: 'input', inputMode: 'decimal' }],
+  ['percent', { control: 'input', inputMode: 'decimal', placeholder: '%' }],
 ]);
 
 /** Adds the editor cell of a kind registered in shared/kinds. */
