@@ -121,8 +121,20 @@ function filledIn(text: string, t: TemplateDef, values?: FormData['values']): st
   });
 }
 
+/** The fields whose values a label cell prints (`{month}` in 1-{month}月执行数); none for most labels. */
+export function labelFields(t: TemplateDef, content: Extract<CellContent, { type: 'label' }>): string[] {
+  const raw = rawLabelText(t, content);
+  return raw.includes('{')
+    ? [...raw.matchAll(/\{([A-Za-z][A-Za-z0-9_]*)\}/g)].map((m) => m[1]).filter((id) => indexOf(t).fields.has(id))
+    : [];
+}
+
 /** The label text a label cell prints (with the form's values, for labels that name a field's value). */
 export function labelText(t: TemplateDef, content: Extract<CellContent, { type: 'label' }>, values?: FormData['values']): string {
+  return filledIn(rawLabelText(t, content), t, values);
+}
+
+function rawLabelText(t: TemplateDef, content: Extract<CellContent, { type: 'label' }>): string {
   let base: string;
   if (content.lines) base = content.lines.join('\n');
   else if (content.of && 'field' in content.of) base = printedLabel(indexOf(t).fields.get(content.of.field)!);
@@ -131,7 +143,7 @@ export function labelText(t: TemplateDef, content: Extract<CellContent, { type: 
     base = c.printed ?? c.label;
   } else if (content.of) base = indexOf(t).groups.get(content.of.group)!.label;
   else base = '';
-  return filledIn((content.lead ?? '') + base, t, values);
+  return (content.lead ?? '') + base;
 }
 
 const isFreeText = (def: FieldDef): boolean => kindOf(def.kind).block === true;

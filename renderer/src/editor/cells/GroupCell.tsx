@@ -34,6 +34,7 @@ import { useSyncedInput, type SyncedInput } from '../useSyncedInput';
 import { ariaFor, CellMessages } from './CellMessages';
 import { ChoiceSelect } from './ChoiceSelect';
 import { kindCell, optionsOf } from './kindCells';
+import { LOCKED_TITLE } from './ValueInput';
 import { oneLine, readTyped, tidyOnLeave } from './normalize';
 
 export interface GroupCellProps {
@@ -64,9 +65,14 @@ function focusNextInRow(el: HTMLElement): void {
 }
 
 export const GroupCell = memo(function GroupCell({ group, column, rows: rowsText, rowSpan, colSpan, align }: GroupCellProps) {
-  const { store, readOnly, onLeaveCell, rowAction, pasteRows, notify, suggest } = useSheet();
+  const sheet = useSheet();
+  const { store, onLeaveCell, rowAction, pasteRows, notify, suggest } = sheet;
   const g = store.group(group);
   const col = columnDef(g, column);
+  // The declaration's column in a later-stage form (年度指标值): shown, not edited. Row keys still work.
+  const locked = col.locked === true;
+  const readOnly = sheet.readOnly || locked;
+  const lockedProps: Record<string, string> = locked ? { title: LOCKED_TITLE, 'data-locked': 'true' } : {};
   const rows = rowsText.split(',').map(Number);
   const first = rows[0];
   const value = useGroupCellValue(store, group, first, column);
@@ -118,7 +124,7 @@ export const GroupCell = memo(function GroupCell({ group, column, rows: rowsText
   const suggestHandlers = suggesting ? withSuggestions(input, sug) : {};
 
   function onKeyDown(e: KeyboardEvent<El>) {
-    if (readOnly || e.nativeEvent.isComposing) return;
+    if (sheet.readOnly || e.nativeEvent.isComposing) return;
     if (sug.onKeyDown(e)) return;
     if (e.key === 'Delete' && (e.ctrlKey || e.metaKey) && !e.altKey) {
       e.preventDefault();
@@ -154,7 +160,7 @@ export const GroupCell = memo(function GroupCell({ group, column, rows: rowsText
     onLeaveCell();
   }
 
-  const data = { 'data-group': group, 'data-column': column, 'data-rows': rowsText };
+  const data = { 'data-group': group, 'data-column': column, 'data-rows': rowsText, ...lockedProps };
   const aria = ariaFor(keys[0], messages);
   let editor;
   if (cell.control === 'select')
@@ -196,7 +202,7 @@ export const GroupCell = memo(function GroupCell({ group, column, rows: rowsText
         {...(input as unknown as SyncedInput<HTMLTextAreaElement>)}
         {...suggestHandlers}
         {...data}
-        className={`v-textarea v-col-${col.kind}`}
+        className={`v-textarea v-col-${col.kind}${locked ? ' v-locked' : ''}`}
         aria-label={label}
         readOnly={readOnly}
         rows={1}

@@ -41,6 +41,8 @@ const cells = new Map<string, KindCell>([
   ['comparator', { control: 'select' }],
   ['unit', { control: 'input' }],
   ['score', { control: 'input', inputMode: 'decimal' }],
+  // Typed as a list of names (经费保障、其他) where a template places it whole; laid out per option it is a row of boxes (OptionBox).
+  ['ticks', { control: 'textarea' }],
 ]);
 
 /** Adds the editor cell of a kind registered in shared/kinds. */
