@@ -124,7 +124,21 @@ export const bumenJiankong: TemplateDef = {
       font: fangsong(10),
     },
   ],
-  rules: [],
+  rules: [
+    {
+      type: 'check',
+      check: 'monitoringLights',
+      params: {
+        group: 'indicators',
+        name: 'name',
+        target: 'target',
+        actual: 'progress',
+        month: 'month',
+        spent: 'totalSpent',
+        budget: ['totalBudget', 'totalAdded'],
+      },
+    },
+  ],
   summary: {
     money: ['totalBudget', 'totalAdded', 'totalSpent'],
     goal: 'goal',

@@ -144,7 +144,22 @@ export const xiangmuJiankong: TemplateDef = {
       font: fangsong(10),
     },
   ],
-  rules: [],
+  rules: [
+    {
+      type: 'check',
+      check: 'monitoringLights',
+      params: {
+        group: 'indicators',
+        name: 'name',
+        target: 'target',
+        actual: 'progress',
+        month: 'month',
+        spent: 'totalSpent',
+        adjusted: 'totalAdjusted',
+        budget: ['totalBudget', 'totalAdded'],
+      },
+    },
+  ],
   summary: {
     money: ['totalBudget', 'totalAdjusted', 'totalSpent'],
     parent: 'department',

@@ -78,6 +78,19 @@ describe('监控 and 调整 from a declaration (browser mode)', () => {
     await expect(likely.getAttribute('aria-checked')).resolves.toBe('false');
     await cell(page, '本年一般公共预算拨款·1-N月执行数').fill('412.5');
     await waitSaved(page);
+    // The lights strip: 1种 of 1种 by 1-6月 is 200 % of the pro-rata target (blue); 412.5 of 1000 at
+    // half the year is 82.5 % of the time elapsed (green). Then a red row: 0种.
+    const strip = page.getByTestId('lights-strip');
+    await expect(strip.locator('[data-light="blue"]').getAttribute('data-count')).resolves.toBe('1');
+    await expect(strip.locator('[data-spending]').getAttribute('data-spending')).resolves.toBe('green');
+    await cell(page, '绩效指标第2行 1-N月执行情况').fill('0种');
+    await page.keyboard.press('Tab');
+    await expect(strip.locator('[data-light="red"]').getAttribute('data-count')).resolves.toBe('1');
+    await expect(strip.locator('[data-worst]').getAttribute('data-worst')).resolves.toBe('red');
+    await expect(
+      page.getByText('红灯：「打造品牌赛事种类」1-6月执行情况为序时进度的 0%，请分析偏差原因').first().isVisible(),
+    ).resolves.toBe(true);
+    await waitSaved(page);
     await page.screenshot({ path: join(OUTPUT_DIR, 'stages-jiankong.png'), fullPage: true });
 
     const s = stored(monId);
