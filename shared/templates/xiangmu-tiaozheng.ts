@@ -96,7 +96,7 @@ export const xiangmuTiaozheng: TemplateDef = {
     },
   ],
   table: {
-    columnsTwips: [mm(18), mm(20), mm(22), mm(16), mm(38), mm(22), mm(20)],
+    columnsTwips: [mm(19), mm(20), mm(22), mm(16), mm(37), mm(22), mm(20)],
     rows: [
       short,
       short,
