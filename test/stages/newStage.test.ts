@@ -127,6 +127,26 @@ describe('new-stage', () => {
   });
 });
 
+describe('every built-in declaration gives its stages', () => {
+  it.each([
+    ['seed-2019-taoyuan.json', 'bumen-zhengti-2019', 'bumen-jiankong'],
+    ['bumen-2015-example.json', 'bumen-zhengti-2015', 'bumen-jiankong'],
+    ['bumen-hunan-2023-example.json', 'bumen-zhengti-hunan-2023', 'bumen-jiankong'],
+    ['xiangmu-2015-example.json', 'xiangmu-zhichu-2015', 'xiangmu-jiankong'],
+    ['xiangmu-2015-example.json', 'xiangmu-zhichu-2015', 'xiangmu-tiaozheng'],
+  ])('%s → %s', (file, declId, stageId) => {
+    const json = JSON.parse(readFileSync(new URL(`../fixtures/${file}`, import.meta.url), 'utf8')) as Record<string, unknown>;
+    const decl = store.create(fromLabelJson(json, T(declId)).form);
+    const stage = store.newStage(decl.id, stageId, { month: '6' });
+    // Same year, unit and title: the link; the goal as declared; every declared indicator with a 三级 or value.
+    expect([stage.year, stage.unit, stage.title]).toEqual([decl.year, decl.unit, decl.title]);
+    const goal = T(declId).summary?.goal;
+    expect(stage.data.values.goal).toBe(goal ? decl.data.values[goal] : '');
+    expect((stage.data.values.indicators as GroupRow[]).length).toBeGreaterThan(3);
+    expect(store.stagesOf(decl.id).stages.map((s) => s.id)).toEqual([stage.id]);
+  });
+});
+
 describe('a stage is a form like any other', () => {
   it('new year, 年度对比, trash, history and label JSON', () => {
     const decl = store.create(tiyu());
