@@ -350,6 +350,23 @@ export const contract = {
     input: z.object({ id: z.number().int().positive(), year: yearStr }),
     output: z.object({ record: formRecordSchema, changes: z.array(textChangeSchema) }),
   },
+  /**
+   * The declaration a form belongs to (itself when it is one), its later-stage forms (调整, 监控,
+   * 自评), and the templates that can be made from it (those that follow its role).
+   */
+  'forms.stages': {
+    input: id,
+    output: z.object({
+      declaration: formSummarySchema.nullable(),
+      stages: z.array(formSummarySchema),
+      offered: z.array(z.object({ templateId: z.string(), title: z.string(), role: z.string(), needsMonth: z.boolean() })),
+    }),
+  },
+  /** A later-stage form of `templateId` made from the declaration `id`, pre-filled from it; `month` (1–12) for a 监控表. */
+  'forms.newStage': {
+    input: z.object({ id: z.number().int().positive(), templateId: z.string().max(100), month: z.string().max(4).optional() }),
+    output: formRecordSchema,
+  },
   'trash.list': { input: none, output: z.array(formSummarySchema) },
   'trash.restore': { input: id, output: formRecordSchema },
   'trash.empty': { input: none, output: z.object({ removed: z.number().int() }) },
@@ -492,6 +509,10 @@ export const errorCodeSchema = z.enum([
   'import.tooManyEntries',
   'import.tooLarge',
   'import.empty',
+  // later-stage forms (调整, 监控, 自评) made from a declaration
+  'stage.notFollowing',
+  'stage.noDeclaration',
+  'stage.month',
 ]);
 export type ErrorCode = z.output<typeof errorCodeSchema>;
 

@@ -20,6 +20,8 @@ export const CHANNEL_NAMES = [
   'forms.restoreRevision',
   'forms.newYearPreview',
   'forms.newYear',
+  'forms.stages',
+  'forms.newStage',
   'trash.list',
   'trash.restore',
   'trash.empty',

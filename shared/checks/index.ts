@@ -1,6 +1,7 @@
 /** The built-in checks a template may name (`{ type: 'check', check: name, params }`). */
 import { costWithinTotal, levelsFilled, percentAtMost100, quantitativeIsNumber, yearInDeadline } from './indicatorGrid';
 import { sameAsLastYear, unchangedWhileMoneyChanged } from './lastYear';
+import { monitoringLights } from './monitoringLights';
 import { outputCostAmounts, outputQuantityNumbers, outputTimelinessYear } from './outputText';
 import { pointsSum, reasonBelowFull, selfScoreConsistency, spentWithinBudget } from './selfEvaluation';
 import type { BuiltinCheck } from './types';
@@ -22,6 +23,7 @@ export const BUILTIN_CHECKS: readonly BuiltinCheck<never>[] = [
   pointsSum,
   spentWithinBudget,
   selfScoreConsistency,
+  monitoringLights,
 ] as never;
 
 export function builtinCheck(name: string): BuiltinCheck<unknown> | undefined {

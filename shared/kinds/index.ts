@@ -11,12 +11,14 @@ import { phoneKind } from './phone';
 import { registerKind } from './registry';
 import { scoreKind } from './score';
 import { textKind } from './text';
+import { ticksKind } from './ticks';
 import { unitKind } from './unit';
 import { yearKind } from './year';
 
 export type { FieldKindModule, KindDecl, KindRead, ListedIndicator, ReadProblem } from './types';
 export { defineKind, halfDigits, halfWidth } from './types';
 export { isKnownKind, kindNames, kindOf, registerKind } from './registry';
+export { isTicked, TICK } from './ticks';
 
 export const BUILTIN_KINDS = [
   textKind,
@@ -32,6 +34,7 @@ export const BUILTIN_KINDS = [
   unitKind,
   scoreKind,
   percentKind,
+  ticksKind,
 ] as const;
 
 for (const k of BUILTIN_KINDS) registerKind(k);

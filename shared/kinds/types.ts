@@ -90,6 +90,13 @@ export interface FieldKindModule {
   moveYear?(v: FieldValue, move: (text: string, where: string) => string, label: string): FieldValue;
   /** The indicators a structured value lists (汇总's 明细, counts, 指标库). */
   indicators?(v: FieldValue | undefined): ListedIndicator[];
+  /**
+   * A value that may be laid out as boxes, one grid cell per option (偏差原因分析's ticks, 完成目标可能性's
+   * 确定能/有可能/完全不可能): what the box of `option` prints (✓ or nothing).
+   */
+  printOption?(v: FieldValue | undefined, option: string): string;
+  /** The value with the box of `option` ticked (`on`) or cleared: space in the editor, a ✓ read from a file. */
+  setOption?(v: string, option: string, on: boolean, decl: KindDecl): string;
   /** The 一级指标 the 指标库 files the listed indicators under (产出指标). */
   libraryHeading?: string;
 }

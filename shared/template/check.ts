@@ -232,9 +232,34 @@ function checkGroupDef(g: GroupDef, say: (p: string) => void): void {
   const placed = new Map<string, number>();
   for (const p of g.cells) {
     if (!cols.has(p.column)) say(`${where}放置了不存在的列「${p.column}」`);
-    placed.set(p.column, (placed.get(p.column) ?? 0) + 1);
+    const key = p.option === undefined ? p.column : `${p.column}\u0000${p.option}`;
+    placed.set(key, (placed.get(key) ?? 0) + 1);
   }
-  for (const c of g.columns) if ((placed.get(c.id) ?? 0) !== 1) say(`${where}的列「${c.label}」应在表中恰好放一处`);
+  for (const c of g.columns) {
+    const boxes = g.cells.filter((p) => p.column === c.id && p.option !== undefined);
+    if (boxes.length === 0) {
+      if ((placed.get(c.id) ?? 0) !== 1) say(`${where}的列「${c.label}」应在表中恰好放一处`);
+      continue;
+    }
+    // A column laid out as boxes: one cell per option, each exactly once, and no cell of the whole value.
+    const options = c.options ?? kindOf(c.kind).fixedOptions ?? [];
+    if (!kindOf(c.kind).printOption) say(`${where}的列「${c.label}」的类型不能按选项分格放置（option）`);
+    if ((placed.get(c.id) ?? 0) !== 0) say(`${where}的列「${c.label}」按选项分格放置时不能再整列放置`);
+    for (const o of options)
+      if ((placed.get(`${c.id}\u0000${o}`) ?? 0) !== 1) say(`${where}的列「${c.label}」的选项「${o}」应在表中恰好放一格`);
+    for (const b of boxes) if (!options.includes(b.option!)) say(`${where}的列「${c.label}」没有选项「${b.option}」`);
+  }
+  for (const [i, r] of (g.defaultRows ?? []).entries())
+    for (const k of Object.keys(r)) if (!cols.has(k)) say(`${where}的第 ${i + 1} 个默认行用到了不存在的列「${k}」`);
+  if (g.seed) {
+    const s = g.seed.indicators;
+    for (const c of [s.level1, s.level2, s.name, s.value]) if (!cols.has(c)) say(`${where}的预填（seed）用到了不存在的列「${c}」`);
+  }
+  if (g.current) {
+    const s = g.current;
+    for (const c of [s.level1, s.level2, s.name, s.value, s.orElse, s.skip?.column])
+      if (c !== undefined && !cols.has(c)) say(`${where}的当前指标（current）用到了不存在的列「${c}」`);
+  }
   for (const [i, r] of (g.defaultRows ?? []).entries())
     for (const k of Object.keys(r)) if (!cols.has(k)) say(`${where}的第 ${i + 1} 个默认行用到了不存在的列「${k}」`);
   if (g.maxRows !== undefined && g.minRows !== undefined && g.minRows > g.maxRows) say(`${where}的最少行数大于最多行数`);

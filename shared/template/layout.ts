@@ -38,7 +38,7 @@ export type CellBinding =
       footer?: readonly { text: string; align: Align }[];
     }
   /** A cell of a repeating group; a merged cell covers several data rows. Rows past the list are blank padding. */
-  | { kind: 'group'; group: string; column: string; rows: number[] };
+  | { kind: 'group'; group: string; column: string; rows: number[]; option?: string };
 
 export interface LaidCell {
   row: number;
@@ -107,8 +107,34 @@ export function linesOf(text: string): string[] {
   return text.replace(/\r\n?|[\u2028\u2029]/g, '\n').split('\n');
 }
 
-/** The label text a label cell prints. */
-export function labelText(t: TemplateDef, content: Extract<CellContent, { type: 'label' }>): string {
+/**
+ * `{fieldId}` in a label's lines is the form's value of that field (the month of a 监控表's
+ * 1-{month}月执行数 headers); `N` while it is blank or no form is given (import matches on it).
+ */
+function filledIn(text: string, t: TemplateDef, values?: FormData['values']): string {
+  if (!text.includes('{')) return text;
+  return text.replace(/\{([A-Za-z][A-Za-z0-9_]*)\}/g, (whole, id: string) => {
+    const def = indexOf(t).fields.get(id);
+    if (!def) return whole;
+    const v = values ? printedFieldText(def, values[id], DEFAULT_OPTIONS).trim() : '';
+    return v === '' ? 'N' : v;
+  });
+}
+
+/** The fields whose values a label cell prints (`{month}` in 1-{month}月执行数); none for most labels. */
+export function labelFields(t: TemplateDef, content: Extract<CellContent, { type: 'label' }>): string[] {
+  const raw = rawLabelText(t, content);
+  return raw.includes('{')
+    ? [...raw.matchAll(/\{([A-Za-z][A-Za-z0-9_]*)\}/g)].map((m) => m[1]).filter((id) => indexOf(t).fields.has(id))
+    : [];
+}
+
+/** The label text a label cell prints (with the form's values, for labels that name a field's value). */
+export function labelText(t: TemplateDef, content: Extract<CellContent, { type: 'label' }>, values?: FormData['values']): string {
+  return filledIn(rawLabelText(t, content), t, values);
+}
+
+function rawLabelText(t: TemplateDef, content: Extract<CellContent, { type: 'label' }>): string {
   let base: string;
   if (content.lines) base = content.lines.join('\n');
   else if (content.of && 'field' in content.of) base = printedLabel(indexOf(t).fields.get(content.of.field)!);
@@ -162,7 +188,13 @@ function fieldParagraphs(cell: LaidCell, b: Extract<CellBinding, { kind: 'field'
 function groupParagraphs(cell: LaidCell, b: Extract<CellBinding, { kind: 'group' }>, t: TemplateDef, form: FormData): PrintedParagraph[] {
   const g = indexOf(t).groups.get(b.group)!;
   const rows = rowsOf(form.values, g.id);
-  const value = printedColumnText(columnDef(g, b.column), rows[b.rows[0]]?.[b.column], form.options ?? DEFAULT_OPTIONS);
+  const def = columnDef(g, b.column);
+  const raw = rows[b.rows[0]]?.[b.column];
+  // One box of a value laid out per option (a tick column): ✓ or nothing.
+  const value =
+    b.option !== undefined
+      ? (kindOf(def.kind).printOption?.(raw, b.option) ?? '')
+      : printedColumnText(def, raw, form.options ?? DEFAULT_OPTIONS);
   return linesOf(value).map((text) => ({ text, align: cell.align }));
 }
 
@@ -172,7 +204,10 @@ function cellParagraphs(cell: LaidCell, t: TemplateDef, form: FormData, content?
     case 'empty':
       return [{ text: '', align: cell.align }];
     case 'label':
-      return linesOf(labelText(t, content as Extract<CellContent, { type: 'label' }>)).map((text) => ({ text, align: cell.align }));
+      return linesOf(labelText(t, content as Extract<CellContent, { type: 'label' }>, form.values)).map((text) => ({
+        text,
+        align: cell.align,
+      }));
     case 'field':
       return fieldParagraphs(cell, b, t, form);
     case 'group':
@@ -306,7 +341,13 @@ export function layoutForm(t: TemplateDef, input: FormData, opts: LayoutOptions 
           widthTwips: widthOf(place.col, colSpan),
           align: place.align ?? (merged ? 'center' : 'left'),
           valign: 'center',
-          binding: { kind: 'group', group: g.id, column: place.column, rows: [i] },
+          binding: {
+            kind: 'group',
+            group: g.id,
+            column: place.column,
+            rows: [i],
+            ...(place.option !== undefined ? { option: place.option } : {}),
+          },
           paragraphs: [],
         };
         rows[open.row].cells.push(open);

@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import { computeSchema } from '../compute';
 import { isKnownKind, kindNames, kindOf } from '../kinds';
+import { currentTargetsSchema, fieldSeedSchema, groupSeedSchema } from './seedSchema';
 
 /** The template file format; a file with a higher number comes from a newer app. */
 export const TEMPLATE_FORMAT = 'shenbao-template';
@@ -74,6 +75,10 @@ export const fieldDefSchema = z
     newYear: newYearRuleSchema.optional(),
     /** Longest text accepted; default by kind (see shared/limits.ts). */
     maxLength: z.number().int().min(1).max(200_000).optional(),
+    /** A later-stage form: where the first value comes from in the declaration (seedSchema.ts). */
+    seed: fieldSeedSchema.optional(),
+    /** Shown and printed but not edited: a value the declaration gave (change it there). */
+    locked: z.boolean().optional(),
   })
   .strict();
 
@@ -105,6 +110,8 @@ export const columnDefSchema = z
       .optional(),
     newYear: newYearRuleSchema.optional(),
     maxLength: z.number().int().min(1).max(20_000).optional(),
+    /** Shown and printed but not edited: the declaration's value in a later-stage form. */
+    locked: z.boolean().optional(),
   })
   .strict();
 
@@ -123,6 +130,11 @@ export const groupDefSchema = z
             col: z.number().int().min(0),
             colSpan: z.number().int().min(1).optional(),
             align: alignSchema.optional(),
+            /**
+             * One box of a column whose kind prints per option (ticks, choice): the cell prints ✓
+             * when the value holds this option. Such a column is placed once per option.
+             */
+            option: z.string().min(1).max(50).optional(),
           })
           .strict(),
       )
@@ -147,6 +159,10 @@ export const groupDefSchema = z
       .array(z.object({ level1: ident, level2: ident, name: ident, value: ident }).strict())
       .max(4)
       .optional(),
+    /** A later-stage form: the rows are the declaration's indicator rows (seedSchema.ts). */
+    seed: groupSeedSchema.optional(),
+    /** A stage that revises the targets (调整表): where later stages read them (seedSchema.ts). */
+    current: currentTargetsSchema.optional(),
   })
   .strict();
 

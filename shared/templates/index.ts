@@ -1,9 +1,12 @@
 /** The templates that ship with the app. Each is pure data (see shared/template/schema.ts). */
 import type { TemplateDef } from '../template/schema';
+import { bumenJiankong } from './bumen-jiankong';
 import { bumenZhengti2015 } from './bumen-zhengti-2015';
 import { bumenZhengti2019 } from './bumen-zhengti-2019';
 import { bumenZhengtiHunan2023 } from './bumen-zhengti-hunan-2023';
 import { xiangmuZhichu } from './xiangmu-zhichu';
+import { xiangmuJiankong } from './xiangmu-jiankong';
+import { xiangmuTiaozheng } from './xiangmu-tiaozheng';
 import { xiangmuZhichu2015 } from './xiangmu-zhichu-2015';
 
 export const BUILTIN_TEMPLATES: readonly TemplateDef[] = [
@@ -12,6 +15,9 @@ export const BUILTIN_TEMPLATES: readonly TemplateDef[] = [
   xiangmuZhichu2015,
   bumenZhengti2015,
   bumenZhengtiHunan2023,
+  xiangmuTiaozheng,
+  xiangmuJiankong,
+  bumenJiankong,
 ];
 
 /**

@@ -13,6 +13,9 @@ const FIXTURES: Record<string, string> = {
   'bumen-zhengti-hunan-2023': 'bumen-hunan-2023-example.json',
   'xiangmu-zhichu': 'xiangmu-2025-tiyu.json',
   'xiangmu-zhichu-2015': 'xiangmu-2015-example.json',
+  'xiangmu-tiaozheng': 'xiangmu-tiaozheng-example.json',
+  'xiangmu-jiankong': 'xiangmu-jiankong-example.json',
+  'bumen-jiankong': 'bumen-jiankong-example.json',
 };
 
 export interface BuiltinForm {

@@ -106,7 +106,11 @@ export async function readXlsx(bytes: Uint8Array): Promise<XlsxSheet[]> {
         pane && pane.getAttribute('state') === 'frozen'
           ? { xSplit: Number(pane.getAttribute('xSplit') ?? 0), ySplit: Number(pane.getAttribute('ySplit') ?? 0) }
           : null,
-      widths: els(doc, 'col').map((c) => Number(c.getAttribute('width'))),
+      // One <col> may cover several equal columns (min..max): one width per column.
+      widths: els(doc, 'col').flatMap((c) => {
+        const n = Number(c.getAttribute('max') ?? c.getAttribute('min') ?? 1) - Number(c.getAttribute('min') ?? 1) + 1;
+        return Array.from({ length: Math.max(1, n) }, () => Number(c.getAttribute('width')));
+      }),
     });
   }
   return sheets;

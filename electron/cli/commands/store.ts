@@ -145,6 +145,29 @@ export const commands: CliCommand[] = [
     },
   },
   {
+    name: 'new-stage',
+    usage: 'new-stage 编号 --template 表样 [--month N]  由申报表生成调整表、监控表（--month 监控月份）或自评表（最后一行输出新编号）',
+    run(ctx) {
+      const id = idArg(ctx, 'new-stage 1 --template xiangmu-jiankong --month 6');
+      const templateId = ctx.flags.template;
+      const store = ctx.store();
+      if (!templateId || templateId === 'true') {
+        const { offered } = store.stagesOf(id);
+        throw new UserError(
+          offered.length
+            ? `请用 --template 给出要生成的表样：${offered.map((o) => `${o.templateId}（${o.title}）`).join('、')}`
+            : '这份表没有可以由它生成的表样（调整、监控、自评表样要写明 follows）',
+        );
+      }
+      const month = ctx.flags.month;
+      const record = store.newStage(id, templateId, { month: month && month !== 'true' ? month : undefined });
+      const t = store.templates.get(record.templateId, record.templateVersion);
+      ctx.out(`已由编号 ${id} 的申报表生成 ${record.year} 年度「${record.title}」${t.title}草稿`);
+      ctx.out(String(record.id));
+      return 0;
+    },
+  },
+  {
     name: 'delete',
     usage: 'delete 编号                       把表单移到回收站',
     run(ctx) {

@@ -33,6 +33,8 @@ export function formHandlers({ store, appVersion, mode }: CoreContext): Handlers
     'forms.restoreRevision': ({ id, revision }) => store.restoreRevision(id, revision),
     'forms.newYearPreview': ({ id, year }) => store.newYearPreview(id, year),
     'forms.newYear': ({ id, year }) => store.newYear(id, year),
+    'forms.stages': ({ id }) => store.stagesOf(id),
+    'forms.newStage': ({ id, templateId, month }) => store.newStage(id, templateId, { month }),
     'trash.list': () => store.listTrash(),
     'trash.restore': ({ id }) => store.restoreFromTrash(id),
     'trash.empty': () => ({ removed: store.emptyTrash() }),

@@ -9,7 +9,8 @@
  */
 import type { GroupRow } from '../../../shared/form';
 import { blankForm, completeRow } from '../../../shared/formOps';
-import { labelsOf, normalizeLabel } from '../../../shared/labelJson';
+import { isTicked, kindOf } from '../../../shared/kinds';
+import { labelsOf, normalizeLabel as normalizeText } from '../../../shared/labelJson';
 import { labelText, layoutForm, type LaidCell } from '../../../shared/template/layout';
 import type { FieldDef, GroupDef, TemplateDef } from '../../../shared/template/schema';
 import type { DocTable, DocWalk } from './docModel';
@@ -33,7 +34,22 @@ interface GroupModel {
   group: GroupDef;
   /** Normalized header texts per column id. */
   headers: Map<string, Set<string>>;
+  /** Columns laid out as boxes (ticks, a choice's options): each option's header text, normalized. */
+  boxes: Map<string, string[]>;
 }
+
+/** A value cell of a matrix (the 监控表's money): its row's label to the left, its column's header above. */
+interface MatrixField {
+  def: FieldDef;
+  row: string;
+  column: string;
+}
+
+/**
+ * Labels as compared: a 监控表's headers name the month (1-6月执行数), the template's print 1-N月 for
+ * a blank form; both read as 1-N月.
+ */
+const normalizeLabel = (s: string): string => normalizeText(s).replace(/1[-－—~～至]\d{1,2}月/g, '1-N月');
 
 interface TableModel {
   /** Fields whose value has a cell of its own, next to a label cell. */
@@ -41,6 +57,7 @@ interface TableModel {
   /** Fields printed as label：value inside a shared cell. */
   pair: FieldDef[];
   groups: GroupModel[];
+  matrix: MatrixField[];
   /** Every label the table prints, normalized, for recognising label cells. */
   labelTexts: Set<string>;
   leads: string[];
@@ -50,6 +67,18 @@ interface TableModel {
 }
 
 const models = new WeakMap<TemplateDef, TableModel>();
+
+const textOf = (c: LaidCell): string => normalizeLabel(c.paragraphs.map((p) => p.text).join(''));
+
+/** A value cell with no label beside it: the label starting its row and the header of its column above, if both are there. */
+function matrixLabelsOf(cells: readonly LaidCell[], cell: LaidCell): { row: string; column: string } | null {
+  const labels = cells.filter((c) => c.binding.kind === 'label');
+  const row = labels.filter((c) => c.row === cell.row && c.col < cell.col).sort((a, b) => b.col - a.col)[0];
+  const column = labels
+    .filter((c) => c.col === cell.col && c.colSpan === cell.colSpan && c.row < cell.row)
+    .sort((a, b) => b.row - a.row)[0];
+  return row && column ? { row: textOf(row), column: textOf(column) } : null;
+}
 
 /** The template's own label cell for a value cell: to its left on its first row, else directly above. */
 function labelCellOf(cells: readonly LaidCell[], cell: LaidCell): { label: LaidCell; valueAt: 'right' | 'below' } | null {
@@ -83,7 +112,16 @@ function tableModel(t: TemplateDef): TableModel {
   const layout = layoutForm(t, blankForm(t, ''), { print: true });
   const cells = layout.rows.flatMap((r) => r.cells);
   const defs = new Map(t.fields.map((f) => [f.id, f]));
-  const model: TableModel = { block: [], pair: [], groups: [], labelTexts: new Set(), leads: [], labelLeads: [], fieldByLabel: new Map() };
+  const model: TableModel = {
+    block: [],
+    pair: [],
+    groups: [],
+    matrix: [],
+    labelTexts: new Set(),
+    leads: [],
+    labelLeads: [],
+    fieldByLabel: new Map(),
+  };
   for (const c of t.table.cells) {
     const lead = c.content.type === 'label' || c.content.type === 'field' ? c.content.lead : undefined;
     if (lead && !model.labelLeads.includes(normalizeLabel(lead))) model.labelLeads.push(normalizeLabel(lead));
@@ -109,6 +147,11 @@ function tableModel(t: TemplateDef): TableModel {
       continue;
     }
     const own = labelCellOf(cells, cell);
+    const cross = own ? null : matrixLabelsOf(cells, cell);
+    if (cross) {
+      model.matrix.push({ def, ...cross });
+      continue;
+    }
     if (own) labels.add(normalizeLabel(own.label.paragraphs.map((p) => p.text).join('')));
     const matrix = own ? undefined : matrixOf(cells, cell);
     model.block.push({ def, labels, valueAt: own?.valueAt ?? 'right', footers: (b.footer ?? []).map((f) => squash(f.text)), matrix });
@@ -122,7 +165,9 @@ function tableModel(t: TemplateDef): TableModel {
         headers.get(c.of.column)?.add(normalizeLabel(labelText(t, c)));
     }
     for (const set of headers.values()) for (const h of set) model.labelTexts.add(h);
-    model.groups.push({ group: g, headers });
+    const boxes = new Map<string, string[]>();
+    for (const p of g.cells) if (p.option !== undefined) boxes.set(p.column, [...(boxes.get(p.column) ?? []), p.option]);
+    model.groups.push({ group: g, headers, boxes });
   }
   models.set(t, model);
   return model;
@@ -222,8 +267,29 @@ function scanGroup(grid: Grid, gm: GroupModel, norm: Map<GridCell, string>, mode
   const top = Math.min(...[...headerOf.values()].map((c) => c.row));
   // One header band: cells more than three rows below the first header are another group's.
   for (const [id, cell] of headerOf) if (cell.row > top + 2) headerOf.delete(id);
-  const start = Math.max(...[...headerOf.values()].map((c) => c.row + c.rowSpan));
-  for (const cell of headerOf.values()) claimed.add(cell);
+  // A column of boxes is read box by box under each option's header, not under the column's own.
+  const boxOf: { column: string; option: string; cell: GridCell }[] = [];
+  for (const [column, options] of gm.boxes) {
+    const head = headerOf.get(column);
+    headerOf.delete(column);
+    for (const option of options) {
+      const cell = grid.cells.find(
+        (x) =>
+          !claimed.has(x) &&
+          !taken.has(x) &&
+          x.row >= top &&
+          x.row <= top + 2 &&
+          (!head || x.row > head.row) &&
+          norm.get(x) === normalizeLabel(option),
+      );
+      if (cell) {
+        boxOf.push({ column, option, cell });
+        taken.add(cell);
+      }
+    }
+  }
+  const start = Math.max(...[...headerOf.values(), ...boxOf.map((b) => b.cell)].map((c) => c.row + c.rowSpan));
+  for (const cell of taken) claimed.add(cell);
   const rows: GroupRow[] = [];
   for (let r = start; r < grid.owner.length; r++) {
     const line = grid.owner[r] ?? [];
@@ -238,6 +304,14 @@ function scanGroup(grid: Grid, gm: GroupModel, norm: Map<GridCell, string>, mode
       const text = cellText(cell).trim();
       row[id] = text;
       if (text !== '') any = true;
+    }
+    for (const b of boxOf) {
+      const cell = line[b.cell.col];
+      if (!cell || !isTicked(cellText(cell))) continue;
+      claimed.add(cell);
+      const def = gm.group.columns.find((c) => c.id === b.column)!;
+      row[b.column] = kindOf(def.kind).setOption!(row[b.column], b.option, true, def);
+      any = true;
     }
     if (any) rows.push(row);
   }
@@ -308,6 +382,16 @@ function scanGrid(grid: ReadGrid, model: TableModel): Scan {
     claimed.add(valueCell);
     raw.set(bf.def.id, stripFooters(valueCell.paragraphs, bf.footers).join('\n'));
   }
+  // A matrix cell: where its row's label and its column's header cross.
+  for (const m of model.matrix) {
+    const rowCell = grid.cells.find((c) => norm.get(c) === m.row || model.labelLeads.some((l) => norm.get(c) === l + m.row));
+    const colCell = grid.cells.find((c) => norm.get(c) === m.column && (!rowCell || c.row < rowCell.row));
+    if (!rowCell || !colCell) continue;
+    const valueCell = grid.owner[rowCell.row]?.[colCell.col];
+    if (!valueCell || valueCell === rowCell || claimed.has(valueCell)) continue;
+    claimed.add(valueCell);
+    raw.set(m.def.id, valueCell.paragraphs.join('\n'));
+  }
   // Pairs: every remaining cell, every field not yet found (also 部门名称：… typed in one cell).
   const pending = [...model.pair, ...model.block.map((b) => b.def)].filter((d) => !raw.has(d.id));
   const labels = [...model.fieldByLabel].filter(([, d]) => pending.includes(d)).map(([l]) => l);
@@ -339,7 +423,7 @@ function nextAdjacent(walk: DocWalk, i: number): number {
 
 /** How many of a template's fields and group columns a table could show. */
 function expectedCount(model: TableModel): number {
-  return model.block.length + model.pair.length + model.groups.length;
+  return model.block.length + model.pair.length + model.matrix.length + model.groups.length;
 }
 
 /**
@@ -382,7 +466,7 @@ export function readFormTable(
   if (!chosen) return null;
   const fieldsFound = chosen.scan.raw.size + chosen.scan.groups.size;
   if (fieldsFound < Math.max(3, Math.ceil(expectedCount(model) / 2))) return null;
-  const all = [...model.block.map((b) => b.def), ...model.pair];
+  const all = [...model.block.map((b) => b.def), ...model.pair, ...model.matrix.map((m) => m.def)];
   return {
     raw: chosen.scan.raw,
     groups: chosen.scan.groups,

@@ -45,6 +45,7 @@ import { writing, type Db, type Durability } from './sqlite';
 import { KEEP_ALL_WITHIN_MS, revisionsToDrop } from './thinning';
 import { IdleCheckpoint, type IdleWork } from './idleCheckpoint';
 import { replaceDamaged, restoreGeneration, restoreInto } from './restore';
+import { newStage, stagesOf, type StagesOf } from './stages';
 
 export const SCHEMA_VERSION: number = LATEST_VERSION;
 
@@ -139,6 +140,10 @@ export interface Store {
   events(id: number): FormEvent[];
   newYearPreview(id: number, year: string): { changes: TextChange[]; conflict: FormSummary | null };
   newYear(id: number, year: string): { record: FormRecord; changes: TextChange[] };
+  /** The declaration a form belongs to, its later-stage forms and what can be made from it (stages.ts). */
+  stagesOf(id: number): StagesOf;
+  /** A later-stage form (调整, 监控, 自评) made from the declaration `id`, pre-filled (stages.ts). */
+  newStage(id: number, templateId: string, opts?: { month?: string }): FormRecord;
   backupTo(file: string): Promise<BackupManifest>;
   /** Replaces every form with the backup's, in the live file (see restore.ts); a before-restore copy is kept. */
   restoreFrom(file: string): Promise<BackupManifest>;
@@ -661,6 +666,28 @@ class SqliteStore implements Store {
     const fromYear = str(source.data.values[t.identity.year]);
     const record = this.create(form, { note: `由 ${fromYear} 年度表单（编号 ${id}）生成` });
     return { record, changes };
+  }
+
+  stagesOf(id: number): StagesOf {
+    return stagesOf(this.stageStore(), id);
+  }
+
+  newStage(id: number, templateId: string, opts: { month?: string } = {}): FormRecord {
+    return newStage(this.stageStore(), id, templateId, opts);
+  }
+
+  private stageStore() {
+    return {
+      templates: this.templates,
+      get: (id: number) => this.get(id),
+      create: (data: FormData, opts?: { note?: string }) => this.create(data, opts),
+      sameIdentity: (year: string, unit: string, title: string) =>
+        this.stmt(`SELECT ${SUMMARY_COLUMNS} FROM forms WHERE year = ? AND unit = ? AND title = ? AND deleted_at IS NULL ORDER BY id`).all(
+          year,
+          unit,
+          title,
+        ) as FormSummary[],
+    };
   }
 
   backupTo(file: string): Promise<BackupManifest> {

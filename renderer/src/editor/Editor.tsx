@@ -20,6 +20,8 @@ import { FinalizeDialog } from './FinalizeDialog';
 import { MessagesPanel } from './MessagesPanel';
 import { PaperForm } from './PaperForm';
 import { SaveErrorLine, SaveStatus } from './SaveStatus';
+import { StageBar } from './StageBar';
+import { LightsStrip } from './LightsStrip';
 import type { SuggestFn } from './suggest/useSuggestions';
 import { useOpenForm, type OpenForm } from './useOpenForm';
 
@@ -335,6 +337,15 @@ export function Editor({ formId, onOpen, onListChanged, onPrint }: EditorProps) 
             删除
           </Button>
         </div>
+        <StageBar
+          formId={record.id}
+          template={store.template}
+          revision={record.revision}
+          beforeCreate={saveFirst}
+          onOpen={(id) => onOpen(id)}
+          onListChanged={onListChanged}
+        />
+        <LightsStrip store={store} />
         {!final && status?.state === 'error' && <SaveErrorLine message={status.message} onRetry={() => void open.saver.flush()} />}
         {!final && status?.state === 'conflict' && <ConflictAlert open={open} onReload={reload} onHistory={() => setDialog('revisions')} />}
         {final && (

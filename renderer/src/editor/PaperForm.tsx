@@ -5,16 +5,37 @@
  * the grid itself is laid out again only when the structure of a group changes (rows added,
  * removed, or merges changed), never on an ordinary keystroke.
  */
-import { memo, useEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type CSSProperties,
+  type KeyboardEvent,
+} from 'react';
 import { flushSync } from 'react-dom';
 import { DEFAULT_OPTIONS } from '../../../shared/form';
 import { indexOf, printedLabel } from '../../../shared/formOps';
 import { kindOf } from '../../../shared/kinds';
 import { printedFieldText } from '../../../shared/printing';
-import { labelText, layoutForm, structureKey, type CellBinding, type FormLayout, type LaidCell } from '../../../shared/template/layout';
-import type { FieldDef, LineDef, TemplateDef } from '../../../shared/template/schema';
+import {
+  labelFields,
+  labelText,
+  layoutForm,
+  structureKey,
+  type CellBinding,
+  type FormLayout,
+  type LaidCell,
+} from '../../../shared/template/layout';
+import type { CellContent, FieldDef, LineDef, TemplateDef } from '../../../shared/template/schema';
+
+type LabelContent = Extract<CellContent, { type: 'label' }>;
 import { CellMessages } from './cells/CellMessages';
 import { GroupCell } from './cells/GroupCell';
+import { OptionBox } from './cells/OptionBox';
 import { kindCell } from './cells/kindCells';
 import { RowTools } from './cells/RowTools';
 import { ValueInput } from './cells/ValueInput';
@@ -100,10 +121,23 @@ function GridCell({ cell, t }: { cell: LaidCell; t: TemplateDef }) {
     case 'empty':
       return <StaticCell cell={cell} text={null} />;
     case 'label':
+      if (content?.type === 'label' && labelFields(t, content).length > 0) return <FilledLabel cell={cell} t={t} content={content} />;
       return <StaticCell cell={cell} text={content?.type === 'label' ? labelText(t, content) : ''} />;
     case 'field':
       return <FieldCell cell={cell} binding={b} def={indexOf(t).fields.get(b.field)!} />;
     case 'group':
+      if (b.option !== undefined)
+        return (
+          <OptionBox
+            group={b.group}
+            column={b.column}
+            rows={b.rows.join(',')}
+            option={b.option}
+            rowSpan={cell.rowSpan}
+            colSpan={cell.colSpan}
+            align={cell.align}
+          />
+        );
       return (
         <GroupCell
           group={b.group}
@@ -116,6 +150,20 @@ function GridCell({ cell, t }: { cell: LaidCell; t: TemplateDef }) {
       );
   }
 }
+
+/** A label that names a field's value (a 监控表's 1-{month}月 headers): drawn again when that field changes. */
+const FilledLabel = memo(function FilledLabel({ cell, t, content }: { cell: LaidCell; t: TemplateDef; content: LabelContent }) {
+  const { store } = useSheet();
+  const sub = useCallback(
+    (fn: () => void) => {
+      const offs = labelFields(t, content).map((id) => store.subscribeKey(id, fn));
+      return () => offs.forEach((off) => off());
+    },
+    [store, t, content],
+  );
+  const text = useSyncExternalStore(sub, () => labelText(t, content, store.data().values));
+  return <StaticCell cell={cell} text={text} />;
+});
 
 /** A value repeated in a line (the unit's name in a title): typed elsewhere, shown here as it will print. */
 const Echo = memo(function Echo({ def, minChars }: { def: FieldDef; minChars?: number }) {

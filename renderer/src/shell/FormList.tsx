@@ -60,7 +60,7 @@ export function FormList({ selected, onSelect, refreshKey = 0, picked, onPick, o
   const { setScroller, viewH, scrollTop, first, last, onScroll, moveTo } = useListScroll(model, version, layout, anchor, setCursor);
   const [listError, setListError] = useState<string | null>(null);
   const { pick, selectAll, selectingAll, clear } = usePicking(model, fetcher, picked, onPick, setListError);
-  const { kindOf, blankOf } = useFormNames();
+  const { kindOf, blankOf, isStage } = useFormNames();
   const n = layout.n;
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
@@ -135,6 +135,7 @@ export function FormList({ selected, onSelect, refreshKey = 0, picked, onPick, o
       active={r.f.id === selected}
       tabbable={r.i === tabStop}
       kind={kindOf(r.f)}
+      stage={isStage(r.f)}
       blank={blankOf(r.f)}
       picked={picked ? picked.has(r.f.id) : undefined}
       onSelect={onSelect}

@@ -34,6 +34,7 @@ import { useSyncedInput, type SyncedInput } from '../useSyncedInput';
 import { ariaFor, CellMessages } from './CellMessages';
 import { ChoiceSelect } from './ChoiceSelect';
 import { kindCell, optionsOf } from './kindCells';
+import { LOCKED_TITLE } from './ValueInput';
 import { oneLine, readTyped, tidyOnLeave } from './normalize';
 
 export interface GroupCellProps {
@@ -64,15 +65,19 @@ function focusNextInRow(el: HTMLElement): void {
 }
 
 export const GroupCell = memo(function GroupCell({ group, column, rows: rowsText, rowSpan, colSpan, align }: GroupCellProps) {
-  const { store, readOnly: sheetReadOnly, onLeaveCell, rowAction, pasteRows, notify, suggest } = useSheet();
+  const sheet = useSheet();
+  const { store, onLeaveCell, rowAction, pasteRows, notify, suggest } = sheet;
   const g = store.group(group);
   const col = columnDef(g, column);
+  // The declaration's column in a later-stage form (年度指标值): shown, not edited. Row keys still work.
+  const locked = col.locked === true;
+  const lockedProps: Record<string, string> = locked ? { title: LOCKED_TITLE, 'data-locked': 'true' } : {};
   const rows = rowsText.split(',').map(Number);
   const first = rows[0];
   const value = useGroupCellValue(store, group, first, column);
   // A computed column (得分 from its row) takes no typing, except where its formula leaves the row to the clerk.
-  const locked = useGroupCellLocked(store, group, first, column);
-  const readOnly = sheetReadOnly || locked;
+  const computed = useGroupCellLocked(store, group, first, column);
+  const readOnly = sheet.readOnly || locked || computed;
   const keys = rows.map((r) => groupCellKey(group, r, column));
   const messages = useCellsMessages(store, keys);
   const label = groupCellLabel(g, first, col.label);
@@ -121,7 +126,7 @@ export const GroupCell = memo(function GroupCell({ group, column, rows: rowsText
   const suggestHandlers = suggesting ? withSuggestions(input, sug) : {};
 
   function onKeyDown(e: KeyboardEvent<El>) {
-    if (readOnly || e.nativeEvent.isComposing) return;
+    if (sheet.readOnly || e.nativeEvent.isComposing) return;
     if (sug.onKeyDown(e)) return;
     if (e.key === 'Delete' && (e.ctrlKey || e.metaKey) && !e.altKey) {
       e.preventDefault();
@@ -157,7 +162,7 @@ export const GroupCell = memo(function GroupCell({ group, column, rows: rowsText
     onLeaveCell();
   }
 
-  const data = { 'data-group': group, 'data-column': column, 'data-rows': rowsText };
+  const data = { 'data-group': group, 'data-column': column, 'data-rows': rowsText, ...lockedProps };
   const aria = ariaFor(keys[0], messages);
   let editor;
   if (cell.control === 'select')
@@ -181,10 +186,10 @@ export const GroupCell = memo(function GroupCell({ group, column, rows: rowsText
         {...(input as unknown as SyncedInput<HTMLInputElement>)}
         {...data}
         type="text"
-        className={`v-input v-${col.kind} v-block${locked ? ' v-computed' : ''}`}
+        className={`v-input v-${col.kind} v-block${computed ? ' v-computed' : ''}${locked ? ' v-locked' : ''}`}
         aria-label={label}
         readOnly={readOnly}
-        tabIndex={locked ? -1 : undefined}
+        tabIndex={computed ? -1 : undefined}
         inputMode={cell.inputMode}
         autoComplete="off"
         spellCheck={false}
@@ -200,10 +205,10 @@ export const GroupCell = memo(function GroupCell({ group, column, rows: rowsText
         {...(input as unknown as SyncedInput<HTMLTextAreaElement>)}
         {...suggestHandlers}
         {...data}
-        className={`v-textarea v-col-${col.kind}${locked ? ' v-computed' : ''}`}
+        className={`v-textarea v-col-${col.kind}${computed ? ' v-computed' : ''}${locked ? ' v-locked' : ''}`}
         aria-label={label}
         readOnly={readOnly}
-        tabIndex={locked ? -1 : undefined}
+        tabIndex={computed ? -1 : undefined}
         rows={1}
         spellCheck={false}
         onKeyDown={onKeyDown}

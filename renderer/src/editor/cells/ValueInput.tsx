@@ -15,8 +15,16 @@ import { ChoiceSelect } from './ChoiceSelect';
 import { kindCell, optionsOf } from './kindCells';
 import { oneLine, readTyped, tidyOnLeave } from './normalize';
 
+/** What a locked cell says when pointed at. */
+export const LOCKED_TITLE = '取自申报表，不能在这里修改；请打开申报表修改';
+
 export const ValueInput = memo(function ValueInput({ def, inline }: { def: FieldDef; inline?: boolean }) {
-  const { store, readOnly, below, focusField, onLeaveCell } = useSheet();
+  const sheet = useSheet();
+  const { store, below, focusField, onLeaveCell } = sheet;
+  // A value the declaration gave (a later-stage form's locked field) is shown, not edited: change it there.
+  const locked = def.locked === true;
+  const readOnly = sheet.readOnly || locked;
+  const lockedProps: Record<string, string> = locked ? { title: LOCKED_TITLE, 'data-locked': 'true' } : {};
   const value = str(useFieldValue(store, def.id));
   const messages = useFieldMessages(store, def.id);
   const computed = Boolean(def.compute);
@@ -46,7 +54,7 @@ export const ValueInput = memo(function ValueInput({ def, inline }: { def: Field
         onChange={(v) => store.set(def.id, v)}
         onBlur={onLeaveCell}
         onKeyDown={onKeyDown}
-        data={{ 'data-field': def.id }}
+        data={{ 'data-field': def.id, ...lockedProps }}
         aria={ariaFor(def.id, messages)}
       />
     );
@@ -66,8 +74,9 @@ export const ValueInput = memo(function ValueInput({ def, inline }: { def: Field
     return (
       <textarea
         {...(input as SyncedInput<HTMLTextAreaElement>)}
-        className={`v-textarea v-${def.kind} v-block`}
+        className={`v-textarea v-${def.kind} v-block${locked ? ' v-locked' : ''}`}
         data-field={def.id}
+        {...lockedProps}
         aria-label={def.label}
         readOnly={readOnly}
         rows={1}
@@ -79,13 +88,20 @@ export const ValueInput = memo(function ValueInput({ def, inline }: { def: Field
       />
     );
 
-  const classes = ['v-input', `v-${def.kind}`, inline ? 'v-inline' : 'v-block', computed ? 'v-computed' : ''].join(' ');
+  const classes = [
+    'v-input',
+    `v-${def.kind}`,
+    inline ? 'v-inline' : 'v-block',
+    computed ? 'v-computed' : '',
+    locked ? 'v-locked' : '',
+  ].join(' ');
   return (
     <input
       {...(input as SyncedInput<HTMLInputElement>)}
       className={classes}
       type="text"
       data-field={def.id}
+      {...lockedProps}
       aria-label={def.label}
       readOnly={readOnly || computed}
       tabIndex={computed ? -1 : undefined}

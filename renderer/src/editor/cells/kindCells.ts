@@ -42,6 +42,8 @@ const cells = new Map<string, KindCell>([
   ['unit', { control: 'input' }],
   ['score', { control: 'input', inputMode: 'decimal' }],
   ['percent', { control: 'input', inputMode: 'decimal', placeholder: '%' }],
+  // Typed as a list of names (经费保障、其他) where a template places it whole; laid out per option it is a row of boxes (OptionBox).
+  ['ticks', { control: 'textarea' }],
 ]);
 
 /** Adds the editor cell of a kind registered in shared/kinds. */

@@ -9,6 +9,7 @@ export const FormItem = memo(function FormItem({
   active,
   tabbable,
   kind,
+  stage,
   blank,
   picked,
   onSelect,
@@ -19,6 +20,8 @@ export const FormItem = memo(function FormItem({
   active: boolean;
   tabbable: boolean;
   kind: string;
+  /** A later-stage form (调整, 监控, 自评): drawn indented under its declaration, which the list puts just above it. */
+  stage?: boolean;
   /** What a form is called while its name is blank: （未填项目名称）. */
   blank: string;
   /** Chosen for 导出所选; undefined when the list offers no choosing. */
@@ -36,7 +39,7 @@ export const FormItem = memo(function FormItem({
   const button = (
     <button
       type="button"
-      className={`form-item${active ? ' active' : ''}${picked ? ' picked' : ''}`}
+      className={`form-item${active ? ' active' : ''}${picked ? ' picked' : ''}${stage ? ' form-item-stage' : ''}`}
       aria-label={title}
       aria-current={active ? 'true' : undefined}
       data-index={index}

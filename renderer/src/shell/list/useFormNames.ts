@@ -24,9 +24,11 @@ export function templateNames(registry: TemplateRegistry): (f: FormSummary) => s
   };
 }
 
-export function useFormNames(): { kindOf(f: FormSummary): string; blankOf(f: FormSummary): string } {
+export function useFormNames(): { kindOf(f: FormSummary): string; blankOf(f: FormSummary): string; isStage(f: FormSummary): boolean } {
   const { registry } = useTemplates();
   const kindOf = useMemo(() => templateNames(registry), [registry]);
+  // A later-stage form (调整, 监控, 自评) lists right under its declaration (same unit and title): drawn indented.
+  const isStage = useMemo(() => (f: FormSummary) => registry.find(f.templateId, f.templateVersion)?.follows !== undefined, [registry]);
   const blankOf = useMemo(() => {
     const cache = new Map<string, string>();
     return (f: FormSummary) => {
@@ -38,5 +40,5 @@ export function useFormNames(): { kindOf(f: FormSummary): string; blankOf(f: For
       return name;
     };
   }, [registry]);
-  return { kindOf, blankOf };
+  return { kindOf, blankOf, isStage };
 }
