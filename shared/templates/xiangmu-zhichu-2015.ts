@@ -26,10 +26,10 @@ export const xiangmuZhichu2015: TemplateDef = {
     { id: 'unit', label: '实施单位', kind: 'text', required: true, aliases: ['项目实施单位', '项目执行单位'], newYear: 'carry' },
     { id: 'attribute', label: '项目属性', kind: 'text', aliases: ['项目来源'], newYear: 'carry' },
     { id: 'period', label: '项目期', kind: 'text', aliases: ['项目起止时间', '建设周期'], newYear: 'carry' },
-    { id: 'midTotal', label: '中期资金总额', printed: '中期资金总额：', kind: 'amount', newYear: 'carry' },
+    { id: 'midTotal', label: '中期资金总额', printed: '中期资金总额：', kind: 'amount', aliases: ['资金总额'], newYear: 'carry' },
     { id: 'midFiscal', label: '中期财政拨款', printed: '财政拨款', kind: 'amount', newYear: 'carry' },
     { id: 'midOther', label: '中期其他资金', printed: '其他资金', kind: 'amount', newYear: 'carry' },
-    { id: 'total', label: '年度资金总额', printed: '年度资金总额：', kind: 'amount', required: true },
+    { id: 'total', label: '年度资金总额', printed: '年度资金总额：', kind: 'amount', required: true, aliases: ['当年资金总额'] },
     { id: 'fiscal', label: '年度财政拨款', printed: '财政拨款', kind: 'amount' },
     { id: 'other', label: '年度其他资金', printed: '其他资金', kind: 'amount' },
     {

@@ -164,6 +164,38 @@ describe('indicator grids by their header words', () => {
     expect(JSON.stringify(f.data.values)).not.toContain('三年建成道路');
   });
 
+  it('the same two-block file among every built-in: the two-block template, each block and amount in its place', async () => {
+    const rows: Cell[][] = [
+      ...twoBlockRows.slice(0, 3),
+      [
+        { t: '总体目标', v: 'restart' },
+        { t: '中期目标', span: 3 },
+        { t: '年度目标', span: 3 },
+      ],
+      [
+        { t: '', v: 'continue' },
+        { t: '三年建成', span: 3 },
+        { t: '一期工程', span: 3 },
+      ],
+      ...twoBlockRows.slice(4),
+    ];
+    const [f] = read(await makeDocx(table(rows, SEVEN)));
+    expect(f.data.templateId).toBe('xiangmu-zhichu-2015');
+    expect(f.data.values).toMatchObject({ midTotal: '3000', total: '1000', midGoal: '三年建成', goal: '一期工程' });
+    expect(f.data.values.indicators).toEqual([
+      {
+        level1: '产出指标',
+        midLevel2: '数量指标',
+        midName: '三年建成道路',
+        midValue: '30公里',
+        level2: '数量指标',
+        name: '当年建成道路',
+        value: '10公里',
+      },
+    ]);
+    expect(f.unplaced).toEqual([]);
+  });
+
   it('a block header row (中期指标 ‖ 年度指标) over repeated headers: the single-year template takes the 年度 block', async () => {
     const rows: Cell[][] = [
       ...twoBlockRows.slice(0, 4),
