@@ -168,6 +168,12 @@ export const importPreviewSchema = z.object({
   notes: z.array(z.string()),
   /** Field ids whose value is uncertain. */
   uncertain: z.array(z.string()),
+  /**
+   * What the file holds that the chosen template has no place for (an unknown column, a cell no
+   * label of the template names, the 中期 block of a two-block form read as a single-year one),
+   * by where it was printed, so the clerk sees it before saving; never dropped unseen.
+   */
+  unplaced: z.array(z.object({ where: z.string(), text: z.string() })).default([]),
   messages: z.array(validationMessageSchema),
   conflict: formSummarySchema.nullable(),
 });

@@ -53,8 +53,9 @@ export function parseAmountInput(raw: string): AmountParse {
   if (s === '') return { ok: true, value: '', units: null };
   if (/^-/.test(s)) return { ok: false, message: '金额不能为负数' };
   if (s.startsWith('+')) s = s.slice(1);
-  // Thousands separators only between digit groups of three before the decimal point.
-  if (s.includes(',')) {
+  // Thousands separators only between digit groups of three before the decimal point; text with
+  // words in it (854万854万(高标准农田建设400万元,…)) is not a comma problem, it is not a number.
+  if (s.includes(',') && /^[\d,.]+$/.test(s)) {
     if (!/^\d{1,3}(,\d{3})+(\.\d*)?$/.test(s)) return { ok: false, message: '金额的千分位逗号位置不对' };
     s = s.replace(/,/g, '');
   }

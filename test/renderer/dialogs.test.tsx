@@ -150,6 +150,7 @@ describe('导入', () => {
       newTemplate: MADE_UP_TEMPLATE,
       notes: [],
       uncertain: [],
+      unplaced: title === '甲资金' ? [{ where: '分配明细的「备注」列', text: '第 1 行：按台账' }] : [],
       messages: [
         { field: 'items', row: 0, column: 'item', severity: 'error', code: 'rowRequires', message: '第1行：填了金额的行要写明事项' },
       ],
@@ -172,6 +173,10 @@ describe('导入', () => {
     const rows = screen.getAllByTestId('import-review-items')[0];
     expect(within(rows).getByText('大类')).toBeTruthy();
     expect(rows.textContent).toContain('第1行：填了金额的行要写明事项');
+    // What the form has no place for is listed whole, by where it was printed (issue 21).
+    const unplaced = screen.getByTestId('import-unplaced');
+    expect(within(unplaced).getByText('分配明细的「备注」列')).toBeTruthy();
+    expect(unplaced.textContent).toContain('第 1 行：按台账');
 
     fireEvent.click(screen.getByRole('button', { name: '确认导入（2 个）' }));
     await waitFor(() => expect(imported).toHaveBeenCalledWith(9));

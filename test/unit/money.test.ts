@@ -37,6 +37,8 @@ describe('exact money in 万元', () => {
     ['-5', '金额不能为负数'],
     ['1.23456', '最多保留4位小数'],
     ['1,23', '千分位'],
+    // Words with commas in them are no misplaced thousands separator (issue 21: the wrong reason was given).
+    ['854万854万(建设400万元,示范295万元)', '金额只能填写数字'],
     ['1e5', '金额只能填写数字'],
   ])('refuses %s with a Chinese message', (raw, msg) => {
     const r = parseAmountInput(raw);

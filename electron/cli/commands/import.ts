@@ -40,6 +40,8 @@ async function importFiles(ctx: CliContext): Promise<number> {
         forms++;
         const where = reads.length > 1 ? `${name}（第 ${i + 1} 份）` : name;
         for (const note of read.notes) ctx.err(`${where}：提示：${note}`);
+        // What the form has no place for is listed whole, so that nothing the unit sent goes unseen.
+        for (const u of read.unplaced ?? []) ctx.err(`${where}：未归位：${u.where}：${u.text.replace(/\n/g, '；')}`);
         const template = read.newTemplate ?? store.templates.get(read.data.templateId);
         const errors = validateForm(read.data, template).filter((m) => m.severity === 'error');
         if (hasErrors(errors))

@@ -49,6 +49,7 @@ function previewOf(store: Store, fileName: string, read: ReadResult): ImportPrev
     ...(read.newTemplate ? { newTemplate: read.newTemplate } : {}),
     notes: read.notes,
     uncertain: read.uncertain,
+    unplaced: read.unplaced ?? [],
     messages: validateForm(read.data, t),
     conflict: read.newTemplate ? null : findConflict(store, read.data),
   };

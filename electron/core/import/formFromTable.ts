@@ -9,9 +9,10 @@ import type { GroupDef, TemplateDef } from '../../../shared/template/schema';
 import { kindOf } from '../../../shared/kinds';
 import { halfDigits, valueFromText, cellFromText, type ReadNotes } from './fieldValues';
 import { lineFieldIds, readLines } from './lineReader';
-import { readFormTable } from './tableReader';
+import { readFormTable, type Unplaced } from './tableReader';
 import type { DocWalk } from './docModel';
 import { quoteText } from '../../../shared/text/quote';
+import { amountFromWords } from './amountWords';
 
 /** How many non-empty paragraphs on either side of the table may hold the header and sign lines. */
 const NEARBY = 12;
@@ -27,6 +28,12 @@ export interface TableForm {
   groups: Map<string, GroupRow[]>;
   notes: string[];
   uncertain: Set<string>;
+  /** What the file holds that this template has no place for (unknown columns, stray cells). */
+  unplaced: Unplaced[];
+  /** The share of the template's fields and groups the table showed (0–1). */
+  share: number;
+  /** Fewer than half the template's fields were found (read only with `loose`). */
+  weak: boolean;
 }
 
 /** A group's printed rows read into values: amounts to canonical strings, what cannot be read kept and flagged. */
@@ -47,20 +54,31 @@ export interface ReadScope {
   allowed?: (tableIndex: number) => boolean;
   paragraphsFrom?: number;
   paragraphsTo?: number;
+  /** Read even a table showing fewer than half the template's fields (the nearest template of an unknown layout). */
+  loose?: boolean;
 }
 
 export function formFromTable(walk: DocWalk, t: TemplateDef, deadline: () => void, scope: ReadScope = {}): TableForm | null {
-  const table = readFormTable(walk, t, deadline, scope.allowed);
-  if (!table) return null;
+  const table = readFormTable(walk, t, deadline, scope.allowed, scope.loose);
+  return table ? formFromRead(walk, t, table, scope) : null;
+}
+
+export type TableScan = NonNullable<ReturnType<typeof readFormTable>>;
+
+/** The form from a table already scanned for template `t`: its lines read, its texts turned into values. */
+export function formFromRead(walk: DocWalk, t: TemplateDef, table: TableScan, scope: ReadScope = {}): TableForm {
   const first = walk.tables.find((x) => x.table === table.first)!;
   const last = walk.tables.find((x) => x.table === table.last)!;
   const near = (ps: string[]) => ps.filter((p) => p.trim() !== '').slice(0, NEARBY);
   const from = Math.min(scope.paragraphsFrom ?? 0, first.start);
   const to = Math.max(scope.paragraphsTo ?? walk.paragraphs.length, last.end);
-  const lines = readLines(t, near(walk.paragraphs.slice(from, first.start).reverse()), near(walk.paragraphs.slice(last.end, to)));
+  // Title and year rows printed inside the table are the nearest lines above it.
+  const above = [...table.lines].reverse().concat(walk.paragraphs.slice(from, first.start).reverse());
+  const lines = readLines(t, near(above), near(walk.paragraphs.slice(last.end, to)));
   const raw = new Map([...lines, ...table.raw]);
 
   const acc: ReadNotes = { notes: [], uncertain: new Set() };
+  const unplaced: Unplaced[] = [];
   const data = blankForm(t, '');
   const expected = new Set([...lineFieldIds(t), ...table.missing.map((d) => d.id), ...table.raw.keys()]);
   for (const def of t.fields) {
@@ -72,7 +90,18 @@ export function formFromTable(walk: DocWalk, t: TemplateDef, deadline: () => voi
       if (def.required) acc.uncertain.add(def.id);
       continue;
     }
-    data.values[def.id] = valueFromText(def, text, acc);
+    const words = kindOf(def.kind).money ? amountFromWords(text) : null;
+    if (words?.ok) {
+      acc.notes.push(`「${def.label}」写作「${quoteText(text.trim())}」，已读作 ${words.amount}，括号中的说明列在未归位内容中`);
+      unplaced.push({ where: `「${def.label}」括号中的说明`, text: words.remark });
+      data.values[def.id] = valueFromText(def, words.amount, acc);
+    } else if (words) {
+      // Kept whole as typed (also in the unplaced list: an amount cell keeps only 40 characters).
+      acc.notes.push(`「${def.label}」的金额「${quoteText(text.trim())}」无法识别（${words.reason}），已原样保留，请核对后改正`);
+      acc.uncertain.add(def.id);
+      unplaced.push({ where: `「${def.label}」原文`, text: text.trim() });
+      data.values[def.id] = text.trim();
+    } else data.values[def.id] = valueFromText(def, text, acc);
   }
   for (const g of t.groups ?? []) {
     const printed = table.groups.get(g.id);
@@ -126,5 +155,8 @@ export function formFromTable(walk: DocWalk, t: TemplateDef, deadline: () => voi
     groups: table.groups,
     notes: acc.notes,
     uncertain: acc.uncertain,
+    unplaced: [...table.unplaced, ...unplaced],
+    share: table.share,
+    weak: table.weak,
   };
 }

@@ -6,6 +6,7 @@
  * (readWorker.ts), which bounds its time and memory from outside as well.
  */
 import { UserError } from '../../../shared/errors';
+import { quoteText } from '../../../shared/text/quote';
 import type { FormData } from '../../../shared/form';
 import { capFieldText, MAX_FIELD_CHARS } from '../../../shared/limits';
 import { kindOf } from '../../../shared/kinds';
@@ -15,7 +16,10 @@ import { readBody, readCustomProperties } from './docxParts';
 import { deadlineOf, withDeadline } from './deadline';
 import { reconcile, readEmbedded } from './embeddedForm';
 import type { ReadNotes } from './fieldValues';
-import { formFromTable, type ReadScope, type TableForm } from './formFromTable';
+import { formFromRead, formFromTable, type ReadScope, type TableForm, type TableScan } from './formFromTable';
+import { readFormTable } from './tableReader';
+import { splitForms } from './formSplit';
+import type { Unplaced } from './tableReader';
 import { walkModel, type DocModel, type DocWalk } from './docModel';
 import { wordModel } from './wordModel';
 import { isLegacyXls } from './sniff';
@@ -32,6 +36,8 @@ export interface ReadResult {
   notes: string[];
   /** Field ids whose value is uncertain. */
   uncertain: string[];
+  /** What the file holds that the chosen template has no place for, by where it was printed (table reads). */
+  unplaced?: Unplaced[];
 }
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
@@ -39,46 +45,108 @@ export const DEFAULT_TIMEOUT_MS = 10_000;
 /** How much of a form a table showed: its fields and its groups' rows. */
 const coverage = (r: TableForm): number => r.raw.size + [...r.groups.values()].reduce((n, rows) => n + 1 + rows.length / 100, 0);
 
-function bestTableForm(walk: DocWalk, templates: readonly TemplateDef[], deadline: () => void, scope: ReadScope = {}): TableForm | null {
-  let best: TableForm | null = null;
+/**
+ * How well a template fits what a table showed: what it read, less what the table holds that it
+ * has no place for — so a two-block template does not win a single-year grid by taking its
+ * year's amounts for the 中期 ones, nor the other way round.
+ */
+const fit = (r: TableForm): number => coverage(r) - r.unplaced.length / 2;
+
+/**
+ * Whether a weak read may stand as the form: it names the form (a title field of the template's
+ * identity, 项目名称 or 部门名称, was found with a value) and holds a grid with rows or most of
+ * the particulars; a department form read as a project form without one is refused instead.
+ */
+function soundNearest(t: TemplateDef, r: Pick<TableScan, 'raw' | 'groups'>): boolean {
+  const named = t.identity.title.some((id) => (r.raw.get(id) ?? '').trim() !== '');
+  const grid = [...r.groups.values()].some((rows) => rows.length > 0);
+  return named && (grid || r.raw.size >= 3);
+}
+
+interface Fits {
+  best: TableForm | null;
+  /** The best of the scans that found fewer than half a template's fields, read only if no template fits well. */
+  nearest: { t: TemplateDef; scan: TableScan } | null;
+}
+
+const better = (a: TableForm, b: TableForm | null): boolean => !b || fit(a) > fit(b) || (fit(a) === fit(b) && a.share > b.share);
+
+/** How much a weak scan read (its unplaced list is made only for the one chosen). */
+const scanFit = (s: TableScan): number => s.raw.size + [...s.groups.values()].reduce((n, rows) => n + 1 + rows.length / 100, 0);
+
+function bestTableForm(walk: DocWalk, templates: readonly TemplateDef[], deadline: () => void, scope: ReadScope = {}): Fits {
+  const out: Fits = { best: null, nearest: null };
   for (const t of templates) {
-    const read = formFromTable(walk, t, deadline, scope);
-    if (read && (!best || coverage(read) > coverage(best))) best = read;
+    // One scan per template serves both: a weak scan is kept in case no template fits well.
+    const scan = readFormTable(walk, t, deadline, scope.allowed, true);
+    if (!scan) continue;
+    if (scan.weak) {
+      if (!out.nearest || scanFit(scan) > scanFit(out.nearest.scan)) out.nearest = { t, scan };
+      continue;
+    }
+    const read = formFromRead(walk, t, scan, scope);
+    if (better(read, out.best)) out.best = read;
   }
-  return best;
+  return out;
 }
 
 /** A file may hold several forms one after another (a unit's project forms): each is found in turn. */
 const MAX_FORMS_PER_FILE = 100;
 
-function tableForms(walk: DocWalk, templates: readonly TemplateDef[], deadline: () => void): TableForm[] {
+/**
+ * The forms of the file; when no template fits any table well, the nearest template's read of
+ * the best table (`nearest`), if it holds a readable grid or most of a form's particulars.
+ */
+function tableForms(
+  walk: DocWalk,
+  templates: readonly TemplateDef[],
+  deadline: () => void,
+): { forms: TableForm[]; nearest: TableForm | null } {
   const used = new Set<number>();
   const regions: { start: number; end: number }[] = [];
   const found: TableForm[] = [];
+  let nearest: Fits['nearest'] = null;
   // A table inside a form's region, or one around it (a layout table holding the form), is that form's.
   const inRegion = (i: number) => regions.some((r) => walk.tables[i].start < r.end && r.start < walk.tables[i].end);
   while (found.length < MAX_FORMS_PER_FILE) {
-    const next = bestTableForm(walk, templates, deadline, { allowed: (i) => !used.has(i) && !inRegion(i) });
+    const fits = bestTableForm(walk, templates, deadline, { allowed: (i) => !used.has(i) && !inRegion(i) });
+    if (found.length === 0) nearest = fits.nearest;
+    const next = fits.best;
     if (!next) break;
     for (const i of next.tables) used.add(i);
     regions.push({ start: walk.tables[next.tables[0]].start, end: walk.tables[next.tables[next.tables.length - 1]].end });
     found.push(next);
   }
-  if (found.length <= 1) return found;
+  const readable =
+    found.length === 0 && nearest && soundNearest(nearest.t, nearest.scan)
+      ? formFromRead(walk, nearest.t, nearest.scan, { loose: true })
+      : null;
+  if (found.length <= 1) return { forms: found, nearest: readable };
   // Read again with each form's own stretch of text for its title and sign lines.
   const order = found.map((f, i) => ({ f, r: regions[i] })).sort((a, b) => a.r.start - b.r.start);
-  return order.map(({ f }, k) => {
+  const forms = order.map(({ f }, k) => {
     const from = k === 0 ? 0 : order[k - 1].r.end;
     const to = k === order.length - 1 ? walk.paragraphs.length : order[k + 1].r.start;
     const mine = new Set(f.tables);
     return formFromTable(walk, f.template, deadline, { allowed: (i) => mine.has(i), paragraphsFrom: from, paragraphsTo: to }) ?? f;
   });
+  return { forms, nearest: readable };
 }
 
-function noForm(templates: readonly TemplateDef[], format: DocModel['format']): string {
+function noForm(templates: readonly TemplateDef[], format: DocModel['format'], walk: DocWalk): string {
   const titles = [...new Set(templates.map((t) => t.title))].join('、');
   const kind = format === 'docx' ? 'Word' : 'Excel';
-  return `这个 ${kind} 文件里没有找到认识的申报表表格，无法导入。本程序能读的表有：${titles}。请确认选择的是这些表的 Word 或 Excel 文件`;
+  const found = foundInFile(walk);
+  return `这个 ${kind} 文件里没有找到认识的申报表表格，无法导入${found ? `（文件中${found}）` : ''}。本程序能读的表有：${titles}。请确认选择的是这些表的 Word 或 Excel 文件；如果这是另一种版式的申报表，请先在「表样管理」中加入这种版式的表样`;
+}
+
+/** What a refused file visibly holds, for the refusal: its title line and how many tables and rows. */
+function foundInFile(walk: DocWalk): string {
+  const title = walk.paragraphs.map((p) => p.trim()).find((p) => p !== '' && p.length <= 40 && /表/.test(p));
+  const top = walk.tables.filter((t) => t.depth === 0);
+  const rows = top.reduce((n, t) => n + t.table.rows, 0);
+  const parts = [title ? `标题为「${quoteText(title)}」` : '', top.length ? `有 ${top.length} 个表格、共 ${rows} 行` : '没有表格'];
+  return parts.filter((p) => p !== '').join('，');
 }
 
 /** What the review screen says of a template the file brings: new here, or a newer version of one here. */
@@ -155,7 +223,14 @@ function readWithDeadline(bytes: Uint8Array, opts: ReadOptions, deadline: () => 
     carried = readCustomProperties(zip);
   }
   deadline();
-  const walk = walkModel(model, deadline);
+  // Read the document first: a table holding several forms (title rows inside it) is cut into one per form.
+  const walk = walkModel(
+    splitForms(
+      model,
+      opts.templates.map((t) => t.title),
+    ),
+    deadline,
+  );
   deadline();
   const embedded = readEmbedded(carried, opts.templates);
 
@@ -172,12 +247,19 @@ function readWithDeadline(bytes: Uint8Array, opts: ReadOptions, deadline: () => 
     return [{ source: 'embedded', data, notes: acc.notes, uncertain: [...acc.uncertain], ...extra }];
   }
 
-  const tables = tableForms(walk, newest(opts.templates), deadline);
-  if (tables.length === 0) throw new UserError(noForm(opts.templates, model.format), 'import.noForm');
+  const read = tableForms(walk, newest(opts.templates), deadline);
+  // No template fits well: the nearest one takes what it can, said so; otherwise the refusal says what was found.
+  const nearest = read.forms.length === 0;
+  const tables = nearest && read.nearest ? [read.nearest] : read.forms;
+  if (tables.length === 0) throw new UserError(noForm(opts.templates, model.format, walk), 'import.noForm');
   return tables.map((table, i) => {
     const notes = [...table.notes];
+    if (nearest)
+      notes.unshift(
+        `这份表的版式与本机的表样都不一致，已按最接近的「${table.template.title}」导入（只认出了它约 ${Math.round(table.share * 100)}% 的栏目）；表中没有位置的内容列在未归位内容中。如常收到这种版式，可在「表样管理」中加入它的表样`,
+      );
     if (embedded.status === 'unusable') notes.unshift(`文件内嵌的数据无法使用（${embedded.reason}），已改为读取表格内容，请核对`);
     if (tables.length > 1) notes.unshift(`这个文件里有 ${tables.length} 份表，这是第 ${i + 1} 份`);
-    return { source: 'table' as const, data: table.data, notes, uncertain: [...table.uncertain] };
+    return { source: 'table' as const, data: table.data, notes, uncertain: [...table.uncertain], unplaced: table.unplaced };
   });
 }

@@ -16,6 +16,9 @@ import type { FieldDef, GroupDef, TemplateDef } from '../../../shared/template/s
 import type { DocTable, DocWalk } from './docModel';
 import { cellText, gridOf, type Grid, type GridCell } from './grid';
 import { labelAlternation, squash } from './looseText';
+import { blockAbove, columnTag, splitHeader, type BlockTag } from './headerBlocks';
+import { endsGrid } from './gridEnd';
+import { isIdentityLine, wholeWidthRows } from './formSplit';
 
 interface BlockField {
   def: FieldDef;
@@ -36,6 +39,15 @@ interface GroupModel {
   headers: Map<string, Set<string>>;
   /** Columns laid out as boxes (ticks, a choice's options): each option's header text, normalized. */
   boxes: Map<string, string[]>;
+  /** The block (中期 or 年度) each column belongs to, where the template has two. */
+  tags: Map<string, BlockTag | undefined>;
+}
+
+/** A column the template does not know, found in a group's header band, and what it holds row by row. */
+export interface ExtraColumn {
+  group: string;
+  header: string;
+  values: string[];
 }
 
 /** A value cell of a matrix (the 监控表's money): its row's label to the left, its column's header above. */
@@ -167,7 +179,7 @@ function tableModel(t: TemplateDef): TableModel {
     for (const set of headers.values()) for (const h of set) model.labelTexts.add(h);
     const boxes = new Map<string, string[]>();
     for (const p of g.cells) if (p.option !== undefined) boxes.set(p.column, [...(boxes.get(p.column) ?? []), p.option]);
-    model.groups.push({ group: g, headers, boxes });
+    model.groups.push({ group: g, headers, boxes, tags: new Map(g.columns.map((c) => [c.id, columnTag(c.label)])) });
   }
   models.set(t, model);
   return model;
@@ -192,7 +204,11 @@ function pairRegex(labels: readonly string[]): RegExp {
   if (re) return re;
   // A label counts only at the start of a line or after a separator, so words inside
   // running text ("其中基本支出393.21万元") are not taken for labels.
-  re = new RegExp(`(?:^|(?<=[\\s：:；;，,、。]))(${labelAlternation(labels)})\\s*[：:]?`, 'gm');
+  // A note after the label (年度绩效目标（90分）：…) belongs to the label, not to the value.
+  re = new RegExp(
+    `(?:^|(?<=[\\s：:；;，,、。]))(${labelAlternation(labels)})\\s*(?:[（(][^（）()\\n]{0,20}[）)](?=\\s*(?:[：:]|$)))?\\s*[：:]?`,
+    'gm',
+  );
   if (pairRegexes.size >= PAIR_REGEXES_KEPT) pairRegexes.clear();
   pairRegexes.set(key, re);
   return re;
@@ -235,6 +251,41 @@ interface Scan {
   raw: Map<string, string>;
   groups: Map<string, GroupRow[]>;
   found: number;
+  /** The cells read (labels, values, headers, rows, lines). */
+  claimed: Set<GridCell>;
+  extras: ExtraColumn[];
+  /** Title, year and sign rows printed inside the table above the form's first label. */
+  lines: string[];
+  grid: ReadGrid;
+}
+
+/** A label printed with a note after it: 年度绩效目标（90分）, 项目名称（全称）. */
+const LABEL_SUFFIX = /（[^（）]{0,20}）$/;
+/** Labels are short: longer text is never tried as a label with a note (nor costs a regex per field). */
+const LABEL_CHARS = 60;
+
+function hasLabel(labels: ReadonlySet<string>, text: string): boolean {
+  return labels.has(text) || labels.has(bareLabel(text));
+}
+
+/** The label without its note: 年度绩效目标（90分） → 年度绩效目标; other text as it is. */
+function bareLabel(text: string): string {
+  return text.length <= LABEL_CHARS && text.endsWith('）') ? text.replace(LABEL_SUFFIX, '') : text;
+}
+
+/** The rows at the top of the grid that are one cell across the whole width (title, year, unit lines). */
+function leadingWholeRows(grid: Grid): number[] {
+  const width = grid.owner.reduce((n, r) => Math.max(n, r.length), 0);
+  const out: number[] = [];
+  if (width < 2) return out;
+  for (let r = 0; r < grid.owner.length; r++) {
+    const line = grid.owner[r];
+    const cell = line[0];
+    if (!cell || cell.row !== r || cell.rowSpan !== 1 || cell.colSpan !== width) break;
+    if (cellText(cell).length > 200) break;
+    out.push(r);
+  }
+  return out;
 }
 
 /**
@@ -243,9 +294,32 @@ interface Scan {
  * form (金额合计, 年度总体目标) or the grid ends. A merged cell (一级指标 down its rows) gives its
  * text to every row it covers; a row with nothing in it is no row.
  */
-function scanGroup(grid: Grid, gm: GroupModel, norm: Map<GridCell, string>, model: TableModel, claimed: Set<GridCell>): GroupRow[] | null {
+function scanGroup(
+  grid: Grid,
+  gm: GroupModel,
+  norm: Map<GridCell, string>,
+  model: TableModel,
+  claimed: Set<GridCell>,
+  extras: ExtraColumn[],
+): GroupRow[] | null {
   const headerOf = new Map<string, GridCell>();
   const taken = new Set<GridCell>();
+  const twoBlocks = [...gm.tags.values()].some((t) => t !== undefined);
+  // Whether a file's header cell may stand for a column: same word, and a block it names (its
+  // own suffix, or a block header above) that is the column's — a single-year template takes
+  // only a 年度 block or one that names none, never a 中期/长期 one.
+  const fits = (colId: string, x: GridCell): boolean => {
+    const text = norm.get(x)!;
+    if (text.length > LABEL_CHARS) return false;
+    const headers = gm.headers.get(colId)!;
+    if (!headers.has(text) && !text.endsWith('）') && !/^(中期|长期|年度|当年)/.test(text)) return false;
+    const own = splitHeader(text);
+    if (!headers.has(text) && !headers.has(own.base)) return false;
+    const tag = own.tag ?? blockAbove(grid, x, norm);
+    if (tag === undefined) return true;
+    const want = gm.tags.get(colId);
+    return want === undefined ? (!twoBlocks ? tag === 'year' : true) : want === tag;
+  };
   // In column order, each header takes the first free cell that names it: two blocks that print
   // the same header (二级指标 under 中期 and under 年度) get their cells left to right.
   // The header row is the one naming most of the group's columns: a money block above it may print
@@ -256,7 +330,8 @@ function scanGroup(grid: Grid, gm: GroupModel, norm: Map<GridCell, string>, mode
   const best = Math.max(0, ...perRow.values());
   const band = [...perRow].filter(([, n]) => n === best).map(([r]) => r)[0] ?? 0;
   for (const c of gm.group.columns) {
-    const all = naming(c).filter((x) => !taken.has(x));
+    // The header band that names most columns is preferred; within it, the first free cell that fits.
+    const all = grid.cells.filter((x) => !claimed.has(x) && !taken.has(x) && fits(c.id, x));
     const cell = all.find((x) => x.row >= band && x.row <= band + 2) ?? all[0];
     if (cell) {
       headerOf.set(c.id, cell);
@@ -289,12 +364,39 @@ function scanGroup(grid: Grid, gm: GroupModel, norm: Map<GridCell, string>, mode
     }
   }
   const start = Math.max(...[...headerOf.values(), ...boxOf.map((b) => b.cell)].map((c) => c.row + c.rowSpan));
+  // A single-year template on a grid that prints the same header twice with no block named
+  // cannot tell which is the year's: it reads none rather than perhaps the wrong one.
+  if (!twoBlocks) {
+    for (const [id, cell] of headerOf) {
+      const row = new Set(grid.owner[cell.row]);
+      for (const x of row) if (x && x !== cell && x.row === cell.row && !claimed.has(x) && !taken.has(x) && fits(id, x)) return null;
+    }
+  }
   for (const cell of taken) claimed.add(cell);
+  // Header cells of the band that name no column of ours (备注, 分值, 指标解释, a 中期 block in a
+  // single-year template): their columns are kept aside and listed, never dropped unseen.
+  const usedCols = new Set(
+    [...headerOf.values(), ...boxOf.map((b) => b.cell)].flatMap((c) => Array.from({ length: c.colSpan }, (_, k) => c.col + k)),
+  );
+  const extraCols: { cell: GridCell; extra: ExtraColumn }[] = [];
+  for (const x of grid.cells) {
+    if (x.row < top || x.row >= start || claimed.has(x) || taken.has(x)) continue;
+    const text = norm.get(x)!;
+    if (text === '' || model.labelTexts.has(text)) continue;
+    const cols = Array.from({ length: x.colSpan }, (_, k) => x.col + k);
+    if (cols.some((k) => usedCols.has(k))) continue;
+    if (x.row + x.rowSpan < start && grid.owner[start - 1]?.[x.col] !== x) continue; // a heading over other headers
+    claimed.add(x);
+    const extra: ExtraColumn = { group: gm.group.id, header: cellText(x).trim(), values: [] };
+    extras.push(extra);
+    extraCols.push({ cell: x, extra });
+  }
   const rows: GroupRow[] = [];
   for (let r = start; r < grid.owner.length; r++) {
     const line = grid.owner[r] ?? [];
     const startsHere = line.filter((c, i) => c && c.row === r && (i === 0 || line[i - 1] !== c)) as GridCell[];
     if (startsHere.some((c) => model.labelTexts.has(norm.get(c)!) && ![...gm.headers.values()].some((h) => h.has(norm.get(c)!)))) break;
+    if (endsGrid(line, startsHere, norm)) break;
     const row = completeRow(gm.group);
     let any = false;
     for (const [id, header] of headerOf) {
@@ -313,7 +415,16 @@ function scanGroup(grid: Grid, gm: GroupModel, norm: Map<GridCell, string>, mode
       row[b.column] = kindOf(def.kind).setOption!(row[b.column], b.option, true, def);
       any = true;
     }
-    if (any) rows.push(row);
+    const extraTexts = extraCols.map(({ cell }) => {
+      const c = line[cell.col];
+      if (!c || claimed.has(c)) return '';
+      claimed.add(c);
+      return cellText(c).trim();
+    });
+    if (any || extraTexts.some((x) => x !== '')) {
+      rows.push(row);
+      extraCols.forEach(({ extra }, k) => extra.values.push(extraTexts[k]));
+    }
   }
   return rows;
 }
@@ -343,15 +454,26 @@ function scanGrid(grid: ReadGrid, model: TableModel): Scan {
   const groups = new Map<string, GroupRow[]>();
   const norm = grid.norm;
   const claimed = new Set<GridCell>();
+  const extras: ExtraColumn[] = [];
+  // The title, year and sign rows printed inside the table, above its first label: lines of the form.
+  const lines: string[] = [];
+  for (const r of leadingWholeRows(grid)) {
+    const cell = grid.owner[r][0]!;
+    claimed.add(cell);
+    lines.push(cellText(cell));
+  }
   let found = 0;
   for (const gm of model.groups) {
-    const rows = scanGroup(grid, gm, norm, model, claimed);
+    const rows = scanGroup(grid, gm, norm, model, claimed, extras);
     if (!rows) continue;
     groups.set(gm.group.id, rows);
     found += 1 + rows.length;
   }
-  const isLabel = (labels: Set<string>, text: string) =>
-    labels.has(text) || model.labelLeads.some((l) => text.startsWith(l) && labels.has(text.slice(l.length)));
+  const isLabel = (labels: Set<string>, text: string): boolean => {
+    if (hasLabel(labels, text)) return true;
+    for (const l of model.labelLeads) if (text.startsWith(l) && hasLabel(labels, text.slice(l.length))) return true;
+    return false;
+  };
   for (const bf of model.block) {
     if (bf.matrix) {
       const { row, column } = bf.matrix;
@@ -367,11 +489,24 @@ function scanGrid(grid: ReadGrid, model: TableModel): Scan {
       }
       continue;
     }
-    const labelCell = grid.cells.find((c) => !claimed.has(c) && isLabel(bf.labels, norm.get(c)!));
-    if (!labelCell) continue;
+    const first = grid.cells.find((c) => !claimed.has(c) && isLabel(bf.labels, norm.get(c)!));
+    if (!first) continue;
+    // Two cells for one field (资金总额 ‖ 当年资金总额): the field's own label, else the year's; the other is listed as unplaced.
+    const own = normalizeLabel(bf.def.printed ?? bf.def.label);
+    const preferred = (c: GridCell) => norm.get(c) === own || /^(其中)?(年度|当年|本年)/.test(norm.get(c)!);
+    const labelCell =
+      norm.get(first) === own
+        ? first
+        : (grid.cells.find((c) => c !== first && !claimed.has(c) && isLabel(bf.labels, norm.get(c)!) && preferred(c)) ?? first);
     claimed.add(labelCell);
-    const valueCell = valueCellOf(grid, labelCell, bf.valueAt);
-    if (!valueCell || valueCell === labelCell) {
+    let valueCell = valueCellOf(grid, labelCell, bf.valueAt);
+    // 总体目标 | 年度目标 over the text: a label beside another label of the same field is read
+    // with the value under that one; a label across the whole width, with the value under it.
+    if (valueCell && valueCell !== labelCell && bf.labels.has(bareLabel(norm.get(valueCell)!))) {
+      claimed.add(valueCell);
+      valueCell = valueCellOf(grid, valueCell, 'below');
+    } else if (!valueCell && bf.valueAt === 'right') valueCell = valueCellOf(grid, labelCell, 'below');
+    if (!valueCell || valueCell === labelCell || claimed.has(valueCell)) {
       raw.set(bf.def.id, '');
       continue;
     }
@@ -409,7 +544,7 @@ function scanGrid(grid: ReadGrid, model: TableModel): Scan {
       });
     }
   }
-  return { raw, groups, found: found + raw.size };
+  return { raw, groups, found: found + raw.size, claimed, extras, lines, grid };
 }
 
 /** The table that follows `i` directly (same container, only blank paragraphs between), if any. */
@@ -426,18 +561,77 @@ function expectedCount(model: TableModel): number {
   return model.block.length + model.pair.length + model.matrix.length + model.groups.length;
 }
 
+/** Something the file holds that the template has no place for, by where it was printed. */
+export interface Unplaced {
+  /** Chinese: the label beside it, the column it is under, or its row. */
+  where: string;
+  text: string;
+}
+
+const SIDE_HEADING_CHARS = 12;
+
+/** What the chosen grid holds that was not read: unknown columns, and cells no label of the template claimed. */
+function unplacedOf(scan: Scan, model: TableModel): Unplaced[] {
+  const out: Unplaced[] = [];
+  for (const x of scan.extras) {
+    const filled = x.values.map((v, i) => (v === '' ? '' : `第 ${i + 1} 行：${v}`)).filter((v) => v !== '');
+    const label = model.groups.find((g) => g.group.id === x.group)?.group.label ?? x.group;
+    out.push({ where: `${label}的「${x.header}」列`, text: filled.length ? filled.join('\n') : '（该列为空）' });
+  }
+  const { grid, claimed, norm } = { grid: scan.grid, claimed: scan.claimed, norm: scan.grid.norm };
+  const done = new Set<GridCell>();
+  const isLabelText = (t: string) => model.labelTexts.has(t) || model.labelTexts.has(bareLabel(t));
+  for (const c of grid.cells) {
+    if (claimed.has(c) || done.has(c)) continue;
+    const text = cellText(c).trim();
+    if (text === '') continue;
+    done.add(c);
+    const right = grid.owner[c.row]?.[c.col + c.colSpan];
+    const short = norm.get(c)!.length <= 20;
+    const label = isLabelText(norm.get(c)!);
+    // A label of ours left over (资金总额 beside the 当年资金总额 read) still names the value beside it.
+    if (label && !(right && !claimed.has(right) && !done.has(right) && !isLabelText(norm.get(right)!))) continue;
+    if (short && right && right !== c && !claimed.has(right) && !done.has(right)) {
+      done.add(right);
+      const value = cellText(right).trim();
+      // A label with nothing beside it (项目责任人：___) holds nothing to lose.
+      if (value !== '') out.push({ where: `「${text.replace(/[:：]\s*$/, '')}」`, text: value });
+      continue;
+    }
+    if (short && (/[:：]$/.test(text) || (c.rowSpan > 1 && norm.get(c)!.length <= SIDE_HEADING_CHARS))) continue;
+    out.push({ where: `表格第 ${c.row + 1} 行`, text });
+  }
+  return out;
+}
+
+/**
+ * Whether table `j` names a form of its own, so that it does not continue the form before it:
+ * a title or year row in it, or an identity field (项目名称, 部门名称) the form already has.
+ */
+function hasOwnIdentity(walk: DocWalk, j: number, t: TemplateDef, model: TableModel, scan: Scan): boolean {
+  const table = walk.tables[j].table;
+  if ([...wholeWidthRows(table).values()].some((text) => isIdentityLine(text, new Set([squash(t.title)])))) return true;
+  const alone = scanGrid(readGridOf([table]), model);
+  return [...t.identity.key, ...t.identity.title].some((id) => alone.raw.has(id) && (alone.raw.get(id) ?? '') !== '' && scan.raw.has(id));
+}
+
 /**
  * Chooses the table holding the form: the one where most of the template's fields are
  * found; on a tie the innermost (a form table inside a layout table). A form split into
  * several tables (Enter pressed inside the table, or a page break) is read as one: a table
- * right after is joined while its rows add fields of the form.
+ * right after is joined while its rows add fields of the form and it names no form of its own.
+ * `loose`: take the best table even when fewer than half the template's fields were found (a
+ * layout unlike every template, read into the nearest one and said so).
  */
 export function readFormTable(
   walk: DocWalk,
   t: TemplateDef,
   deadline: () => void,
   allowed: (tableIndex: number) => boolean = () => true,
-): (TableRead & { first: DocTable; last: DocTable; tables: number[] }) | null {
+  loose = false,
+):
+  | (TableRead & { first: DocTable; last: DocTable; tables: number[]; lines: string[]; unplaced: Unplaced[]; share: number; weak: boolean })
+  | null {
   const model = tableModel(t);
   let best: { scan: Scan; els: DocTable[]; depth: number; tables: number[] } | null = null;
   walk.tables.forEach((tbl, i) => {
@@ -450,6 +644,7 @@ export function readFormTable(
     // just above the form must not take its place as the form's start.
     for (let j = scan.found > 0 ? nextAdjacent(walk, i) : -1; j >= 0 && allowed(j); j = nextAdjacent(walk, j)) {
       deadline();
+      if (hasOwnIdentity(walk, j, t, model, scan)) break;
       const joined = scanGrid(readGridOf([...els, walk.tables[j].table]), model);
       if (joined.found <= scan.found) break;
       els.push(walk.tables[j].table);
@@ -465,8 +660,11 @@ export function readFormTable(
   const chosen = best as { scan: Scan; els: DocTable[]; depth: number; tables: number[] } | null;
   if (!chosen) return null;
   const fieldsFound = chosen.scan.raw.size + chosen.scan.groups.size;
-  if (fieldsFound < Math.max(3, Math.ceil(expectedCount(model) / 2))) return null;
+  const share = fieldsFound / Math.max(1, expectedCount(model));
+  const weak = fieldsFound < Math.max(3, Math.ceil(expectedCount(model) / 2));
+  if ((weak && !loose) || fieldsFound === 0) return null;
   const all = [...model.block.map((b) => b.def), ...model.pair, ...model.matrix.map((m) => m.def)];
+  let listed: Unplaced[] | undefined;
   return {
     raw: chosen.scan.raw,
     groups: chosen.scan.groups,
@@ -474,5 +672,13 @@ export function readFormTable(
     first: chosen.els[0],
     last: chosen.els[chosen.els.length - 1],
     tables: chosen.tables,
+    lines: chosen.scan.lines,
+    // Listed only when asked: a weak scan of a large table is compared by what it read alone.
+    get unplaced() {
+      listed ??= unplacedOf(chosen.scan, model);
+      return listed;
+    },
+    share,
+    weak,
   };
 }

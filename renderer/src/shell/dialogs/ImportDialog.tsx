@@ -172,7 +172,29 @@ function Review({ preview, template: t }: { preview: ImportPreview; template: Te
         <Table.Tbody>{fieldRows}</Table.Tbody>
       </Table>
       {groups}
+      <Unplaced list={preview.unplaced} />
     </Stack>
+  );
+}
+
+/** What the file holds that the form has no place for: listed whole, by where it was printed. */
+function Unplaced({ list }: { list: ImportPreview['unplaced'] }) {
+  if (list.length === 0) return null;
+  return (
+    <Alert color="orange" p="xs" title={`未归位的内容（${list.length} 处）：表样中没有它们的位置，不会导入，请核对是否需要手工填入`}>
+      <Table withTableBorder withColumnBorders fz="xs" data-testid="import-unplaced">
+        <Table.Tbody>
+          {list.map((u, i) => (
+            <Table.Tr key={i}>
+              <Table.Td w={200} fw={700} style={{ verticalAlign: 'top' }}>
+                {u.where}
+              </Table.Td>
+              <Table.Td style={{ whiteSpace: 'pre-wrap' }}>{u.text}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Alert>
   );
 }
 
