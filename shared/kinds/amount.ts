@@ -11,6 +11,7 @@ export const amountKind = defineKind({
   title: '金额',
   description: '金额（万元），精确到元',
   column: true,
+  labelHint: { pattern: /万元|元|金额|资金|预算|拨款|支出|经费|合计/, weight: 2 },
   value: z.string(),
   maxLength: 40,
   lines: 'one',
