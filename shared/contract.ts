@@ -480,6 +480,8 @@ export const errorCodeSchema = z.enum([
   'import.tooManyEntries',
   'import.tooLarge',
   'import.empty',
+  // a blank form that cannot become a template (electron/core/blank)
+  'blank.invalid',
 ]);
 export type ErrorCode = z.output<typeof errorCodeSchema>;
 

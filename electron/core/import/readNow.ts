@@ -11,6 +11,7 @@ import { capFieldText, MAX_FIELD_CHARS } from '../../../shared/limits';
 import { kindOf } from '../../../shared/kinds';
 import { MAX_AMOUNT_CHARS } from '../../../shared/money';
 import type { TemplateDef } from '../../../shared/template/schema';
+import { BUILT_IN_IDS } from './builtInIds';
 import { readBody, readCustomProperties } from './docxParts';
 import { deadlineOf, withDeadline } from './deadline';
 import { reconcile, readEmbedded } from './embeddedForm';
@@ -43,7 +44,9 @@ function bestTableForm(walk: DocWalk, templates: readonly TemplateDef[], deadlin
   let best: TableForm | null = null;
   for (const t of templates) {
     const read = formFromTable(walk, t, deadline, scope);
-    if (read && (!best || coverage(read) > coverage(best))) best = read;
+    // On a tie a bureau's own template (one made from its blank) reads its units' files, not the built-in it resembles.
+    const tieWon = () => coverage(read!) === coverage(best!) && BUILT_IN_IDS.has(best!.template.id) && !BUILT_IN_IDS.has(t.id);
+    if (read && (!best || coverage(read) > coverage(best) || tieWon())) best = read;
   }
   return best;
 }
