@@ -34,7 +34,13 @@ export function readBlankFile(bytes: Uint8Array, fileName: string, id?: string):
     model = blankModel(bytes);
   } catch (e) {
     // The readers speak of importing; here nothing is imported.
-    if (e instanceof UserError) throw new UserError(e.message.replace(/无法导入|已拒绝导入|没有导入/g, '无法生成表样'), e.code);
+    if (e instanceof UserError) {
+      const why = e.message
+        .replace(/，?(?:无法导入|已拒绝导入|没有导入|无法生成表样)/g, '')
+        .replace(/后再导入/g, '后再试')
+        .replace(/[。，]\s*$/, '');
+      throw new UserError(`这个空白表不能生成表样：${why}。没有保存任何内容。`, e.code);
+    }
     throw e;
   }
   if (model.sections.every((s) => s.blocks.length === 0)) throw blankRefusal('文件里什么也没有');
