@@ -433,7 +433,8 @@ export function proposeTemplate(model: DocModel, opts: ProposeOptions): BlankPro
       table: {
         eastAsia: look?.eastAsia ?? '仿宋_GB2312',
         ascii: look?.ascii ?? 'Times New Roman',
-        sizePt: clamp(look?.sizePt ?? 12, 5, 72),
+        // Excel's own default is 11 pt where the sheet says nothing; Word's blanks say theirs.
+        sizePt: clamp(look?.sizePt ?? (model.format === 'docx' ? 12 : 11), 5, 72),
       },
     },
     fields,
