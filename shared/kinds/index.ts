@@ -15,7 +15,7 @@ import { yearKind } from './year';
 
 export type { FieldKindModule, KindDecl, KindRead, ListedIndicator, ReadProblem } from './types';
 export { defineKind, halfDigits, halfWidth } from './types';
-export { isKnownKind, kindForLabel, kindNames, kindOf, registerKind } from './registry';
+export { isKnownKind, kindForLabel, kindNames, kindOf, proposableKinds, registerKind } from './registry';
 
 export const BUILTIN_KINDS = [
   textKind,

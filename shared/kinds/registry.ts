@@ -44,3 +44,13 @@ export function kindForLabel(label: string, column = false): string {
   }
   return best?.name ?? 'text';
 }
+
+/**
+ * The kinds a designer may give a field or group column of a template made from a blank: the
+ * plain text kind and every kind that a label may suggest (for a field, not the grid's own).
+ */
+export function proposableKinds(column = false): FieldKindModule[] {
+  return [...kinds.values()].filter(
+    (k) => (column ? k.column : !k.labelHint?.columnsOnly) && (k.labelHint !== undefined || k.name === kindForLabel('', column)),
+  );
+}

@@ -48,6 +48,8 @@ export interface ProposedCell {
   colSpan: number;
   text: string;
   role: 'label' | 'value' | 'labelValue' | 'column' | 'empty';
+  /** Where the cell's top row is in the template's grid (the indicator rows are one row there). */
+  templateRow: number;
   /** For a value: the field's id, label and kind; for a column: the group column's. */
   field?: string;
   label?: string;
@@ -168,8 +170,8 @@ export function proposeTemplate(model: DocModel, opts: ProposeOptions): BlankPro
     if (align && !def.align) def.align = align;
     cells.push(def);
   };
-  const describe = (c: GridCell, p: Omit<ProposedCell, 'row' | 'col' | 'rowSpan' | 'colSpan' | 'text'>) =>
-    proposed.push({ row: c.row, col: c.col, rowSpan: c.rowSpan, colSpan: c.colSpan, text: cellText(c), ...p });
+  const describe = (c: GridCell, p: Omit<ProposedCell, 'row' | 'col' | 'rowSpan' | 'colSpan' | 'text' | 'templateRow'>) =>
+    proposed.push({ row: c.row, col: c.col, rowSpan: c.rowSpan, colSpan: c.colSpan, text: cellText(c), templateRow: tRow(c.row), ...p });
 
   let group: GroupDef | undefined;
   const groupCells = new Set<GridCell>();
