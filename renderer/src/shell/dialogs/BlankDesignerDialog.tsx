@@ -168,7 +168,7 @@ export function BlankDesignerDialog({ onClose, onSaved }: { onClose(): void; onS
                               tabIndex={0}
                               role="button"
                               aria-pressed={selected === i}
-                              aria-label={`第 ${c.row + 1} 行第 ${c.col + 1} 列：${c.text.trim() || '空白'}（${ROLE_NAMES[c.role]}${c.kind ? `，${kindOf(c.kind).title}` : ''}）`}
+                              aria-label={`第 ${c.row + 1} 行第 ${c.col + 1} 列：${c.text.trim() || '空白'}（${ROLE_NAMES[c.role]}${c.kind && c.role !== 'label' ? `，${kindOf(c.kind).title}` : ''}）`}
                               onClick={() => setSelected(i)}
                               onKeyDown={(e) => {
                                 if (e.key === 'Enter' || e.key === ' ') {
