@@ -274,7 +274,7 @@ export function proposeTemplate(model: DocModel, opts: ProposeOptions): BlankPro
     if (isBlank(c)) {
       place(c, { type: 'empty' });
       describe(c, { role: 'empty' });
-      if (c.row > 0 || c.col > 0) notes.push(`第 ${c.row + 1} 行第 ${c.col + 1} 列的空白格旁边没有标签，当作不填写的空白格`);
+      notes.push(`第 ${c.row + 1} 行第 ${c.col + 1} 列的空白格旁边没有标签，当作不填写的空白格`);
       continue;
     }
     const own = [...valueOf].find(([, v]) => v.label === c);
