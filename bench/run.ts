@@ -9,7 +9,7 @@ import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-export const AREAS = ['store', 'export', 'import', 'editor', 'summary', 'library', 'computed', 'stages'] as const;
+export const AREAS = ['store', 'export', 'import', 'editor', 'summary', 'library', 'computed', 'stages', 'blank'] as const;
 
 /** Upper bounds; every figure here is "smaller is better". */
 export const TARGETS: Record<string, number> = {
@@ -44,6 +44,8 @@ export const TARGETS: Record<string, number> = {
   summary_xlsx_rss_mb: 500,
   // The side list over a receiving office's 15,000 forms, from navigation to its first rows drawn.
   ui_list_ready_ms_15k: 500,
+  // A blank form (.docx or .xlsx) to its proposed template, read in the import worker (issue 22).
+  blank_proposal_ms_p95: 1000,
 };
 
 export interface MachineInfo {

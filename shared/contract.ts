@@ -98,6 +98,25 @@ export const backupManifestSchema = z.object({
   createdAt: z.string(),
 });
 export const onConflictSchema = z.enum(['replace', 'copy', 'skip']);
+
+/** What each cell of a blank became in its proposed template (electron/core/import/fromBlankPropose.ts). */
+export const proposedCellSchema = z.object({
+  row: z.number().int(),
+  col: z.number().int(),
+  rowSpan: z.number().int(),
+  colSpan: z.number().int(),
+  text: z.string(),
+  role: z.enum(['label', 'value', 'labelValue', 'column', 'empty']),
+  templateRow: z.number().int(),
+  field: z.string().optional(),
+  label: z.string().optional(),
+  kind: z.string().optional(),
+});
+export const blankProposalSchema = z.object({
+  template: templateDefSchema,
+  cells: z.array(proposedCellSchema).max(10_000),
+  notes: z.array(z.string()).max(1000),
+});
 export const templateEntrySchema = z.object({
   template: templateDefSchema,
   builtIn: z.boolean(),
@@ -302,6 +321,10 @@ export const contract = {
   'templates.import': { input: fileSchema, output: templateEntrySchema },
   'templates.export': { input: z.object({ id: z.string().max(100) }), output: fileSchema },
   'templates.remove': { input: z.object({ id: z.string().max(100) }), output: ok },
+  /** 表样管理 → 从空白表生成: a blank .docx/.xlsx read in the import worker and proposed; nothing is stored. */
+  'templates.fromBlank': { input: fileSchema, output: blankProposalSchema },
+  /** A proposed (or edited) template stored; an id the store has gets the next version, forms keep theirs. */
+  'templates.save': { input: z.object({ template: templateDefSchema }), output: templateEntrySchema },
   'forms.list': {
     input: z.object({
       search: z.string().max(200).optional(),
@@ -519,6 +542,8 @@ export const errorCodeSchema = z.enum([
   'stage.notFollowing',
   'stage.noDeclaration',
   'stage.month',
+  // a blank form that cannot become a template (electron/core/blank)
+  'blank.invalid',
 ]);
 export type ErrorCode = z.output<typeof errorCodeSchema>;
 

@@ -44,6 +44,8 @@ export const CHANNEL_NAMES = [
   'templates.import',
   'templates.export',
   'templates.remove',
+  'templates.fromBlank',
+  'templates.save',
   'import.read',
   'import.commit',
   'backup.create',

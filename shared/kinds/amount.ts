@@ -41,6 +41,7 @@ export const amountKind = defineKind({
       .strict()
       .optional(),
   }),
+  labelHint: { pattern: /万元|元|金额|资金|预算|拨款|支出|经费|合计/, weight: 2 },
   value: z.string(),
   maxLength: 40,
   lines: 'one',

@@ -25,6 +25,7 @@ export const comparatorKind = defineKind({
   title: '指标性质',
   description: '指标性质：≥、≤、=、＞、＜ 或 定性',
   column: true,
+  labelHint: { pattern: /指标性质|计算符号|^符号$|运算符号/, weight: 6, columnsOnly: true },
   fixedOptions: COMPARATORS,
   value: z.union([z.enum(COMPARATORS), z.literal('')]),
   maxLength: 20,

@@ -32,6 +32,7 @@ export const dateKind = defineKind({
   title: '日期',
   description: '日期，打印为“2019年11月26日”',
   column: false,
+  labelHint: { pattern: /日期|时间$/, weight: 4 },
   value: z.string(),
   maxLength: 40,
   lines: 'one',

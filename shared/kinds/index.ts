@@ -17,7 +17,7 @@ import { yearKind } from './year';
 
 export type { FieldKindModule, KindDecl, KindRead, ListedIndicator, ReadProblem } from './types';
 export { defineKind, halfDigits, halfWidth } from './types';
-export { isKnownKind, kindNames, kindOf, registerKind } from './registry';
+export { isKnownKind, kindForLabel, kindNames, kindOf, proposableKinds, registerKind } from './registry';
 export { isTicked, TICK } from './ticks';
 
 export const BUILTIN_KINDS = [

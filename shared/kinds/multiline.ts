@@ -8,6 +8,7 @@ export const multilineKind = defineKind({
   title: '多行文字',
   description: '多行文字，保留换行',
   column: true,
+  labelHint: { pattern: /目标|概述|概况|职责|职能|依据|任务|说明|措施|计划|意见/, weight: 3 },
   value: z.string(),
   maxLength: 20_000,
   lines: 'many',

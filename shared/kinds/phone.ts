@@ -21,6 +21,7 @@ export const phoneKind = defineKind({
   title: '电话',
   description: '手机号或带区号的固定电话',
   column: false,
+  labelHint: { pattern: /^(?:联系)?电话|联系电话|手机|联系方式/, weight: 4 },
   value: z.string(),
   maxLength: 100,
   lines: 'one',

@@ -29,3 +29,28 @@ export function kindNames(column = false): string[] {
 export function kindOf(name: string): FieldKindModule {
   return kinds.get(name) ?? kinds.get('text')!;
 }
+
+/**
+ * The kind a printed label suggests (a blank form becoming a template): the registered kind whose
+ * `labelHint` matches with the greatest weight, among the column kinds for a group column (and
+ * without the grid's own kinds, 度量单位 and the like, for a field); the one-line text kind when none does.
+ */
+export function kindForLabel(label: string, column = false): string {
+  let best: FieldKindModule | undefined;
+  for (const k of kinds.values()) {
+    if (column ? !k.column : k.labelHint?.columnsOnly) continue;
+    if (!k.labelHint?.pattern.test(label)) continue;
+    if (!best || k.labelHint.weight > best.labelHint!.weight) best = k;
+  }
+  return best?.name ?? 'text';
+}
+
+/**
+ * The kinds a designer may give a field or group column of a template made from a blank: the
+ * plain text kind and every kind that a label may suggest (for a field, not the grid's own).
+ */
+export function proposableKinds(column = false): FieldKindModule[] {
+  return [...kinds.values()].filter(
+    (k) => (column ? k.column : !k.labelHint?.columnsOnly) && (k.labelHint !== undefined || k.name === kindForLabel('', column)),
+  );
+}

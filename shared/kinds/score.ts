@@ -29,6 +29,7 @@ export const scoreKind = defineKind({
   title: '分值',
   description: '分值或得分：不小于 0，最多两位小数，不超过表样给出的最高分（params.max）',
   column: true,
+  labelHint: { pattern: /分值|权重/, weight: 6, columnsOnly: true },
   declaration: z.object({
     params: z
       .object({

@@ -99,6 +99,11 @@ export interface FieldKindModule {
   setOption?(v: string, option: string, on: boolean, decl: KindDecl): string;
   /** The 一级指标 the 指标库 files the listed indicators under (产出指标). */
   libraryHeading?: string;
+  /**
+   * Printed labels that suggest this kind when a blank form becomes a template (年度资金总额 → 金额):
+   * the kind whose matching hint weighs most is proposed; none matching proposes one-line text.
+   */
+  labelHint?: { pattern: RegExp; weight: number; columnsOnly?: boolean };
 }
 
 export const defineKind = (k: FieldKindModule): FieldKindModule => k;

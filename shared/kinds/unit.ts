@@ -14,6 +14,7 @@ export const unitKind = defineKind({
   title: '度量单位',
   description: '度量单位，如 个、人次、%、万元',
   column: true,
+  labelHint: { pattern: /度量单位|计量单位|^单位$|单位（文字描述）/, weight: 6, columnsOnly: true },
   value: z.string(),
   maxLength: MAX_UNIT,
   lines: 'one',

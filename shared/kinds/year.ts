@@ -7,6 +7,7 @@ export const yearKind = defineKind({
   title: '年度',
   description: '年度，四位数字',
   column: false,
+  labelHint: { pattern: /^(?:预算)?年度$|^年份$/, weight: 5 },
   value: z.string(),
   maxLength: 20,
   lines: 'one',

@@ -30,6 +30,8 @@ export interface XlsxSheet {
   merges: string[];
   frozen: { xSplit: number; ySplit: number } | null;
   widths: number[];
+  /** Width of each column from A (0), the <col> ranges (min..max) laid out; undefined where none is set. */
+  columnWidths: (number | undefined)[];
 }
 
 const parse = (xml: string) => new DOMParser().parseFromString(xml, 'text/xml');
@@ -111,6 +113,11 @@ export async function readXlsx(bytes: Uint8Array): Promise<XlsxSheet[]> {
         const n = Number(c.getAttribute('max') ?? c.getAttribute('min') ?? 1) - Number(c.getAttribute('min') ?? 1) + 1;
         return Array.from({ length: Math.max(1, n) }, () => Number(c.getAttribute('width')));
       }),
+      columnWidths: els(doc, 'col').reduce<(number | undefined)[]>((out, c) => {
+        for (let i = Number(c.getAttribute('min')); i <= Number(c.getAttribute('max')) && i <= 16384; i++)
+          out[i - 1] = Number(c.getAttribute('width'));
+        return out;
+      }, []),
     });
   }
   return sheets;

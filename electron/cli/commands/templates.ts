@@ -1,12 +1,12 @@
 /** `templates`, `template export|import|remove`: the built-in and imported templates (表样). */
 import { readFileSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { UserError } from '../../../shared/errors';
 import { templateToFile } from '../../../shared/template/file';
 import type { TemplateDef } from '../../../shared/template/schema';
 import { writeFileAtomic } from '../../core/export';
 import { templateFileName } from '../../core/handlers/templates';
-import { readTemplateInWorker } from '../../core/import/readWorker';
+import { readBlankInWorker, readTemplateInWorker } from '../../core/import/readWorker';
 import { MAX_TEMPLATE_FILE_BYTES } from '../../core/import/userFiles';
 import type { CliCommand, CliContext } from '../types';
 
@@ -40,6 +40,36 @@ function templateExport(ctx: CliContext, id: string | undefined): Promise<number
   });
 }
 
+/** The most a blank form's file may be: as a Word file to import (zipReader.ts). */
+const MAX_BLANK_BYTES = 20 * 1024 * 1024;
+
+/**
+ * `template from-blank 空白表.docx|.xlsx --out 表样.json [--id 编号]`: the blank read in the import
+ * worker and proposed as a template (fromBlankPropose.ts), written as a template file. Nothing is
+ * stored: `template import` stores it, as any template file.
+ */
+async function templateFromBlank(ctx: CliContext, file: string | undefined): Promise<number> {
+  if (!file) throw new UserError('请给出空白表文件，例如：template from-blank 空白表.docx --out 表样.json');
+  const path = resolve(file);
+  let size: number;
+  try {
+    size = statSync(path).size;
+  } catch {
+    throw new UserError(`读不到文件：${file}，请检查路径`);
+  }
+  if (size > MAX_BLANK_BYTES)
+    throw new UserError(`这个空白表不能生成表样：文件超过 20 MB，不像是一张空白表。没有保存任何内容。`, 'blank.invalid');
+  const id = ctx.flags.id && ctx.flags.id !== 'true' ? ctx.flags.id : undefined;
+  const { template, notes } = await readBlankInWorker(readFileSync(path), basename(path), id);
+  const out = ctx.flags.out && ctx.flags.out !== 'true' ? resolve(ctx.flags.out) : resolve(templateFileName(template));
+  await writeFileAtomic(out, new TextEncoder().encode(templateToFile(template)));
+  for (const note of notes) ctx.err(`提示：${note}`);
+  const groups = (template.groups ?? []).map((g) => `「${g.label}」${g.columns.length} 列`).join('，');
+  ctx.out(`已由空白表生成表样「${template.title}」（${template.id}）：${template.fields.length} 个填写项${groups ? `，${groups}` : ''}`);
+  ctx.out(out);
+  return 0;
+}
+
 export const commands: CliCommand[] = [
   {
     name: 'templates',
@@ -64,7 +94,8 @@ export const commands: CliCommand[] = [
   },
   {
     name: 'template',
-    usage: 'template export 编号 [--out 文件.json] | template import 文件.json | template remove 编号   导出、导入、删除表样',
+    usage:
+      'template export 编号 [--out 文件.json] | template import 文件.json | template remove 编号 | template from-blank 空白表.docx|.xlsx [--out 表样.json] [--id 编号]   导出、导入、删除表样，由空白表生成表样',
     async run(ctx) {
       const [action, arg] = ctx.args;
       switch (action) {
@@ -76,6 +107,8 @@ export const commands: CliCommand[] = [
           ctx.out(`已导入表样「${t.title}」（${t.id}，第 ${t.version} 版）`);
           return 0;
         }
+        case 'from-blank':
+          return templateFromBlank(ctx, arg);
         case 'remove': {
           if (!arg) throw new UserError('请给出表样编号，例如：template remove 我的表样');
           ctx.store().removeTemplate(arg);
@@ -83,7 +116,9 @@ export const commands: CliCommand[] = [
           return 0;
         }
         default:
-          throw new UserError('用法：template export 编号 [--out 文件.json]，template import 文件.json，或 template remove 编号');
+          throw new UserError(
+            '用法：template export 编号 [--out 文件.json]，template import 文件.json，template remove 编号，或 template from-blank 空白表.docx [--out 表样.json]',
+          );
       }
     },
   },

@@ -10,6 +10,24 @@
 export interface DocParagraph {
   kind: 'paragraph';
   text: string;
+  /** How the paragraph is drawn, where the file says (Word); a blank form's lines keep it. */
+  look?: DocLook;
+}
+
+/** A paragraph's alignment and the font of its first run with text, where the file gives them. */
+export interface DocLook {
+  align?: 'left' | 'center' | 'right';
+  sizePt?: number;
+  bold?: boolean;
+  eastAsia?: string;
+  ascii?: string;
+}
+
+/** The page a section is printed on, in twips, where the file gives it. */
+export interface DocPage {
+  widthTwips: number;
+  heightTwips: number;
+  margins: { top: number; bottom: number; left: number; right: number };
 }
 
 export interface DocCell {
@@ -41,6 +59,8 @@ export interface DocTable {
    * grows with its text; Excel: the height set); undefined: as its text needs.
    */
   rowHeightsTwips?: (number | undefined)[];
+  /** Width of the table's outer lines in points, where the file gives it. */
+  borderPt?: number;
 }
 
 export type DocBlock = DocParagraph | DocTable;
@@ -53,6 +73,8 @@ export interface DocSection {
   /** The sheet's name (a workbook); absent for a Word body. */
   name?: string;
   blocks: DocBlock[];
+  /** Page size and margins, where the file gives them (Word's sectPr, Excel's page setup). */
+  page?: DocPage;
 }
 
 export interface DocModel {

@@ -102,7 +102,7 @@ export function tooManySheets(): UserError {
 }
 
 /** The kinds of user file the import worker reads (userFiles.ts). */
-export type UserFileKind = 'docx' | 'library' | 'template' | 'labelJson';
+export type UserFileKind = 'docx' | 'library' | 'template' | 'labelJson' | 'blank';
 
 /**
  * A read stopped by the worker's limits (`reason`: too long, too much memory), in the words of
@@ -116,6 +116,8 @@ export function readRefusal(kind: UserFileKind, reason: string): string {
       return `这个表样文件不能导入：${reason}。它不像是本程序导出的表样文件，请向发给您表样的单位重新索取。没有做任何改动。`;
     case 'labelJson':
       return `这个 JSON 文件不能导入：${reason}。它不像是一份表单的 JSON 文件，请检查文件内容`;
+    case 'blank':
+      return `这个空白表不能生成表样：${reason}。文件可能过于复杂或已损坏，请在 Word、Excel 或 WPS 中另存为 .docx 或 .xlsx 后再试。没有保存任何内容。`;
     default:
       return `${reason}。文件可能过于复杂或已损坏，请在 Word 或 WPS 中另存为 .docx 后再试`;
   }

@@ -12,6 +12,7 @@ import { capFieldText, MAX_FIELD_CHARS } from '../../../shared/limits';
 import { kindOf } from '../../../shared/kinds';
 import { MAX_AMOUNT_CHARS } from '../../../shared/money';
 import type { TemplateDef } from '../../../shared/template/schema';
+import { BUILT_IN_IDS } from './builtInIds';
 import { readBody, readCustomProperties } from './docxParts';
 import { deadlineOf, withDeadline } from './deadline';
 import { reconcile, readEmbedded } from './embeddedForm';
@@ -69,7 +70,11 @@ interface Fits {
   nearest: { t: TemplateDef; scan: TableScan } | null;
 }
 
-const better = (a: TableForm, b: TableForm | null): boolean => !b || fit(a) > fit(b) || (fit(a) === fit(b) && a.share > b.share);
+/** On a tie a bureau's own template (one made from its blank) reads its units' files, not the built-in it resembles. */
+const ownOverBuiltIn = (a: TableForm, b: TableForm): boolean => BUILT_IN_IDS.has(b.template.id) && !BUILT_IN_IDS.has(a.template.id);
+
+const better = (a: TableForm, b: TableForm | null): boolean =>
+  !b || fit(a) > fit(b) || (fit(a) === fit(b) && (ownOverBuiltIn(a, b) || (!ownOverBuiltIn(b, a) && a.share > b.share)));
 
 /** How much a weak scan read (its unplaced list is made only for the one chosen). */
 const scanFit = (s: TableScan): number => s.raw.size + [...s.groups.values()].reduce((n, rows) => n + 1 + rows.length / 100, 0);

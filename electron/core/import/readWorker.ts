@@ -23,6 +23,7 @@ import { readRefusal, type UserFileKind } from './limits';
 import type { ReadResult } from './readNow';
 import type { TemplateDef } from '../../../shared/template/schema';
 import type { LabelJsonFile } from './userFiles';
+import type { BlankProposal } from './fromBlankPropose';
 import type { LibraryFileEntry } from '../../../shared/library/file';
 import type { ReadReply, ReadRequest } from './workerEntry';
 
@@ -168,6 +169,16 @@ export function readLibraryInWorker(bytes: Uint8Array, fileName: string, timeout
 /** A checked template from a template file, read in the worker. */
 export function readTemplateInWorker(bytes: Uint8Array, fileName: string, timeoutMs = USER_FILE_TIMEOUT_MS): Promise<TemplateDef> {
   return shared.readFile(bytes, timeoutMs, [], { kind: 'template', fileName });
+}
+
+/** A blank form (.docx, .xlsx) as a proposed template, read in the worker; `id` names the template. */
+export function readBlankInWorker(
+  bytes: Uint8Array,
+  fileName: string,
+  id?: string,
+  timeoutMs = USER_FILE_TIMEOUT_MS,
+): Promise<BlankProposal> {
+  return shared.readFile(bytes, timeoutMs, [], { kind: 'blank', fileName, ...(id ? { templateId: id } : {}) });
 }
 
 /** A form from label-keyed JSON, its template among `templates` (the store's), read in the worker. */

@@ -6,8 +6,9 @@
  * XML wrappers are looked through; deletions are not text.
  */
 import { checkDeadline } from './deadline';
-import { cellParagraphs, type DocBlock, type DocCell, type DocModel, type DocTable } from './docModel';
+import { cellParagraphs, type DocBlock, type DocCell, type DocModel, type DocParagraph, type DocTable } from './docModel';
 import { MAX_TABLE_COLUMNS, MAX_TABLE_POSITIONS, tableTooLarge } from './limits';
+import { paragraphLook, sectionPage, tableBorderPt } from './wordLook';
 import { boundLine, isPlaceholder, paragraphText } from './wordText';
 import { attr, child, children, type El } from './xml';
 
@@ -33,7 +34,7 @@ function blocksOf(el: El, out: DocBlock[] = []): DocBlock[] {
     switch (c.localName) {
       case 'p':
         if ((out.length & 1023) === 0) checkDeadline();
-        out.push({ kind: 'paragraph', text: paragraphText(c) });
+        out.push(withLook({ kind: 'paragraph', text: paragraphText(c) }, c));
         break;
       case 'tbl':
         out.push(wordTable(c));
@@ -55,6 +56,12 @@ function blocksOf(el: El, out: DocBlock[] = []): DocBlock[] {
     }
   }
   return out;
+}
+
+/** A paragraph with how it is drawn, where the file says (kept only when it says something). */
+function withLook(p: DocParagraph, el: El): DocParagraph {
+  const look = paragraphLook(el);
+  return look ? { ...p, look } : p;
 }
 
 const hasText = (blocks: DocBlock[]): boolean =>
@@ -120,6 +127,8 @@ export function wordTable(tbl: El): DocTable {
   });
   const table: DocTable = { kind: 'table', rows: rows.length, cells };
   if (heights.some((h) => h !== undefined)) table.rowHeightsTwips = heights;
+  const borderPt = tableBorderPt(tbl);
+  if (borderPt !== undefined) table.borderPt = borderPt;
   const grid = child(tbl, 'tblGrid');
   if (grid) {
     const widths = children(grid)
@@ -136,6 +145,7 @@ export function wordTable(tbl: El): DocTable {
  * and below the form (年度, 填报单位, 填报人 …), so they are bounded there (boundLine).
  */
 export function wordModel(body: El): DocModel {
-  const blocks = blocksOf(body).map((b): DocBlock => (b.kind === 'paragraph' ? { kind: 'paragraph', text: boundLine(b.text) } : b));
-  return { format: 'docx', sections: [{ blocks }] };
+  const blocks = blocksOf(body).map((b): DocBlock => (b.kind === 'paragraph' ? { ...b, text: boundLine(b.text) } : b));
+  const page = sectionPage(child(body, 'sectPr'));
+  return { format: 'docx', sections: [page ? { blocks, page } : { blocks }] };
 }

@@ -12,6 +12,7 @@ import { deadlineOf, withDeadline } from './deadline';
 import type { UserFileKind } from './limits';
 import { readDocxFormsNow } from './readNow';
 import { readLabelJsonFile, readLibraryFile, readTemplateFile } from './userFiles';
+import { readBlankFile } from './fromBlank';
 
 export interface ReadRequest {
   id: number;
@@ -38,6 +39,7 @@ function read(req: ReadRequest): unknown {
   return withDeadline(deadlineOf(req.timeoutMs, kind), () => {
     if (kind === 'library') return readLibraryFile(req.bytes, name);
     if (kind === 'template') return readTemplateFile(req.bytes, name);
+    if (kind === 'blank') return readBlankFile(req.bytes, name, req.templateId);
     return readLabelJsonFile(req.bytes, name, templates, req.templateId);
   });
 }

@@ -13,7 +13,7 @@
  */
 import { UserError } from '../../../shared/errors';
 import { checkDeadline } from './deadline';
-import type { DocBlock, DocCell, DocModel, DocSection, DocTable } from './docModel';
+import type { DocBlock, DocCell, DocModel, DocPage, DocSection, DocTable } from './docModel';
 import {
   cellOutOfRange,
   MAX_MERGED_RANGES,
@@ -482,6 +482,27 @@ export function sheetBlocks(read: SheetRead, name: string): DocBlock[] {
   return blocks;
 }
 
+/** Paper sizes by Excel's paperSize code, portrait, in twips: A4 (9, the default), A3 (8), B5 (13), letter (1). */
+const PAPER: Record<number, [number, number]> = { 9: [11906, 16838], 8: [16838, 23811], 13: [10319, 14571], 1: [12240, 15840] };
+
+/** The sheet's print setup (pageSetup, pageMargins in inches) as the page, when the sheet has one. */
+function sheetPage(sheet: El): DocPage | undefined {
+  const setup = child(sheet, 'pageSetup');
+  const margins = child(sheet, 'pageMargins');
+  if (!setup && !margins) return undefined;
+  const [w, h] = PAPER[parseInt((setup && attr(setup, 'paperSize')) ?? '9', 10)] ?? PAPER[9];
+  const landscape = setup ? attr(setup, 'orientation') === 'landscape' : false;
+  const inch = (name: string, fallback: number) => {
+    const v = margins ? parseFloat(attr(margins, name) ?? '') : NaN;
+    return Math.round((Number.isFinite(v) && v >= 0 && v < 10 ? v : fallback) * 1440);
+  };
+  return {
+    widthTwips: landscape ? h : w,
+    heightTwips: landscape ? w : h,
+    margins: { top: inch('top', 0.75), bottom: inch('bottom', 0.75), left: inch('left', 0.7), right: inch('right', 0.7) },
+  };
+}
+
 export interface Workbook {
   model: DocModel;
   /** The very hidden sheet of our own exports, as name → value (column A → column B); empty when absent. */
@@ -527,7 +548,9 @@ export function readWorkbook(zip: ZipArchive): Workbook {
     if (state === 'hidden' || state === 'veryHidden') continue;
     const sheet = parsePart(zip, target);
     if (!sheet || sheet.localName !== 'worksheet') continue; // a chart sheet or a missing part: nothing to read
-    sections.push({ name, blocks: sheetBlocks(readSheet(sheet, strings, styles, name), name) });
+    const page = sheetPage(sheet);
+    const blocks = sheetBlocks(readSheet(sheet, strings, styles, name), name);
+    sections.push(page ? { name, blocks, page } : { name, blocks });
   }
   return { model: { format: 'xlsx', sections }, embedded };
 }

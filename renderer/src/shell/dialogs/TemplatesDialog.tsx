@@ -1,7 +1,8 @@
 /**
  * 表样管理: the templates this store knows — the built-in ones and those imported from template
  * files a finance bureau hands out. A template file can be imported and any template exported;
- * an imported template that no form uses (also none in the trash) can be removed.
+ * an imported template that no form uses (also none in the trash) can be removed; 从空白表生成
+ * makes one from a county's blank form (BlankDesignerDialog.tsx).
  */
 import { Alert, Button, Group, Modal, Table, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
@@ -10,12 +11,14 @@ import { api } from '../../api';
 import { openFiles, saveFile } from '../../api/files';
 import { useTemplates } from '../../templates/TemplatesContext';
 import { notifyOk } from '../../ui/notify';
+import { BlankDesignerDialog } from './BlankDesignerDialog';
 import { useBusyAction } from './useBusyAction';
 
 export function TemplatesDialog({ onClose, onChanged }: { onClose(): void; onChanged?(): void }) {
   const { entries, reload } = useTemplates();
   const { busy, error, act } = useBusyAction();
   const [confirm, setConfirm] = useState<TemplateEntry | null>(null);
+  const [designing, setDesigning] = useState(false);
 
   // The form counts change as forms are made and deleted: read them afresh when the dialog opens.
   useEffect(() => void reload(), [reload]);
@@ -136,13 +139,28 @@ export function TemplatesDialog({ onClose, onChanged }: { onClose(): void; onCha
         </Alert>
       ) : (
         <Group justify="space-between" mt="md">
-          <Button loading={busy === 'import'} disabled={busy !== null} onClick={() => void importFile()}>
-            导入表样文件
-          </Button>
+          <Group gap="xs">
+            <Button loading={busy === 'import'} disabled={busy !== null} onClick={() => void importFile()}>
+              导入表样文件
+            </Button>
+            <Button variant="light" disabled={busy !== null} onClick={() => setDesigning(true)}>
+              从空白表生成
+            </Button>
+          </Group>
           <Button variant="default" onClick={onClose} disabled={busy !== null}>
             关闭
           </Button>
         </Group>
+      )}
+      {designing && (
+        <BlankDesignerDialog
+          onClose={() => setDesigning(false)}
+          onSaved={() => {
+            setDesigning(false);
+            void reload();
+            onChanged?.();
+          }}
+        />
       )}
     </Modal>
   );
