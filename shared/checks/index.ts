@@ -1,6 +1,7 @@
 /** The built-in checks a template may name (`{ type: 'check', check: name, params }`). */
 import { costWithinTotal, levelsFilled, percentAtMost100, quantitativeIsNumber, yearInDeadline } from './indicatorGrid';
 import { sameAsLastYear, unchangedWhileMoneyChanged } from './lastYear';
+import { QUALITY_CHECKS } from './quality';
 import { outputCostAmounts, outputQuantityNumbers, outputTimelinessYear } from './outputText';
 import type { BuiltinCheck } from './types';
 
@@ -17,6 +18,7 @@ export const BUILTIN_CHECKS: readonly BuiltinCheck<never>[] = [
   quantitativeIsNumber,
   sameAsLastYear,
   unchangedWhileMoneyChanged,
+  ...QUALITY_CHECKS,
 ] as never;
 
 export function builtinCheck(name: string): BuiltinCheck<unknown> | undefined {
