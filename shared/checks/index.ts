@@ -2,6 +2,7 @@
 import { costWithinTotal, levelsFilled, percentAtMost100, quantitativeIsNumber, yearInDeadline } from './indicatorGrid';
 import { sameAsLastYear, unchangedWhileMoneyChanged } from './lastYear';
 import { QUALITY_CHECKS } from './quality';
+import { scoresSum } from './scores';
 import { outputCostAmounts, outputQuantityNumbers, outputTimelinessYear } from './outputText';
 import type { BuiltinCheck } from './types';
 
@@ -18,6 +19,7 @@ export const BUILTIN_CHECKS: readonly BuiltinCheck<never>[] = [
   quantitativeIsNumber,
   sameAsLastYear,
   unchangedWhileMoneyChanged,
+  scoresSum,
   ...QUALITY_CHECKS,
 ] as never;
 
