@@ -13,6 +13,7 @@ const FIXTURES: Record<string, string> = {
   'bumen-zhengti-hunan-2023': 'bumen-hunan-2023-example.json',
   'xiangmu-zhichu': 'xiangmu-2025-tiyu.json',
   'xiangmu-zhichu-2015': 'xiangmu-2015-example.json',
+  'xiangmu-hubei-2021': 'xiangmu-hubei-2025-example.json',
 };
 
 export interface BuiltinForm {
