@@ -19,6 +19,7 @@ import { HUBEI_FIXED_COST_ROW, xiangmuHubei2021 as T } from '../../shared/templa
 import { xiangmuZhichu } from '../../shared/templates/xiangmu-zhichu';
 import { lastLine, runCliCapture } from '../helpers/cli';
 import { cellAt, readDocxGrid } from '../helpers/docxGrid';
+import { makeDocx, para, run, tbl, tc, tr } from '../helpers/makeDocx';
 import { readDocx } from '../helpers/read';
 import { tempDir } from '../store/tempStore';
 
@@ -125,5 +126,53 @@ describe('a form moved between a combined and a split layout', () => {
   it('a blank form starts with the fixed 成本 row the printed note names', () => {
     const rows = T.groups![0].defaultRows!;
     expect(rows.filter((r) => r.level2 === '成本指标')).toEqual([HUBEI_FIXED_COST_ROW]);
+  });
+});
+
+describe('a hand-made Word file of the Hubei form', () => {
+  const cell = (text: string, opts: Parameters<typeof tc>[1] = {}) => tc(para(run(text)), opts);
+  const COLS = [1130, 1470, 2380, 790, 1250, 960, 3230, 3120];
+
+  it('is read from its table, 指标值 over two header rows, to the example form', async () => {
+    const f = fixture() as Record<string, string> & { 绩效指标: Record<string, string>[] };
+    const rows = f.绩效指标;
+    const body = [
+      para(run('预算项目绩效信息表（预算编制阶段）')),
+      para(run(`（${f['年度']}年度）`)),
+      para(run(`预算单位：${f['预算单位']}`)),
+      tbl(
+        [
+          tr([cell('项目名称'), cell(f['项目名称'], { span: 3 }), cell('项目编码', { span: 2 }), cell(f['项目编码'], { span: 2 })]),
+          tr([cell('绩效目标'), cell(f['绩效目标'], { span: 7 })]),
+          tr([
+            cell('一级指标', { vMerge: 'restart' }),
+            cell('二级指标', { vMerge: 'restart' }),
+            cell('*三级指标', { vMerge: 'restart' }),
+            cell('指标值', { span: 3 }),
+            cell('备注（指标解释等）', { vMerge: 'restart' }),
+            cell('指标值说明（评分标准等）', { vMerge: 'restart' }),
+          ]),
+          tr([
+            tc('', { vMerge: 'continue' }),
+            tc('', { vMerge: 'continue' }),
+            tc('', { vMerge: 'continue' }),
+            cell('*符号'),
+            cell('*值'),
+            cell('计量单位'),
+            tc('', { vMerge: 'continue' }),
+            tc('', { vMerge: 'continue' }),
+          ]),
+          ...rows.map((r) =>
+            tr(['一级指标', '二级指标', '三级指标', '符号', '值', '计量单位', '指标解释', '评分标准'].map((k) => cell(r[k]))),
+          ),
+        ],
+        COLS,
+      ),
+    ].join('');
+    const r = await readDocx(await makeDocx(body));
+    expect(r.source).toBe('table');
+    expect(r.data.templateId).toBe(T.id);
+    expect(r.data).toEqual(fixtureForm());
+    expect(r.notes).toEqual([]);
   });
 });
