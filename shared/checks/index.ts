@@ -1,6 +1,7 @@
 /** The built-in checks a template may name (`{ type: 'check', check: name, params }`). */
 import { costWithinTotal, levelsFilled, percentAtMost100, quantitativeIsNumber, yearInDeadline } from './indicatorGrid';
 import { sameAsLastYear, unchangedWhileMoneyChanged } from './lastYear';
+import { fixedRowsKept } from './fixedRows';
 import { QUALITY_CHECKS } from './quality';
 import { scoresSum } from './scores';
 import { outputCostAmounts, outputQuantityNumbers, outputTimelinessYear } from './outputText';
@@ -20,6 +21,7 @@ export const BUILTIN_CHECKS: readonly BuiltinCheck<never>[] = [
   sameAsLastYear,
   unchangedWhileMoneyChanged,
   scoresSum,
+  fixedRowsKept,
   ...QUALITY_CHECKS,
 ] as never;
 

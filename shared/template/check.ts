@@ -224,6 +224,10 @@ function checkGroupDef(g: GroupDef, say: (p: string) => void): void {
   for (const c of g.columns) if ((placed.get(c.id) ?? 0) !== 1) say(`${where}的列「${c.label}」应在表中恰好放一处`);
   for (const [i, r] of (g.defaultRows ?? []).entries())
     for (const k of Object.keys(r)) if (!cols.has(k)) say(`${where}的第 ${i + 1} 个默认行用到了不存在的列「${k}」`);
+  for (const [i, f] of (g.fixedRows ?? []).entries())
+    for (const k of [...Object.keys(f.values), ...f.locked])
+      if (!cols.has(k)) say(`${where}的第 ${i + 1} 个固化行用到了不存在的列「${k}」`);
+      else if (f.locked.includes(k) && (f.values[k] ?? '') === '') say(`${where}的第 ${i + 1} 个固化行锁定了列「${k}」，却没有给出它的值`);
   if (g.maxRows !== undefined && g.minRows !== undefined && g.minRows > g.maxRows) say(`${where}的最少行数大于最多行数`);
   for (const set of g.indicators ?? [])
     for (const c of [set.level1, set.level2, set.name, set.value, set.comparator, set.unit])

@@ -130,6 +130,21 @@ export const groupDefSchema = z
       .array(z.record(ident, z.string().max(200)))
       .max(200)
       .optional(),
+    /**
+     * 固化 rows (shared/fixedRows.ts): put into every form, never deleted, their `locked` columns
+     * (一级/二级/三级/指标性质) not changed; `values` also pre-fills the others (a 指标值 the clerk may change).
+     */
+    fixedRows: z
+      .array(
+        z
+          .object({
+            values: z.record(ident, z.string().max(200)),
+            locked: z.array(ident).min(1).max(20),
+          })
+          .strict(),
+      )
+      .max(20)
+      .optional(),
     /** Rows printed even when the list is shorter (blank rows for writing by hand); default 1. */
     minRows: z.number().int().min(1).max(200).optional(),
     maxRows: z.number().int().min(1).max(2000).optional(),

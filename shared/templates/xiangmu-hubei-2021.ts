@@ -80,7 +80,9 @@ export const xiangmuHubei2021: TemplateDef = {
         { column: 'explain', col: 6 },
         { column: 'standard', col: 7 },
       ],
-      defaultRows: defaultIndicatorRows('level1', ['level2']).map((r) => (r.level2 === '成本指标' ? { ...HUBEI_FIXED_COST_ROW } : r)),
+      defaultRows: defaultIndicatorRows('level1', ['level2']),
+      // The printed note: the system fixes this 成本 indicator and its =100%; the clerk may not delete it.
+      fixedRows: [{ values: HUBEI_FIXED_COST_ROW, locked: ['level1', 'level2', 'name', 'sign'] }],
       indicators: [{ level1: 'level1', level2: 'level2', name: 'name', value: 'number', comparator: 'sign', unit: 'unit' }],
       minRows: 1,
       maxRows: 500,
@@ -159,6 +161,7 @@ export const xiangmuHubei2021: TemplateDef = {
   ],
   rules: [
     { type: 'check', check: 'sameAsLastYear', params: { field: 'goal' } },
+    { type: 'check', check: 'fixedRowsKept', params: { group: 'indicators', name: 'name' } },
     {
       type: 'rowRequires',
       group: 'indicators',

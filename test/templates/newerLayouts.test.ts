@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { exportDocx } from '../../electron/core/export';
 import type { FormData, GroupRow } from '../../shared/form';
-import { completeRow, withComputed } from '../../shared/formOps';
+import { blankForm, completeRow, withComputed } from '../../shared/formOps';
 import { combinedValue, moveIndicatorRows } from '../../shared/indicatorSplit';
 import { fromLabelJson } from '../../shared/labelJson';
 import { validateForm } from '../../shared/validation';
@@ -123,9 +123,10 @@ describe('a form moved between a combined and a split layout', () => {
     expect(validateForm(moved, T).filter((m) => m.code === 'qualityUnit' || m.code === 'qualityNoFigure')).toEqual([]);
   });
 
-  it('a blank form starts with the fixed 成本 row the printed note names', () => {
-    const rows = T.groups![0].defaultRows!;
-    expect(rows.filter((r) => r.level2 === '成本指标')).toEqual([HUBEI_FIXED_COST_ROW]);
+  it('a blank form starts with the fixed 成本 row the printed note names, in its place among the default rows', () => {
+    const rows = rowsOf(blankForm(T, '2025'));
+    expect(rows.filter((r) => r.level2 === '成本指标')).toEqual([{ ...completeRow(T.groups![0]), ...HUBEI_FIXED_COST_ROW }]);
+    expect(rows.map((r) => r.level2).indexOf('成本指标')).toBe(3);
   });
 });
 

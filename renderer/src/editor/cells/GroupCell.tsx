@@ -72,6 +72,8 @@ export const GroupCell = memo(function GroupCell({ group, column, rows: rowsText
   const value = useGroupCellValue(store, group, first, column);
   const keys = rows.map((r) => groupCellKey(group, r, column));
   const messages = useCellsMessages(store, keys);
+  // A 固化 row's 一级/二级/三级/指标性质: shown, not editable (the row itself cannot be deleted either).
+  const locked = store.isLocked(group, rows, column);
   const label = groupCellLabel(g, first, col.label);
   const cell = kindCell(col.kind);
   // A one-line kind typed in a text area gets its line breaks as spaces.
@@ -83,7 +85,7 @@ export const GroupCell = memo(function GroupCell({ group, column, rows: rowsText
 
   // The indicator block whose 三级 this cell is, if any: it suggests from the 指标库.
   const block = g.indicators?.find((b) => b.name === column);
-  const suggesting = !!block && !!suggest && !readOnly && rows.length === 1 && cell.suggests === true;
+  const suggesting = !!block && !!suggest && !readOnly && !locked && rows.length === 1 && cell.suggests === true;
   const rowLevels = () => {
     const r = store.rows(group)[first];
     const l1 = block && r ? (r[block.level1] ?? '').trim() : '';
@@ -146,7 +148,7 @@ export const GroupCell = memo(function GroupCell({ group, column, rows: rowsText
   function onBlur() {
     sug.onBlur();
     const el = input.ref.current;
-    if (el && !readOnly && cell.control !== 'select') {
+    if (el && !readOnly && !locked && cell.control !== 'select') {
       const tidy = tidyOnLeave(col, joinsLines ? oneLine(el.value) : el.value);
       if (tidy !== el.value) el.value = tidy;
       if (tidy !== value) store.setGroupCell(group, rows, column, tidy, { coalesceKey: keys[0] });
@@ -163,7 +165,7 @@ export const GroupCell = memo(function GroupCell({ group, column, rows: rowsText
         value={value}
         options={optionsOf(col)}
         label={label}
-        readOnly={readOnly}
+        readOnly={readOnly || locked}
         className="v-block"
         onChange={(v) => store.setGroupCell(group, rows, column, v)}
         onBlur={onLeaveCell}
@@ -180,7 +182,7 @@ export const GroupCell = memo(function GroupCell({ group, column, rows: rowsText
         type="text"
         className={`v-input v-${col.kind} v-block`}
         aria-label={label}
-        readOnly={readOnly}
+        readOnly={readOnly || locked}
         inputMode={cell.inputMode}
         autoComplete="off"
         spellCheck={false}
@@ -198,7 +200,7 @@ export const GroupCell = memo(function GroupCell({ group, column, rows: rowsText
         {...data}
         className={`v-textarea v-col-${col.kind}`}
         aria-label={label}
-        readOnly={readOnly}
+        readOnly={readOnly || locked}
         rows={1}
         spellCheck={false}
         onKeyDown={onKeyDown}
@@ -214,9 +216,10 @@ export const GroupCell = memo(function GroupCell({ group, column, rows: rowsText
     <td
       rowSpan={rowSpan > 1 ? rowSpan : undefined}
       colSpan={colSpan > 1 ? colSpan : undefined}
-      className={`c-group c-col-${col.kind}`}
+      className={`c-group c-col-${col.kind}${locked ? ' c-locked' : ''}`}
       style={{ textAlign: align }}
       data-cell={keys[0]}
+      title={locked ? '表样固化的指标：这一栏不能修改，这一行不能删除' : undefined}
     >
       {editor}
       {suggesting && (
