@@ -5,6 +5,7 @@ import { bumenZhengti2019 } from './bumen-zhengti-2019';
 import { bumenZhengtiHunan2023 } from './bumen-zhengti-hunan-2023';
 import { xiangmuZhichu } from './xiangmu-zhichu';
 import { xiangmuZhichu2015 } from './xiangmu-zhichu-2015';
+import { xiangmuGuangxi2024 } from './xiangmu-guangxi-2024';
 import { xiangmuHubei2021 } from './xiangmu-hubei-2021';
 
 export const BUILTIN_TEMPLATES: readonly TemplateDef[] = [
@@ -14,6 +15,7 @@ export const BUILTIN_TEMPLATES: readonly TemplateDef[] = [
   bumenZhengti2015,
   bumenZhengtiHunan2023,
   xiangmuHubei2021,
+  xiangmuGuangxi2024,
 ];
 
 /**

@@ -54,6 +54,7 @@ const EXAMPLES: Record<string, { id: string; form: () => FormData }> = {
   dept2015: { id: 'bumen-zhengti-2015', form: () => fromJson('bumen-2015-example.json', 'bumen-zhengti-2015') },
   hunan: { id: 'bumen-zhengti-hunan-2023', form: () => fromJson('bumen-hunan-2023-example.json', 'bumen-zhengti-hunan-2023') },
   hubei: { id: 'xiangmu-hubei-2021', form: () => fromJson('xiangmu-hubei-2025-example.json', 'xiangmu-hubei-2021') },
+  guangxi: { id: 'xiangmu-guangxi-2024', form: () => fromJson('xiangmu-guangxi-2025-example.json', 'xiangmu-guangxi-2024') },
 };
 
 let dir: string;
@@ -108,7 +109,7 @@ describe('built-in templates rendered by LibreOffice', () => {
   });
 
   it('prints portrait forms on portrait A4 and the 9-column Hunan form on landscape A4', () => {
-    for (const name of ['seed', 'project', 'dept2015']) {
+    for (const name of ['seed', 'project', 'dept2015', 'guangxi']) {
       const { w, h } = pageSize(name);
       expect([Math.round(w), Math.round(h)], name).toEqual([595, 842]);
     }

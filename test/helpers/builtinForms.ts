@@ -14,6 +14,7 @@ const FIXTURES: Record<string, string> = {
   'xiangmu-zhichu': 'xiangmu-2025-tiyu.json',
   'xiangmu-zhichu-2015': 'xiangmu-2015-example.json',
   'xiangmu-hubei-2021': 'xiangmu-hubei-2025-example.json',
+  'xiangmu-guangxi-2024': 'xiangmu-guangxi-2025-example.json',
 };
 
 export interface BuiltinForm {

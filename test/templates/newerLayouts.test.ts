@@ -16,6 +16,7 @@ import { combinedValue, moveIndicatorRows } from '../../shared/indicatorSplit';
 import { fromLabelJson } from '../../shared/labelJson';
 import { validateForm } from '../../shared/validation';
 import { HUBEI_FIXED_COST_ROW, xiangmuHubei2021 as T } from '../../shared/templates/xiangmu-hubei-2021';
+import { BUILTIN_TEMPLATES as BUILTIN } from '../../shared/templates';
 import { xiangmuZhichu } from '../../shared/templates/xiangmu-zhichu';
 import { lastLine, runCliCapture } from '../helpers/cli';
 import { cellAt, readDocxGrid } from '../helpers/docxGrid';
@@ -175,5 +176,56 @@ describe('a hand-made Word file of the Hubei form', () => {
     expect(r.data.templateId).toBe(T.id);
     expect(r.data).toEqual(fixtureForm());
     expect(r.notes).toEqual([]);
+  });
+});
+
+describe('Guangxi 2024 project form through the command line', () => {
+  let tmp: ReturnType<typeof tempDir>;
+  beforeEach(() => (tmp = tempDir('shenbao-guangxi-')));
+  afterEach(() => tmp.cleanup());
+  const cli = (...args: string[]) => runCliCapture(['--db', join(tmp.dir, 'db.db'), ...args]);
+  const GX = fileURLToPath(new URL('../fixtures/xiangmu-guangxi-2025-example.json', import.meta.url));
+
+  it('imports, shows back, validates clean, exports and imports back equal, new year clears the money, 汇总 sums each source', async () => {
+    const id = lastLine((await cli('import-json', GX)).stdout);
+    const { _about, ...expected } = JSON.parse(readFileSync(GX, 'utf8'));
+    expect(_about).toBeTruthy();
+    expect(JSON.parse((await cli('show', id, '--json')).stdout)).toEqual(expected);
+    expect((await cli('validate', id)).stdout.trim()).toBe('检查通过，没有发现问题');
+    const docx = join(tmp.dir, 'gx.docx');
+    expect((await cli('export', id, '--out', docx)).code).toBe(0);
+    const read = await readDocx(readFileSync(docx));
+    expect(read.source).toBe('embedded');
+    const gx = BUILTIN.find((t) => t.id === 'xiangmu-guangxi-2024')!;
+    expect(read.data).toEqual(withComputed(fromLabelJson(JSON.parse(readFileSync(GX, 'utf8')), gx).form, gx));
+    const g = await readDocxGrid(readFileSync(docx));
+    expect([4, 5, 6, 7, 8, 9].map((r) => cellAt(g.table, r, 4)!.text)).toEqual(['200', '120', '80', '0', '0', '0']);
+    expect(cellAt(g.table, 5, 1)).toMatchObject({ text: '其中：一般公共预算拨款', rowSpan: 2 });
+
+    const next = await cli('new-year', id, '--year', '2026');
+    expect(next.code, next.stderr).toBe(0);
+    expect(next.stdout).toContain('2025年11月底前 → 2026年11月底前');
+    const shown = JSON.parse((await cli('show', lastLine(next.stdout), '--json')).stdout);
+    expect(shown).toMatchObject({ 年度: '2026', 资金合计: '', '一般公共预算拨款（上级）': '', 项目主管单位: '452-某县农业农村局' });
+    expect(shown['绩效指标']).toHaveLength(8);
+
+    const s = JSON.parse((await cli('summary', '--year', '2025', '--json')).stdout) as {
+      counts: { forms: number; indicators: number };
+      sections: { templateId: string; totals: Record<string, string> | string[] }[];
+    };
+    expect(s.counts).toMatchObject({ forms: 1, indicators: 8 });
+    expect(JSON.stringify(s.sections.find((x) => x.templateId === 'xiangmu-guangxi-2024')!.totals)).toContain('120');
+  });
+
+  it('a blank form pre-prints the 二级 rows of the printed form, one empty row each', () => {
+    const gx = BUILTIN.find((t) => t.id === 'xiangmu-guangxi-2024')!;
+    expect(rowsOf(blankForm(gx, '2025')).map((r) => `${r.level1}/${r.level2}/${r.name}`)).toEqual([
+      '产出指标/数量指标/',
+      '产出指标/质量指标/',
+      '产出指标/时效指标/',
+      '产出指标/成本指标/',
+      '效益指标/社会效益指标/',
+      '效益指标/可持续影响指标/',
+    ]);
   });
 });
