@@ -102,6 +102,14 @@ export const columnDefSchema = z
       .optional(),
     newYear: newYearRuleSchema.optional(),
     maxLength: z.number().int().min(1).max(20_000).optional(),
+    /**
+     * A history column (近两年指标值 前年 | 上年, 历史指标值): the 指标值 this unit declared for the same
+     * indicator `yearsBack` years before, filled from the store (shared/history.ts), never typed.
+     */
+    history: z
+      .object({ yearsBack: z.number().int().min(1).max(5) })
+      .strict()
+      .optional(),
   })
   .strict();
 
