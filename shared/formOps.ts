@@ -1,5 +1,6 @@
 /** Small pure operations on a form and its template that every side needs. */
 import { DEFAULT_OPTIONS, type FieldValue, type FormData, type GroupRow } from './form';
+import { withFixedRows } from './fixedRows';
 import { kindOf } from './kinds';
 import { refsOf } from './compute';
 import { computeValues, fieldOutcome } from './computeForm';
@@ -67,7 +68,11 @@ export function emptyValue(def: FieldDef): FieldValue {
 }
 
 export function defaultRows(g: GroupDef): GroupRow[] {
-  return (g.defaultRows ?? []).map((r) => completeRow(g, r));
+  return withFixedRows(
+    g,
+    (g.defaultRows ?? []).map((r) => completeRow(g, r)),
+    () => completeRow(g),
+  );
 }
 
 /** A blank form of a template for a budget year: empty fields, each group's default rows. */

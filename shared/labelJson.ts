@@ -12,6 +12,7 @@ import { blankForm, completeRow, rowsOf, str, withComputed } from './formOps';
 import { kindOf } from './kinds';
 import { capFieldText, MAX_FIELD_CHARS, MAX_GROUP_ROWS } from './limits';
 import { quoteText } from './text/quote';
+import { splitSetForCombined, writeCombinedValue } from './indicatorSplit';
 import type { ColumnDef, FieldDef, GroupDef, TemplateDef } from './template/schema';
 import type { TemplateRegistry } from './template/registry';
 
@@ -138,6 +139,13 @@ function readRows(g: GroupDef, raw: unknown, notes: string[]): GroupRow[] {
     const row = completeRow(g);
     for (const [key, v] of Object.entries(item as Record<string, unknown>)) {
       const c = byLabel.get(normalizeLabel(key));
+      const split = c ? null : splitSetForCombined(g, normalizeLabel(key));
+      if (split) {
+        // A combined 指标值 (≥95%) from a one-column layout: into 指标性质 | 值 | 计量单位.
+        const text = textOf(v);
+        if (text !== null) writeCombinedValue(row, split, text);
+        continue;
+      }
       if (!c) {
         notes.push(`「${g.label}」第 ${i + 1} 行的列「${quoteText(key)}」不认识，已忽略`);
         continue;

@@ -6,6 +6,7 @@
 import type { TextChange } from './contract';
 import type { FieldValue, FormData, GroupRow } from './form';
 import { kindOf } from './kinds';
+import { withFixedRows } from './fixedRows';
 import { blankForm, completeRow, rowsOf, str } from './formOps';
 import type { FieldDef, NewYearRule, TemplateDef } from './template/schema';
 
@@ -70,7 +71,7 @@ export function carryToNewYear(form: FormData, t: TemplateDef, year: string): { 
   }
   for (const g of t.groups ?? []) {
     if (g.newYear !== 'carry') continue;
-    next.values[g.id] = rowsOf(form.values, g.id).map((row, i): GroupRow => {
+    const carried = rowsOf(form.values, g.id).map((row, i): GroupRow => {
       const out = completeRow(g);
       for (const c of g.columns) {
         const rule = ruleOf(c.newYear);
@@ -80,6 +81,8 @@ export function carryToNewYear(form: FormData, t: TemplateDef, year: string): { 
       }
       return out;
     });
+    // A 固化 row the template added since, or one the old form lost, is put in.
+    next.values[g.id] = withFixedRows(g, carried, () => completeRow(g));
   }
   return { form: next, changes: ctx.changes };
 }

@@ -2,6 +2,9 @@
 import { costWithinTotal, levelsFilled, percentAtMost100, quantitativeIsNumber, yearInDeadline } from './indicatorGrid';
 import { sameAsLastYear, unchangedWhileMoneyChanged } from './lastYear';
 import { monitoringLights } from './monitoringLights';
+import { fixedRowsKept } from './fixedRows';
+import { QUALITY_CHECKS } from './quality';
+import { scoresSum } from './scores';
 import { outputCostAmounts, outputQuantityNumbers, outputTimelinessYear } from './outputText';
 import { pointsSum, reasonBelowFull, selfScoreConsistency, spentWithinBudget } from './selfEvaluation';
 import type { BuiltinCheck } from './types';
@@ -24,6 +27,9 @@ export const BUILTIN_CHECKS: readonly BuiltinCheck<never>[] = [
   spentWithinBudget,
   selfScoreConsistency,
   monitoringLights,
+  scoresSum,
+  fixedRowsKept,
+  ...QUALITY_CHECKS,
 ] as never;
 
 export function builtinCheck(name: string): BuiltinCheck<unknown> | undefined {

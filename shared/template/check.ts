@@ -262,9 +262,14 @@ function checkGroupDef(g: GroupDef, say: (p: string) => void): void {
   }
   for (const [i, r] of (g.defaultRows ?? []).entries())
     for (const k of Object.keys(r)) if (!cols.has(k)) say(`${where}的第 ${i + 1} 个默认行用到了不存在的列「${k}」`);
+  for (const [i, f] of (g.fixedRows ?? []).entries())
+    for (const k of [...Object.keys(f.values), ...f.locked])
+      if (!cols.has(k)) say(`${where}的第 ${i + 1} 个固化行用到了不存在的列「${k}」`);
+      else if (f.locked.includes(k) && (f.values[k] ?? '') === '') say(`${where}的第 ${i + 1} 个固化行锁定了列「${k}」，却没有给出它的值`);
   if (g.maxRows !== undefined && g.minRows !== undefined && g.minRows > g.maxRows) say(`${where}的最少行数大于最多行数`);
   for (const set of g.indicators ?? [])
-    for (const c of [set.level1, set.level2, set.name, set.value]) if (!cols.has(c)) say(`${where}的指标列用到了不存在的列「${c}」`);
+    for (const c of [set.level1, set.level2, set.name, set.value, set.comparator, set.unit])
+      if (c !== undefined && !cols.has(c)) say(`${where}的指标列用到了不存在的列「${c}」`);
 }
 
 /** Every grid position is covered by exactly one cell; a group's row is covered by its cells and the fixed cells crossing it. */

@@ -112,6 +112,14 @@ export const columnDefSchema = z
     maxLength: z.number().int().min(1).max(20_000).optional(),
     /** Shown and printed but not edited: the declaration's value in a later-stage form. */
     locked: z.boolean().optional(),
+    /**
+     * A history column (近两年指标值 前年 | 上年, 历史指标值): the 指标值 this unit declared for the same
+     * indicator `yearsBack` years before, filled from the store (shared/history.ts), never typed.
+     */
+    history: z
+      .object({ yearsBack: z.number().int().min(1).max(5) })
+      .strict()
+      .optional(),
   })
   .strict();
 
@@ -145,6 +153,21 @@ export const groupDefSchema = z
       .array(z.record(ident, z.string().max(200)))
       .max(200)
       .optional(),
+    /**
+     * 固化 rows (shared/fixedRows.ts): put into every form, never deleted, their `locked` columns
+     * (一级/二级/三级/指标性质) not changed; `values` also pre-fills the others (a 指标值 the clerk may change).
+     */
+    fixedRows: z
+      .array(
+        z
+          .object({
+            values: z.record(ident, z.string().max(200)),
+            locked: z.array(ident).min(1).max(20),
+          })
+          .strict(),
+      )
+      .max(20)
+      .optional(),
     /** Rows printed even when the list is shorter (blank rows for writing by hand); default 1. */
     minRows: z.number().int().min(1).max(200).optional(),
     maxRows: z.number().int().min(1).max(2000).optional(),
@@ -154,9 +177,18 @@ export const groupDefSchema = z
     /**
      * The columns that make an indicator (一级, 二级, 三级, 指标值), one set per indicator block
      * (the two-block form has a 中期 and a 年度 set): what the 指标库 learns from and suggests into.
+     * With `comparator` and `unit` the 指标值 is split (指标性质 | 值 | 计量单位, shared/indicatorSplit.ts)
+     * and `value` is the 值 alone.
      */
     indicators: z
-      .array(z.object({ level1: ident, level2: ident, name: ident, value: ident }).strict())
+      .array(
+        z
+          .object({ level1: ident, level2: ident, name: ident, value: ident, comparator: ident.optional(), unit: ident.optional() })
+          .strict()
+          .refine((s) => (s.comparator === undefined) === (s.unit === undefined), {
+            message: '拆分的指标值要同时给出指标性质和计量单位两列',
+          }),
+      )
       .max(4)
       .optional(),
     /** A later-stage form: the rows are the declaration's indicator rows (seedSchema.ts). */

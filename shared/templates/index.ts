@@ -8,6 +8,8 @@ import { xiangmuZhichu } from './xiangmu-zhichu';
 import { xiangmuJiankong } from './xiangmu-jiankong';
 import { xiangmuTiaozheng } from './xiangmu-tiaozheng';
 import { xiangmuZhichu2015 } from './xiangmu-zhichu-2015';
+import { xiangmuGuangxi2024 } from './xiangmu-guangxi-2024';
+import { xiangmuHubei2021 } from './xiangmu-hubei-2021';
 
 export const BUILTIN_TEMPLATES: readonly TemplateDef[] = [
   bumenZhengti2019,
@@ -18,6 +20,8 @@ export const BUILTIN_TEMPLATES: readonly TemplateDef[] = [
   xiangmuTiaozheng,
   xiangmuJiankong,
   bumenJiankong,
+  xiangmuHubei2021,
+  xiangmuGuangxi2024,
 ];
 
 /**

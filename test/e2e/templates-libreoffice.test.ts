@@ -53,6 +53,8 @@ const EXAMPLES: Record<string, { id: string; form: () => FormData }> = {
   longProject: { id: 'xiangmu-zhichu', form: longProject },
   dept2015: { id: 'bumen-zhengti-2015', form: () => fromJson('bumen-2015-example.json', 'bumen-zhengti-2015') },
   hunan: { id: 'bumen-zhengti-hunan-2023', form: () => fromJson('bumen-hunan-2023-example.json', 'bumen-zhengti-hunan-2023') },
+  hubei: { id: 'xiangmu-hubei-2021', form: () => fromJson('xiangmu-hubei-2025-example.json', 'xiangmu-hubei-2021') },
+  guangxi: { id: 'xiangmu-guangxi-2024', form: () => fromJson('xiangmu-guangxi-2025-example.json', 'xiangmu-guangxi-2024') },
 };
 
 let dir: string;
@@ -107,13 +109,18 @@ describe('built-in templates rendered by LibreOffice', () => {
   });
 
   it('prints portrait forms on portrait A4 and the 9-column Hunan form on landscape A4', () => {
-    for (const name of ['seed', 'project', 'dept2015']) {
+    for (const name of ['seed', 'project', 'dept2015', 'guangxi']) {
       const { w, h } = pageSize(name);
       expect([Math.round(w), Math.round(h)], name).toEqual([595, 842]);
     }
     const { w, h, pages } = pageSize('hunan');
     expect([Math.round(w), Math.round(h)]).toEqual([842, 595]);
     expect(pages).toBe(1);
+    const hubei = pageSize('hubei');
+    expect([Math.round(hubei.w), Math.round(hubei.h), hubei.pages]).toEqual([842, 595, 1]);
+    // The split 指标值 heading over its three columns, and the printed note on the fixed 成本 row.
+    expect(squash(text('hubei'))).toMatch(/指标值.*\*符号\*值计量单位/);
+    expect(squash(text('hubei'))).toContain('系统已固化“项目或定额成本控制率”指标');
   });
 
   it('repeats the indicator grid header on every page of a long project form', () => {

@@ -6,6 +6,7 @@ import { UserError } from '../../../shared/errors';
 import { labelJsonRefusal, toLabelJson } from '../../../shared/labelJson';
 import { hasErrors, validateForm } from '../../../shared/validation';
 import { describeNewYear } from '../../../shared/newYear';
+import { describeSource } from '../../../shared/history';
 import { APP_VERSION } from '../../core/appInfo';
 import { defaultDatabasePath } from '../../core/paths';
 import { readLabelJsonInWorker } from '../../core/import/readWorker';
@@ -135,8 +136,9 @@ export const commands: CliCommand[] = [
       const id = idArg(ctx, 'new-year 1 --year 2020');
       const year = ctx.flags.year;
       if (!year || year === 'true') throw new UserError('请用 --year 给出新的年度，例如：new-year 1 --year 2020');
-      const { record, changes } = ctx.store().newYear(id, year);
+      const { record, changes, history } = ctx.store().newYear(id, year);
       for (const c of changes) ctx.out(`已改年份 ${c.label}：${c.before} → ${c.after}`);
+      for (const h of history) ctx.out(`已填历史指标值 ${h}`);
       const t = ctx.store().templates.get(record.templateId, record.templateVersion);
       const { cleared } = describeNewYear(t);
       ctx.out(`已新建 ${record.year} 年度「${record.title}」草稿${cleared.length ? `，请重新填写：${cleared.join('、')}` : ''}`);
@@ -163,6 +165,17 @@ export const commands: CliCommand[] = [
       const record = store.newStage(id, templateId, { month: month && month !== 'true' ? month : undefined });
       const t = store.templates.get(record.templateId, record.templateVersion);
       ctx.out(`已由编号 ${id} 的申报表生成 ${record.year} 年度「${record.title}」${t.title}草稿`);
+      ctx.out(String(record.id));
+      return 0;
+    },
+  },
+  {
+    name: 'history',
+    usage: 'history 编号                      按本单位往年表单重新填写历史指标值（近两年指标值）并保存',
+    run(ctx) {
+      const { record, sources } = ctx.store().refreshHistory(idArg(ctx, 'history 1'));
+      for (const s of sources) ctx.out(`已填历史指标值 ${describeSource(s)}`);
+      if (sources.length === 0) ctx.out('没有找到本单位往年同一指标的指标值（或本表样没有历史指标值栏）');
       ctx.out(String(record.id));
       return 0;
     },

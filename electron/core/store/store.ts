@@ -6,7 +6,9 @@ import type { BackupManifest, FormPage, FormRecord, FormSummary, Revision, TextC
 import { UserError } from '../../../shared/errors';
 import type { FormData } from '../../../shared/form';
 import { str, withComputed } from '../../../shared/formOps';
+import { describeSource, fillHistory, hasHistory, type HistorySource } from '../../../shared/history';
 import { carryToNewYear } from '../../../shared/newYear';
+import { earlierForms, type EarlierSource } from '../history/earlierForms';
 import { revisionChanges } from '../../../shared/compare/revisionChanges';
 import type { TemplateRegistry } from '../../../shared/template/registry';
 import type { TemplateDef } from '../../../shared/template/schema';
@@ -139,7 +141,10 @@ export interface Store {
   /** Finalize, unlock, delete … of a form, oldest first. */
   events(id: number): FormEvent[];
   newYearPreview(id: number, year: string): { changes: TextChange[]; conflict: FormSummary | null };
-  newYear(id: number, year: string): { record: FormRecord; changes: TextChange[] };
+  /** `history`: where each history-column value (近两年指标值) came from, one line each. */
+  newYear(id: number, year: string): { record: FormRecord; changes: TextChange[]; history: string[] };
+  /** Fills the form's history columns (近两年指标值) again from this unit's earlier forms, saves, and says where each value came from. */
+  refreshHistory(id: number): { record: FormRecord; sources: HistorySource[] };
   /** The declaration a form belongs to, its later-stage forms and what can be made from it (stages.ts). */
   stagesOf(id: number): StagesOf;
   /** A later-stage form (调整, 监控, 自评) made from the declaration `id`, pre-filled (stages.ts). */
@@ -661,11 +666,29 @@ class SqliteStore implements Store {
     return { changes, conflict: this.findLive(form) };
   }
 
-  newYear(id: number, year: string): { record: FormRecord; changes: TextChange[] } {
+  newYear(id: number, year: string): { record: FormRecord; changes: TextChange[]; history: string[] } {
     const { source, t, form, changes } = this.carried(id, year);
     const fromYear = str(source.data.values[t.identity.year]);
-    const record = this.create(form, { note: `由 ${fromYear} 年度表单（编号 ${id}）生成` });
-    return { record, changes };
+    // History columns (近两年指标值): from this unit's earlier forms, each value's source listed.
+    const history = hasHistory(t) ? fillHistory(form, t, earlierForms(form, t, this.earlierSource())) : { form, sources: [] };
+    const record = this.create(history.form, { note: `由 ${fromYear} 年度表单（编号 ${id}）生成` });
+    return { record, changes, history: history.sources.map(describeSource) };
+  }
+
+  refreshHistory(id: number): { record: FormRecord; sources: HistorySource[] } {
+    const current = this.get(id);
+    const t = this.templates.get(current.templateId, current.templateVersion);
+    const { form, sources } = fillHistory(current.data, t, earlierForms(current.data, t, this.earlierSource()));
+    const record = this.save(id, form, { note: '重新读取历史指标值', baseRevision: current.revision });
+    return { record, sources };
+  }
+
+  private earlierSource(): EarlierSource {
+    return {
+      list: (year) => this.list({ year }),
+      get: (id) => this.get(id),
+      templateOf: (r) => this.templates.get(r.templateId, r.templateVersion),
+    };
   }
 
   stagesOf(id: number): StagesOf {

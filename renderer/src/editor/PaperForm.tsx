@@ -42,7 +42,7 @@ import { ValueInput } from './cells/ValueInput';
 import { focusFieldIn, focusGroupCellIn, groupInputIn } from './focus';
 import { fontStyle } from './fonts';
 import type { FormStore } from './formStore';
-import { firstBlankColumn, maxRowsOf } from './groupRows';
+import { firstBlankColumn, fixedRowNotice, maxRowsOf } from './groupRows';
 import { pasteNotice, planPaste, skippedAsText } from './pasteRows';
 import { useFieldMessages, useFieldValue } from './hooks';
 import { columnPercents, fieldsBelow, mmCss } from './layout';
@@ -374,6 +374,7 @@ export const PaperForm = memo(function PaperForm({ store, readOnly, onLeaveCell,
         }
         if (refusal === 'full')
           setNotice({ text: `${g.label}最多 ${maxRowsOf(g)} 行，不能再添加。请删去不用的行后再添加。`, tone: 'warning' });
+        else if (refusal === 'fixed') setNotice({ text: fixedRowNotice(g, store.rows(group), row), tone: 'warning' });
         else if (!refusal) {
           setNotice(null);
           focusLater(group, target, col);

@@ -6,6 +6,7 @@
  */
 import type { FieldValue, FormData, GroupRow } from '../../../shared/form';
 import { computeValues, rowOutcome } from '../../../shared/computeForm';
+import { fixedRowAt, isLockedCell } from '../../../shared/fixedRows';
 import { columnDef, groupDef, withComputed } from '../../../shared/formOps';
 import { messageCell } from '../../../shared/messages';
 import type { GroupDef, TemplateDef } from '../../../shared/template/schema';
@@ -25,8 +26,8 @@ export interface SetOptions {
   coalesceKey?: string;
 }
 
-/** Why a row operation did nothing. */
-export type RowRefusal = 'full' | 'none';
+/** Why a row operation did nothing: the group is full, there was nothing to do, or the row is a 固化 row of the template. */
+export type RowRefusal = 'full' | 'none' | 'fixed';
 
 export class FormStore {
   readonly template: TemplateDef;
@@ -115,6 +116,7 @@ export class FormStore {
     const g = this.group(groupId);
     const current = this.rows(groupId);
     if (rows.every((i) => i < current.length && (current[i][column] ?? '') === value)) return;
+    if (isLockedCell(g, current, rows, column)) return;
     this.set(groupId, setCell(g, current, rows, column, value), opts);
   }
 
@@ -141,7 +143,13 @@ export class FormStore {
   }
 
   removeRow(groupId: string, index: number): RowRefusal | null {
+    if (fixedRowAt(this.group(groupId), this.rows(groupId), index)) return 'fixed';
     return this.rowOp(groupId, removeRow(this.rows(groupId), index), 'none');
+  }
+
+  /** A cell of a 固化 row the clerk may not change (its 一级/二级/三级/指标性质). */
+  isLocked(groupId: string, rows: readonly number[], column: string): boolean {
+    return isLockedCell(this.group(groupId), this.rows(groupId), rows, column);
   }
 
   moveRow(groupId: string, index: number, delta: -1 | 1): RowRefusal | null {

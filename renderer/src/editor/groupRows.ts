@@ -3,6 +3,7 @@
  * Rows are never changed in place, so the store's undo snapshots stay intact.
  */
 import type { GroupRow } from '../../../shared/form';
+import { fixedRowAt } from '../../../shared/fixedRows';
 import { completeRow } from '../../../shared/formOps';
 import { MAX_GROUP_ROWS } from '../../../shared/limits';
 import type { GroupDef } from '../../../shared/template/schema';
@@ -84,3 +85,13 @@ export function lastColumn(g: GroupDef): string {
 /** How the editor names a group cell: 分配明细第2行 金额（万元）. */
 export const groupCellLabel = (g: GroupDef, row: number, columnLabel: string): string => `${g.label}第${row + 1}行 ${columnLabel}`;
 export const groupRowName = (g: GroupDef, row: number): string => `${g.label}第${row + 1}行`;
+
+/** Why a 固化 row cannot be deleted, naming it and the columns that stay as the template fixed them. */
+export function fixedRowNotice(g: GroupDef, rows: readonly GroupRow[], index: number): string {
+  const f = fixedRowAt(g, rows, index);
+  const label = (id: string) => (g.columns.find((c) => c.id === id)?.label ?? id).replace(/^\*/, '');
+  const nameColumn = g.indicators?.find((b) => f?.locked.includes(b.name))?.name;
+  const name = (nameColumn && rows[index]?.[nameColumn]?.trim()) || '这一行';
+  const locked = f ? f.locked.map(label).join('、') : '';
+  return `「${name}」是表样固化的指标，不能删除，它的${locked}也不能修改；请填写这一行的其余栏目。`;
+}

@@ -77,7 +77,9 @@ export const GroupCell = memo(function GroupCell({ group, column, rows: rowsText
   const value = useGroupCellValue(store, group, first, column);
   // A computed column (得分 from its row) takes no typing, except where its formula leaves the row to the clerk.
   const computed = useGroupCellLocked(store, group, first, column);
-  const readOnly = sheet.readOnly || locked || computed;
+  // A 固化 row's 一级/二级/三级/指标性质: shown, not editable (the row itself cannot be deleted either).
+  const fixed = store.isLocked(group, rows, column);
+  const readOnly = sheet.readOnly || locked || computed || fixed;
   const keys = rows.map((r) => groupCellKey(group, r, column));
   const messages = useCellsMessages(store, keys);
   const label = groupCellLabel(g, first, col.label);
@@ -186,7 +188,7 @@ export const GroupCell = memo(function GroupCell({ group, column, rows: rowsText
         {...(input as unknown as SyncedInput<HTMLInputElement>)}
         {...data}
         type="text"
-        className={`v-input v-${col.kind} v-block${computed ? ' v-computed' : ''}${locked ? ' v-locked' : ''}`}
+        className={`v-input v-${col.kind} v-block${computed ? ' v-computed' : ''}${locked || fixed ? ' v-locked' : ''}`}
         aria-label={label}
         readOnly={readOnly}
         tabIndex={computed ? -1 : undefined}
@@ -205,7 +207,7 @@ export const GroupCell = memo(function GroupCell({ group, column, rows: rowsText
         {...(input as unknown as SyncedInput<HTMLTextAreaElement>)}
         {...suggestHandlers}
         {...data}
-        className={`v-textarea v-col-${col.kind}${computed ? ' v-computed' : ''}${locked ? ' v-locked' : ''}`}
+        className={`v-textarea v-col-${col.kind}${computed ? ' v-computed' : ''}${locked || fixed ? ' v-locked' : ''}`}
         aria-label={label}
         readOnly={readOnly}
         tabIndex={computed ? -1 : undefined}
@@ -224,9 +226,10 @@ export const GroupCell = memo(function GroupCell({ group, column, rows: rowsText
     <td
       rowSpan={rowSpan > 1 ? rowSpan : undefined}
       colSpan={colSpan > 1 ? colSpan : undefined}
-      className={`c-group c-col-${col.kind}`}
+      className={`c-group c-col-${col.kind}${fixed ? ' c-locked' : ''}`}
       style={{ textAlign: align }}
       data-cell={keys[0]}
+      title={fixed ? '表样固化的指标：这一栏不能修改，这一行不能删除' : undefined}
     >
       {editor}
       {suggesting && (

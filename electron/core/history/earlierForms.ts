@@ -1,0 +1,34 @@
+/**
+ * The earlier forms a form's history columns are filled from (shared/history.ts): this unit's
+ * live forms of those years with the same role and the same title (the same project; for a
+ * 部门整体 form the unit itself), of any template — a project declared on last year's county
+ * layout counts for this year's Hubei one.
+ */
+import type { FormRecord, FormSummary } from '../../../shared/contract';
+import type { FormData } from '../../../shared/form';
+import { str } from '../../../shared/formOps';
+import { historyYears, type EarlierForm } from '../../../shared/history';
+import { roleOf } from '../../../shared/template/roles';
+import type { TemplateDef } from '../../../shared/template/schema';
+
+export interface EarlierSource {
+  list(year: string): FormSummary[];
+  get(id: number): FormRecord;
+  templateOf(r: Pick<FormRecord, 'templateId' | 'templateVersion'>): TemplateDef;
+}
+
+const trim = (s: string) => s.replace(/\s+/g, '');
+
+export function earlierForms(form: FormData, t: TemplateDef, src: EarlierSource): EarlierForm[] {
+  const unit = trim(str(form.values[t.identity.unit]));
+  const title = trim(t.identity.title.map((f) => str(form.values[f])).join(' '));
+  if (unit === '') return [];
+  return historyYears(t, str(form.values[t.identity.year]).trim()).flatMap((year): EarlierForm[] => {
+    const hit = src
+      .list(year)
+      .filter((s) => !s.deletedAt && trim(s.unit) === unit && trim(s.title) === title)
+      .map((s) => src.get(s.id))
+      .find((r) => roleOf(src.templateOf(r)) === roleOf(t));
+    return hit ? [{ year, title: hit.title, form: hit.data, template: src.templateOf(hit) }] : [];
+  });
+}
