@@ -26,10 +26,14 @@ export interface TableForm {
   raw: Map<string, string>;
   /** The rows of each group found, as printed. */
   groups: Map<string, GroupRow[]>;
+  /** Per group: the share of its columns the table printed. */
+  columnShare: Map<string, number>;
   notes: string[];
   uncertain: Set<string>;
   /** What the file holds that this template has no place for (unknown columns, stray cells). */
   unplaced: Unplaced[];
+  /** How many of those the grid itself holds (cells and columns with no place), not the leftovers of reading a value. */
+  unplacedInGrid: number;
   /** The share of the template's fields and groups the table showed (0–1). */
   share: number;
   /** Fewer than half the template's fields were found (read only with `loose`). */
@@ -153,9 +157,11 @@ export function formFromRead(walk: DocWalk, t: TemplateDef, table: TableScan, sc
     data: withComputed(data, t),
     raw,
     groups: table.groups,
+    columnShare: table.columnShare,
     notes: acc.notes,
     uncertain: acc.uncertain,
     unplaced: [...table.unplaced, ...unplaced],
+    unplacedInGrid: table.unplaced.length,
     share: table.share,
     weak: table.weak,
   };

@@ -18,7 +18,7 @@ import { deadlineOf, withDeadline } from './deadline';
 import { reconcile, readEmbedded } from './embeddedForm';
 import type { ReadNotes } from './fieldValues';
 import { formFromRead, formFromTable, type ReadScope, type TableForm, type TableScan } from './formFromTable';
-import { readFormTable } from './tableReader';
+import { coverageOf, readFormTable } from './tableReader';
 import { splitForms } from './formSplit';
 import type { Unplaced } from './tableReader';
 import { walkModel, type DocModel, type DocWalk } from './docModel';
@@ -43,15 +43,12 @@ export interface ReadResult {
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 
-/** How much of a form a table showed: its fields and its groups' rows. */
-const coverage = (r: TableForm): number => r.raw.size + [...r.groups.values()].reduce((n, rows) => n + 1 + rows.length / 100, 0);
-
 /**
  * How well a template fits what a table showed: what it read, less what the table holds that it
  * has no place for — so a two-block template does not win a single-year grid by taking its
  * year's amounts for the 中期 ones, nor the other way round.
  */
-const fit = (r: TableForm): number => coverage(r) - r.unplaced.length / 2;
+const fit = (r: TableForm): number => coverageOf(r) - r.unplacedInGrid / 2;
 
 /**
  * Whether a weak read may stand as the form: it names the form (a title field of the template's
@@ -76,9 +73,6 @@ const ownOverBuiltIn = (a: TableForm, b: TableForm): boolean => BUILT_IN_IDS.has
 const better = (a: TableForm, b: TableForm | null): boolean =>
   !b || fit(a) > fit(b) || (fit(a) === fit(b) && (ownOverBuiltIn(a, b) || (!ownOverBuiltIn(b, a) && a.share > b.share)));
 
-/** How much a weak scan read (its unplaced list is made only for the one chosen). */
-const scanFit = (s: TableScan): number => s.raw.size + [...s.groups.values()].reduce((n, rows) => n + 1 + rows.length / 100, 0);
-
 function bestTableForm(walk: DocWalk, templates: readonly TemplateDef[], deadline: () => void, scope: ReadScope = {}): Fits {
   const out: Fits = { best: null, nearest: null };
   for (const t of templates) {
@@ -86,7 +80,7 @@ function bestTableForm(walk: DocWalk, templates: readonly TemplateDef[], deadlin
     const scan = readFormTable(walk, t, deadline, scope.allowed, true);
     if (!scan) continue;
     if (scan.weak) {
-      if (!out.nearest || scanFit(scan) > scanFit(out.nearest.scan)) out.nearest = { t, scan };
+      if (!out.nearest || coverageOf(scan) > coverageOf(out.nearest.scan)) out.nearest = { t, scan };
       continue;
     }
     const read = formFromRead(walk, t, scan, scope);

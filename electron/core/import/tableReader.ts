@@ -50,13 +50,6 @@ export interface ExtraColumn {
   values: string[];
 }
 
-/** A value cell of a matrix (the 监控表's money): its row's label to the left, its column's header above. */
-interface MatrixField {
-  def: FieldDef;
-  row: string;
-  column: string;
-}
-
 /**
  * Labels as compared: a 监控表's headers name the month (1-6月执行数), the template's print 1-N月 for
  * a blank form; both read as 1-N月.
@@ -69,7 +62,6 @@ interface TableModel {
   /** Fields printed as label：value inside a shared cell. */
   pair: FieldDef[];
   groups: GroupModel[];
-  matrix: MatrixField[];
   /** Every label the table prints, normalized, for recognising label cells. */
   labelTexts: Set<string>;
   leads: string[];
@@ -79,18 +71,6 @@ interface TableModel {
 }
 
 const models = new WeakMap<TemplateDef, TableModel>();
-
-const textOf = (c: LaidCell): string => normalizeLabel(c.paragraphs.map((p) => p.text).join(''));
-
-/** A value cell with no label beside it: the label starting its row and the header of its column above, if both are there. */
-function matrixLabelsOf(cells: readonly LaidCell[], cell: LaidCell): { row: string; column: string } | null {
-  const labels = cells.filter((c) => c.binding.kind === 'label');
-  const row = labels.filter((c) => c.row === cell.row && c.col < cell.col).sort((a, b) => b.col - a.col)[0];
-  const column = labels
-    .filter((c) => c.col === cell.col && c.colSpan === cell.colSpan && c.row < cell.row)
-    .sort((a, b) => b.row - a.row)[0];
-  return row && column ? { row: textOf(row), column: textOf(column) } : null;
-}
 
 /** The template's own label cell for a value cell: to its left on its first row, else directly above. */
 function labelCellOf(cells: readonly LaidCell[], cell: LaidCell): { label: LaidCell; valueAt: 'right' | 'below' } | null {
@@ -128,7 +108,6 @@ function tableModel(t: TemplateDef): TableModel {
     block: [],
     pair: [],
     groups: [],
-    matrix: [],
     labelTexts: new Set(),
     leads: [],
     labelLeads: [],
@@ -159,11 +138,6 @@ function tableModel(t: TemplateDef): TableModel {
       continue;
     }
     const own = labelCellOf(cells, cell);
-    const cross = own ? null : matrixLabelsOf(cells, cell);
-    if (cross) {
-      model.matrix.push({ def, ...cross });
-      continue;
-    }
     if (own) labels.add(normalizeLabel(own.label.paragraphs.map((p) => p.text).join('')));
     const matrix = own ? undefined : matrixOf(cells, cell);
     model.block.push({ def, labels, valueAt: own?.valueAt ?? 'right', footers: (b.footer ?? []).map((f) => squash(f.text)), matrix });
@@ -257,6 +231,8 @@ interface Scan {
   /** Title, year and sign rows printed inside the table above the form's first label. */
   lines: string[];
   grid: ReadGrid;
+  /** Per group found: the share of its columns whose header the grid printed (0–1). */
+  columnShare: Map<string, number>;
 }
 
 /** A label printed with a note after it: 年度绩效目标（90分）, 项目名称（全称）. */
@@ -301,7 +277,7 @@ function scanGroup(
   model: TableModel,
   claimed: Set<GridCell>,
   extras: ExtraColumn[],
-): GroupRow[] | null {
+): { rows: GroupRow[]; columnShare: number } | null {
   const headerOf = new Map<string, GridCell>();
   const taken = new Set<GridCell>();
   const twoBlocks = [...gm.tags.values()].some((t) => t !== undefined);
@@ -364,6 +340,8 @@ function scanGroup(
     }
   }
   const start = Math.max(...[...headerOf.values(), ...boxOf.map((b) => b.cell)].map((c) => c.row + c.rowSpan));
+  // A template column the grid does not print (调整后指标值 on a declaration) makes the template fit less.
+  const columnShare = (headerOf.size + new Set(boxOf.map((b) => b.column)).size) / gm.group.columns.length;
   // A single-year template on a grid that prints the same header twice with no block named
   // cannot tell which is the year's: it reads none rather than perhaps the wrong one.
   if (!twoBlocks) {
@@ -426,7 +404,7 @@ function scanGroup(
       extraCols.forEach(({ extra }, k) => extra.values.push(extraTexts[k]));
     }
   }
-  return rows;
+  return { rows, columnShare };
 }
 
 /** A grid with each cell's text as labels are compared. */
@@ -455,6 +433,7 @@ function scanGrid(grid: ReadGrid, model: TableModel): Scan {
   const norm = grid.norm;
   const claimed = new Set<GridCell>();
   const extras: ExtraColumn[] = [];
+  const columnShare = new Map<string, number>();
   // The title, year and sign rows printed inside the table, above its first label: lines of the form.
   const lines: string[] = [];
   for (const r of leadingWholeRows(grid)) {
@@ -464,10 +443,11 @@ function scanGrid(grid: ReadGrid, model: TableModel): Scan {
   }
   let found = 0;
   for (const gm of model.groups) {
-    const rows = scanGroup(grid, gm, norm, model, claimed, extras);
-    if (!rows) continue;
-    groups.set(gm.group.id, rows);
-    found += 1 + rows.length;
+    const read = scanGroup(grid, gm, norm, model, claimed, extras);
+    if (!read) continue;
+    groups.set(gm.group.id, read.rows);
+    columnShare.set(gm.group.id, read.columnShare);
+    found += 1 + read.rows.length;
   }
   const isLabel = (labels: Set<string>, text: string): boolean => {
     if (hasLabel(labels, text)) return true;
@@ -517,16 +497,6 @@ function scanGrid(grid: ReadGrid, model: TableModel): Scan {
     claimed.add(valueCell);
     raw.set(bf.def.id, stripFooters(valueCell.paragraphs, bf.footers).join('\n'));
   }
-  // A matrix cell: where its row's label and its column's header cross.
-  for (const m of model.matrix) {
-    const rowCell = grid.cells.find((c) => norm.get(c) === m.row || model.labelLeads.some((l) => norm.get(c) === l + m.row));
-    const colCell = grid.cells.find((c) => norm.get(c) === m.column && (!rowCell || c.row < rowCell.row));
-    if (!rowCell || !colCell) continue;
-    const valueCell = grid.owner[rowCell.row]?.[colCell.col];
-    if (!valueCell || valueCell === rowCell || claimed.has(valueCell)) continue;
-    claimed.add(valueCell);
-    raw.set(m.def.id, valueCell.paragraphs.join('\n'));
-  }
   // Pairs: every remaining cell, every field not yet found (also 部门名称：… typed in one cell).
   const pending = [...model.pair, ...model.block.map((b) => b.def)].filter((d) => !raw.has(d.id));
   const labels = [...model.fieldByLabel].filter(([, d]) => pending.includes(d)).map(([l]) => l);
@@ -544,7 +514,7 @@ function scanGrid(grid: ReadGrid, model: TableModel): Scan {
       });
     }
   }
-  return { raw, groups, found: found + raw.size, claimed, extras, lines, grid };
+  return { raw, groups, found: found + raw.size, claimed, extras, lines, grid, columnShare };
 }
 
 /** The table that follows `i` directly (same container, only blank paragraphs between), if any. */
@@ -558,7 +528,21 @@ function nextAdjacent(walk: DocWalk, i: number): number {
 
 /** How many of a template's fields and group columns a table could show. */
 function expectedCount(model: TableModel): number {
-  return model.block.length + model.pair.length + model.matrix.length + model.groups.length;
+  return model.block.length + model.pair.length + model.groups.length;
+}
+
+/**
+ * How much of a form a table showed: its fields, and per group the share of its columns printed
+ * and a little for each row — so a template with columns the grid lacks fits less than one without.
+ */
+export function coverageOf(r: {
+  raw: ReadonlyMap<string, string>;
+  groups: ReadonlyMap<string, GroupRow[]>;
+  columnShare: ReadonlyMap<string, number>;
+}): number {
+  let n = r.raw.size;
+  for (const [id, rows] of r.groups) n += (r.columnShare.get(id) ?? 1) + rows.length / 100;
+  return n;
 }
 
 /** Something the file holds that the template has no place for, by where it was printed. */
@@ -630,7 +614,16 @@ export function readFormTable(
   allowed: (tableIndex: number) => boolean = () => true,
   loose = false,
 ):
-  | (TableRead & { first: DocTable; last: DocTable; tables: number[]; lines: string[]; unplaced: Unplaced[]; share: number; weak: boolean })
+  | (TableRead & {
+      first: DocTable;
+      last: DocTable;
+      tables: number[];
+      lines: string[];
+      unplaced: Unplaced[];
+      share: number;
+      weak: boolean;
+      columnShare: Map<string, number>;
+    })
   | null {
   const model = tableModel(t);
   let best: { scan: Scan; els: DocTable[]; depth: number; tables: number[] } | null = null;
@@ -663,11 +656,12 @@ export function readFormTable(
   const share = fieldsFound / Math.max(1, expectedCount(model));
   const weak = fieldsFound < Math.max(3, Math.ceil(expectedCount(model) / 2));
   if ((weak && !loose) || fieldsFound === 0) return null;
-  const all = [...model.block.map((b) => b.def), ...model.pair, ...model.matrix.map((m) => m.def)];
+  const all = [...model.block.map((b) => b.def), ...model.pair];
   let listed: Unplaced[] | undefined;
   return {
     raw: chosen.scan.raw,
     groups: chosen.scan.groups,
+    columnShare: chosen.scan.columnShare,
     missing: all.filter((d) => !chosen.scan.raw.has(d.id)),
     first: chosen.els[0],
     last: chosen.els[chosen.els.length - 1],
