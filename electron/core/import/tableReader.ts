@@ -19,6 +19,7 @@ import { labelAlternation, squash } from './looseText';
 import { blockAbove, columnTag, splitHeader, type BlockTag } from './headerBlocks';
 import { endsGrid } from './gridEnd';
 import { isIdentityLine, wholeWidthRows } from './formSplit';
+import { BY_TEXT, cellsWhere, type CellKey, type ReadGrid } from './gridIndex';
 
 interface BlockField {
   def: FieldDef;
@@ -240,8 +241,30 @@ const LABEL_SUFFIX = /（[^（）]{0,20}）$/;
 /** Labels are short: longer text is never tried as a label with a note (nor costs a regex per field). */
 const LABEL_CHARS = 60;
 
-function hasLabel(labels: ReadonlySet<string>, text: string): boolean {
-  return labels.has(text) || labels.has(bareLabel(text));
+/** A cell's text without its note, as a lookup key (only where there is a note). */
+const BY_BARE: CellKey = (text) => {
+  const bare = bareLabel(text);
+  return bare === text ? undefined : bare;
+};
+
+/** A header's base word (二级指标（中期） → 二级指标), as a lookup key. */
+const BY_BASE: CellKey = (text) => (text.length > LABEL_CHARS ? undefined : splitHeader(text).base);
+
+/** Per lead (其中：): the text after it, and that without its note, as lookup keys. */
+const leadKeys = new Map<string, CellKey[]>();
+function keysAfterLead(lead: string): CellKey[] {
+  let keys = leadKeys.get(lead);
+  if (!keys) {
+    const rest = (text: string) => (text.startsWith(lead) ? text.slice(lead.length) : undefined);
+    keys = [rest, (text) => (rest(text) === undefined ? undefined : BY_BARE(rest(text)!))];
+    leadKeys.set(lead, keys);
+  }
+  return keys;
+}
+
+/** The cells that print one of `labels`: as it is, with a note after it, or after a lead (其中：). In grid order. */
+function labelCells(grid: ReadGrid, model: TableModel, labels: Iterable<string>): readonly GridCell[] {
+  return cellsWhere(grid, [BY_TEXT, BY_BARE, ...model.labelLeads.flatMap(keysAfterLead)], labels);
 }
 
 /** The label without its note: 年度绩效目标（90分） → 年度绩效目标; other text as it is. */
@@ -271,7 +294,7 @@ function leadingWholeRows(grid: Grid): number[] {
  * text to every row it covers; a row with nothing in it is no row.
  */
 function scanGroup(
-  grid: Grid,
+  grid: ReadGrid,
   gm: GroupModel,
   norm: Map<GridCell, string>,
   model: TableModel,
@@ -300,15 +323,16 @@ function scanGroup(
   // the same header (二级指标 under 中期 and under 年度) get their cells left to right.
   // The header row is the one naming most of the group's columns: a money block above it may print
   // some of the same words (分值, 得分 in a 自评 form's budget part).
-  const naming = (c: { id: string }) => grid.cells.filter((x) => !claimed.has(x) && gm.headers.get(c.id)!.has(norm.get(x)!));
+  const naming = (c: { id: string }) => cellsWhere(grid, [BY_TEXT], gm.headers.get(c.id)!).filter((x) => !claimed.has(x));
   const perRow = new Map<number, number>();
   for (const c of gm.group.columns) for (const r of new Set(naming(c).map((x) => x.row))) perRow.set(r, (perRow.get(r) ?? 0) + 1);
   const best = Math.max(0, ...perRow.values());
   const band = [...perRow].filter(([, n]) => n === best).map(([r]) => r)[0] ?? 0;
   for (const c of gm.group.columns) {
     // The header band that names most columns is preferred; within it, the first free cell that fits.
-    const all = grid.cells.filter((x) => !claimed.has(x) && !taken.has(x) && fits(c.id, x));
-    const cell = all.find((x) => x.row >= band && x.row <= band + 2) ?? all[0];
+    const free = (x: GridCell) => !claimed.has(x) && !taken.has(x) && fits(c.id, x);
+    const named = cellsWhere(grid, [BY_TEXT, BY_BASE], gm.headers.get(c.id)!);
+    const cell = named.find((x) => x.row >= band && x.row <= band + 2 && free(x)) ?? named.find(free);
     if (cell) {
       headerOf.set(c.id, cell);
       taken.add(cell);
@@ -324,7 +348,7 @@ function scanGroup(
     const head = headerOf.get(column);
     headerOf.delete(column);
     for (const option of options) {
-      const cell = grid.cells.find(
+      const cell = cellsWhere(grid, [BY_TEXT], [normalizeLabel(option)]).find(
         (x) =>
           !claimed.has(x) &&
           !taken.has(x) &&
@@ -407,11 +431,6 @@ function scanGroup(
   return { rows, columnShare };
 }
 
-/** A grid with each cell's text as labels are compared. */
-interface ReadGrid extends Grid {
-  norm: Map<GridCell, string>;
-}
-
 /**
  * A table's grid does not depend on the template it is read for, and every known template is
  * tried on every table: read once per table (a joined run of tables is read each time; rare).
@@ -449,18 +468,15 @@ function scanGrid(grid: ReadGrid, model: TableModel): Scan {
     columnShare.set(gm.group.id, read.columnShare);
     found += 1 + read.rows.length;
   }
-  const isLabel = (labels: Set<string>, text: string): boolean => {
-    if (hasLabel(labels, text)) return true;
-    for (const l of model.labelLeads) if (text.startsWith(l) && hasLabel(labels, text.slice(l.length))) return true;
-    return false;
-  };
   for (const bf of model.block) {
     if (bf.matrix) {
       const { row, column } = bf.matrix;
-      const rowCell = grid.cells.find((c) => isLabel(new Set([row]), norm.get(c)!));
+      const rowCell = labelCells(grid, model, [row])[0];
       // The nearest header above the row: a money block and the grid below it both print 得分.
       const colCell = rowCell
-        ? grid.cells.filter((c) => norm.get(c) === column && c.row < rowCell.row).sort((a, b) => b.row - a.row)[0]
+        ? cellsWhere(grid, [BY_TEXT], [column])
+            .filter((c) => c.row < rowCell.row)
+            .sort((a, b) => b.row - a.row)[0]
         : undefined;
       const valueCell = rowCell && colCell ? grid.owner[rowCell.row]?.[colCell.col] : undefined;
       if (valueCell && valueCell !== rowCell && !claimed.has(valueCell)) {
@@ -469,15 +485,13 @@ function scanGrid(grid: ReadGrid, model: TableModel): Scan {
       }
       continue;
     }
-    const first = grid.cells.find((c) => !claimed.has(c) && isLabel(bf.labels, norm.get(c)!));
+    const candidates = labelCells(grid, model, bf.labels);
+    const first = candidates.find((c) => !claimed.has(c));
     if (!first) continue;
     // Two cells for one field (资金总额 ‖ 当年资金总额): the field's own label, else the year's; the other is listed as unplaced.
     const own = normalizeLabel(bf.def.printed ?? bf.def.label);
     const preferred = (c: GridCell) => norm.get(c) === own || /^(其中)?(年度|当年|本年)/.test(norm.get(c)!);
-    const labelCell =
-      norm.get(first) === own
-        ? first
-        : (grid.cells.find((c) => c !== first && !claimed.has(c) && isLabel(bf.labels, norm.get(c)!) && preferred(c)) ?? first);
+    const labelCell = norm.get(first) === own ? first : (candidates.find((c) => c !== first && !claimed.has(c) && preferred(c)) ?? first);
     claimed.add(labelCell);
     let valueCell = valueCellOf(grid, labelCell, bf.valueAt);
     // 总体目标 | 年度目标 over the text: a label beside another label of the same field is read
@@ -502,10 +516,13 @@ function scanGrid(grid: ReadGrid, model: TableModel): Scan {
   const labels = [...model.fieldByLabel].filter(([, d]) => pending.includes(d)).map(([l]) => l);
   if (labels.length) {
     const re = pairRegex(labels);
+    // A hostile grid repeats a few texts many times: each text is matched once.
+    const matchesOf = new Map<string, RegExpExecArray[]>();
     for (const cell of grid.cells) {
       if (claimed.has(cell)) continue;
       const text = cellText(cell);
-      const matches = [...text.matchAll(re)];
+      let matches = matchesOf.get(text);
+      if (!matches) matchesOf.set(text, (matches = [...text.matchAll(re)]));
       matches.forEach((m, i) => {
         const def = model.fieldByLabel.get(normalizeLabel(m[1]));
         if (!def || raw.has(def.id)) return;
