@@ -115,8 +115,22 @@ async function oneRunMs(db: string): Promise<number> {
   return Date.now() - started;
 }
 
-/** A moment between `from` and `to` runs' time in. */
-const killAt = (runMs: number, from: number, to: number) => Math.floor(runMs * (from + Math.random() * (to - from)));
+/**
+ * When to kill: a moment between `from` and `to` runs' time in, the run measured once by a probe.
+ * The machine's load changes while the test runs (other suites, CI neighbours): after each round
+ * the moments move earlier when more commands finished than `finishedShare`, later when fewer did,
+ * so the kills keep landing inside the work rather than all before or all after it.
+ */
+function killClock(runMs: number, finishedShare = 0.5) {
+  let scale = 1;
+  return {
+    at: (from: number, to: number) => Math.floor(runMs * scale * (from + Math.random() * (to - from))),
+    learn(ran: readonly Ran[]) {
+      const finished = ran.filter((r) => r.finished).length / Math.max(1, ran.length);
+      scale *= Math.exp(0.4 * (finishedShare - finished));
+    },
+  };
+}
 
 /** Departments of the live forms' current revisions. */
 function departments(raw: Database.Database): Set<string> {
@@ -141,7 +155,8 @@ describe('long command-line operations under kill -9', () => {
     const expected = new Map<string, string>(); // department → file
     let acked = 0;
     mkdirSync(join(db, '..'), { recursive: true });
-    const run = await oneRunMs(join(dir, 'probe.db'));
+    // Most batches are to be cut off: more than half the rounds must kill one.
+    const clock = killClock(await oneRunMs(join(dir, 'probe.db')), 0.25);
     for (let round = 0; round < ROUNDS; round++) {
       const paths: string[] = [];
       for (let i = 0; i < PER_ROUND; i++) {
@@ -152,7 +167,8 @@ describe('long command-line operations under kill -9', () => {
         paths.push(path);
       }
       // The first round's kill may land in the open that creates and migrates the file.
-      const ran = await runAndKill(db, [['import', ...paths]], round === 0 ? killAt(run, 0, 1) : killAt(run, 0.8, 3));
+      const ran = await runAndKill(db, [['import', ...paths]], round === 0 ? clock.at(0, 1) : clock.at(0.8, 3));
+      clock.learn(ran);
       if (wasKilled(ran)) kills++;
       for (const l of ran.flatMap((r) => r.lines)) {
         const m = /^r(\d+)-(\d+)\.docx：已导入为编号 \d+/.exec(l);
@@ -180,7 +196,7 @@ describe('long command-line operations under kill -9', () => {
     const db = join(dir, 'data', 'shenbao.db');
     mkdirSync(join(dir, 'files'), { recursive: true });
     const expected = new Set<string>();
-    const run = await oneRunMs(join(dir, 'probe.db'));
+    const clock = killClock(await oneRunMs(join(dir, 'probe.db')));
     for (let round = 0; round < ROUNDS; round++) {
       const commands: string[][] = [];
       for (let i = 0; i < 6; i++) {
@@ -189,7 +205,8 @@ describe('long command-line operations under kill -9', () => {
         writeFileSync(path, templateToFile({ ...MADE_UP_TEMPLATE, id, title: `专项资金分配明细表（测试 ${round}-${i}）` }));
         commands.push(['template', 'import', path]);
       }
-      const ran = await runAndKill(db, commands, killAt(run, round === 0 ? 0 : 0.5, 6));
+      const ran = await runAndKill(db, commands, clock.at(round === 0 ? 0 : 0.5, 6));
+      clock.learn(ran);
       for (const l of ran.flatMap((r) => r.lines)) {
         const m = /^已导入表样「.*」（(kill-r\d+-\d+)，第 1 版）$/.exec(l);
         if (m) expected.add(m[1]);
@@ -222,7 +239,7 @@ describe('long command-line operations under kill -9', () => {
     /** Imports acknowledged, by file tag; and files whose import was killed: all or none of their entries. */
     const acked: string[] = [];
     const killed: string[] = [];
-    const run = await oneRunMs(join(dir, 'probe.db'));
+    const clock = killClock(await oneRunMs(join(dir, 'probe.db')));
     for (let round = 0; round < ROUNDS; round++) {
       const commands: string[][] = [];
       for (let i = 0; i < 3; i++) {
@@ -238,7 +255,8 @@ describe('long command-line operations under kill -9', () => {
         writeFileSync(path, libraryToJson(entries));
         commands.push(['library', 'import', path]);
       }
-      const ran = await runAndKill(db, commands, killAt(run, round === 0 ? 0 : 0.5, 5));
+      const ran = await runAndKill(db, commands, clock.at(round === 0 ? 0 : 0.5, 5));
+      clock.learn(ran);
       ran.forEach((r) => {
         const tag = /(r\d+-\d+)\.json$/.exec(r.argv[2])![1];
         if (r.lines.includes(`已导入指标库 ${PER_FILE} 条`)) acked.push(tag);
@@ -272,10 +290,11 @@ describe('long command-line operations under kill -9', () => {
     }
     /** New id → the department it was drafted from. */
     const expected = new Map<number, string>();
-    const run = await oneRunMs(join(dir, 'probe.db'));
+    const clock = killClock(await oneRunMs(join(dir, 'probe.db')));
     for (let round = 0; round < ROUNDS; round++) {
       const commands = sources.slice(round * PER_ROUND, (round + 1) * PER_ROUND).map((id) => ['new-year', String(id), '--year', '2021']);
-      const ran = await runAndKill(db, commands, killAt(run, 0.5, 6));
+      const ran = await runAndKill(db, commands, clock.at(0.5, 6));
+      clock.learn(ran);
       for (const r of ran) {
         const source = Number(r.argv[1]);
         // The new id is the last line, after 「已新建 … 草稿」.
