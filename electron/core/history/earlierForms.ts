@@ -19,14 +19,17 @@ export interface EarlierSource {
 
 const trim = (s: string) => s.replace(/\s+/g, '');
 
-export function earlierForms(form: FormData, t: TemplateDef, src: EarlierSource): EarlierForm[] {
+/** The live forms of `year` with this form's unit and title (its declaration and stages that year), in id order. */
+export function sameProjectIn(year: string, form: FormData, t: TemplateDef, src: EarlierSource): FormSummary[] {
   const unit = trim(str(form.values[t.identity.unit]));
   const title = trim(t.identity.title.map((f) => str(form.values[f])).join(' '));
   if (unit === '') return [];
+  return src.list(year).filter((s) => !s.deletedAt && trim(s.unit) === unit && trim(s.title) === title);
+}
+
+export function earlierForms(form: FormData, t: TemplateDef, src: EarlierSource): EarlierForm[] {
   return historyYears(t, str(form.values[t.identity.year]).trim()).flatMap((year): EarlierForm[] => {
-    const hit = src
-      .list(year)
-      .filter((s) => !s.deletedAt && trim(s.unit) === unit && trim(s.title) === title)
+    const hit = sameProjectIn(year, form, t, src)
       .map((s) => src.get(s.id))
       .find((r) => roleOf(src.templateOf(r)) === roleOf(t));
     return hit ? [{ year, title: hit.title, form: hit.data, template: src.templateOf(hit) }] : [];
