@@ -96,23 +96,44 @@ export const namesOf = (row: GroupRow, set: IndicatorColumns): IndicatorNames =>
   name: row[set.name] ?? '',
 });
 
+const fullKey = (i: IndicatorNames) => `${key(i.level1)}\u0001${key(i.level2)}\u0001${key(i.name)}`;
+
+/** Each list's indicators by 一级/二级/三级, built once per list (the editor matches every row against the same list). */
+const exactIndexes = new WeakMap<readonly IndicatorNames[], Map<string, IndicatorNames[]>>();
+function exactIndex(list: readonly IndicatorNames[]): Map<string, IndicatorNames[]> {
+  let index = exactIndexes.get(list);
+  if (!index) {
+    index = new Map();
+    for (const i of list) {
+      const k = fullKey(i);
+      const at = index.get(k);
+      if (at) at.push(i);
+      else index.set(k, [i]);
+    }
+    exactIndexes.set(list, index);
+  }
+  return index;
+}
+
 /**
  * The earlier indicator that is this one: the same 一级/二级/三级 as written, else under the same
  * 一级 the most similar 三级 (at least SIMILAR_ENOUGH alike); null for a blank 三级 or no match.
+ * Indicators in `taken` are passed over (each earlier indicator matched once).
  */
 export function matchIndicator<I extends IndicatorNames>(
   wanted: IndicatorNames,
   earlier: readonly I[],
+  taken?: ReadonlySet<I>,
 ): { found: I; matched: 'same' | 'similar' } | null {
-  const [l1, l2, name] = [key(wanted.level1), key(wanted.level2), key(wanted.name)];
-  if (name === '') return null;
-  const same = earlier.find((i) => key(i.level1) === l1 && key(i.level2) === l2 && key(i.name) === name);
+  if (key(wanted.name) === '') return null;
+  const same = (exactIndex(earlier).get(fullKey(wanted)) as I[] | undefined)?.find((i) => !taken?.has(i));
   if (same) return { found: same, matched: 'same' };
+  const l1 = key(wanted.level1);
   let best: I | null = null;
   let score = SIMILAR_ENOUGH;
   for (const i of earlier) {
-    if (key(i.level1) !== l1) continue;
-    const s = similarity(i.name, name);
+    if (taken?.has(i) || key(i.level1) !== l1) continue;
+    const s = similarity(i.name, wanted.name);
     if (s >= score) [best, score] = [i, s];
   }
   return best ? { found: best, matched: 'similar' } : null;

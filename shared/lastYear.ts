@@ -75,10 +75,7 @@ export function joinLastYear(declaration: Source | null, selfEvaluation: Source 
   const actuals = selfEvaluation ? achieved(selfEvaluation) : [];
   const used = new Set<LastYearIndicator>();
   const declared = (declaration ? earlierIndicators(declaration) : []).map((d): LastYearIndicator => {
-    const m = matchIndicator(
-      d,
-      actuals.filter((a) => !used.has(a)),
-    );
+    const m = matchIndicator(d, actuals, used);
     if (m) used.add(m.found);
     return { ...d, value: d.value.trim(), actual: m?.found.actual ?? '' };
   });

@@ -13,6 +13,8 @@ import type { TemplateDef } from '../../../shared/template/schema';
 
 export interface EarlierSource {
   list(year: string): FormSummary[];
+  /** The live forms of a year with exactly this unit and title (an index look-up, where list reads the whole year). */
+  sameIdentity(year: string, unit: string, title: string): FormSummary[];
   get(id: number): FormRecord;
   templateOf(r: Pick<FormRecord, 'templateId' | 'templateVersion'>): TemplateDef;
 }
@@ -21,9 +23,13 @@ const trim = (s: string) => s.replace(/\s+/g, '');
 
 /** The live forms of `year` with this form's unit and title (its declaration and stages that year), in id order. */
 export function sameProjectIn(year: string, form: FormData, t: TemplateDef, src: EarlierSource): FormSummary[] {
-  const unit = trim(str(form.values[t.identity.unit]));
-  const title = trim(t.identity.title.map((f) => str(form.values[f])).join(' '));
+  const unitText = str(form.values[t.identity.unit]).trim();
+  const titleText = t.identity.title.map((f) => str(form.values[f]).trim()).join(' ');
+  const [unit, title] = [trim(unitText), trim(titleText)];
   if (unit === '') return [];
+  // Written the same way: found by the index. Else the year is read whole and compared without spaces.
+  const exact = src.sameIdentity(year, unitText, titleText).filter((s) => !s.deletedAt);
+  if (exact.length > 0) return exact;
   return src.list(year).filter((s) => !s.deletedAt && trim(s.unit) === unit && trim(s.title) === title);
 }
 

@@ -694,7 +694,10 @@ class SqliteStore implements Store {
 
   private earlierSource(): EarlierSource {
     return {
-      list: (year) => this.list({ year }),
+      // A plain query, not list(): no paging, sorting or search, and it runs for every open form (forms.lastYear).
+      list: (year) =>
+        this.stmt(`SELECT ${SUMMARY_COLUMNS} FROM forms WHERE year = ? AND deleted_at IS NULL ORDER BY id`).all(year) as FormSummary[],
+      sameIdentity: (year, unit, title) => this.stageStore().sameIdentity(year, unit, title),
       get: (id) => this.get(id),
       templateOf: (r) => this.templates.get(r.templateId, r.templateVersion),
     };
