@@ -181,6 +181,27 @@ describe('targetCopiedDespiteActual', () => {
     }
   });
 
+  it('is quiet where target and actual cannot be compared: a date, different units, a figure against words', () => {
+    const f = declaration('2025', { targets: { 完成时间: '2024年年底前', 项目总成本: '≤1000万元', 群众满意度: '≥92%' } });
+    const ly = (value: string, actual: string, name: string) => ({ level1: '', level2: '', name, value, actual });
+    const names = new Map(rows(f).map((r) => [r.name, r]));
+    const at = (name: string) => ({ ...ly('', '', name), level1: names.get(name)!.level1, level2: names.get(name)!.level2 });
+    const last = {
+      year: '2024',
+      declaration: null,
+      selfEvaluation: null,
+      history: [],
+      indicators: [
+        { ...at('完成时间'), value: '2024年年底前', actual: '2024年11月' },
+        { ...at('项目总成本'), value: '≤1000万元', actual: '9800000元' },
+        { ...at('群众满意度'), value: '≥92%', actual: '基本满意' },
+        // A figure that differs: fires.
+        { ...at('开展运动种类'), value: '1种', actual: '3种' },
+      ],
+    };
+    expect(warnings(f, last)).toEqual([['开展运动种类', 'value', MSG('开展运动种类', '1种', '3种')]]);
+  });
+
   it('is quiet without last year’s 自评', () => {
     store.delete(ids.s2024.id);
     expect(warnings(ids.d2025.data, store.lastYear(ids.d2025.id))).toEqual([]);
