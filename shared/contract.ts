@@ -73,6 +73,17 @@ export const relatedFormSchema = z.object({
   values: z.record(z.string(), fieldValueSchema),
   relation: z.enum(['sameUnit', 'previousYear']),
 });
+/** A form last year's values come from (shared/lastYear.ts). */
+const lastYearFormSchema = z.object({ id: z.number().int(), title: z.string(), templateTitle: z.string() }).nullable();
+const earlierIndicatorShape = { level1: z.string(), level2: z.string(), name: z.string(), value: z.string() };
+/** Last year's targets and results for a form's indicators, and the earlier years its history columns read. */
+export const lastYearSchema = z.object({
+  year: z.string(),
+  declaration: lastYearFormSchema,
+  selfEvaluation: lastYearFormSchema,
+  indicators: z.array(z.object({ ...earlierIndicatorShape, actual: z.string() })),
+  history: z.array(z.object({ year: z.string(), title: z.string(), indicators: z.array(z.object(earlierIndicatorShape)) })),
+});
 export const revisionSchema = z.object({
   revision: z.number().int(),
   savedAt: z.string(),
@@ -370,6 +381,8 @@ export const contract = {
   'forms.revisions': { input: id, output: z.array(revisionSchema) },
   /** Forms of the same unit and year that this form's cross-form checks compare it with. */
   'forms.related': { input: id, output: z.array(relatedFormSchema) },
+  /** Last year's 年度指标值 and 实际完成值 beside this form's indicators (shown, never printed), and its history columns' sources. */
+  'forms.lastYear': { input: id, output: lastYearSchema },
   'forms.restoreRevision': { input: z.object({ id: z.number().int().positive(), revision: z.number().int() }), output: formRecordSchema },
   'forms.newYearPreview': {
     input: z.object({ id: z.number().int().positive(), year: yearStr }),

@@ -56,14 +56,24 @@ export function similarity(a: string, b: string): number {
   return (2 * common) / (x.length - 1 + (y.length - 1));
 }
 
-interface Indicator {
+/** An indicator of an earlier form: its names and its 指标值 (joined when that form splits it). */
+export interface EarlierIndicator {
   level1: string;
   level2: string;
   name: string;
   value: string;
 }
 
-function indicatorsOf(e: EarlierForm): Indicator[] {
+/** An earlier year's indicators, as the store finds them (a history column is filled from these). */
+export interface EarlierIndicators {
+  year: string;
+  /** What names the form they come from, for the note. */
+  title: string;
+  indicators: EarlierIndicator[];
+}
+
+/** The indicators of a form's first indicator block of each group (the 年度 block), named rows only. */
+export function earlierIndicators(e: Pick<EarlierForm, 'form' | 'template'>): EarlierIndicator[] {
   return (e.template.groups ?? []).flatMap((g) =>
     (g.indicators ?? []).slice(0, 1).flatMap((set) =>
       rowsOf(e.form.values, g.id)
@@ -73,21 +83,64 @@ function indicatorsOf(e: EarlierForm): Indicator[] {
   );
 }
 
-function match(row: GroupRow, set: IndicatorColumns, earlier: Indicator[]): { found: Indicator; matched: 'same' | 'similar' } | null {
-  const [l1, l2, name] = [key(row[set.level1]), key(row[set.level2]), key(row[set.name])];
-  const same = earlier.find((i) => key(i.level1) === l1 && key(i.level2) === l2 && key(i.name) === name);
+/** Names of an indicator, as a row of this year's form states them. */
+export interface IndicatorNames {
+  level1: string;
+  level2: string;
+  name: string;
+}
+
+export const namesOf = (row: GroupRow, set: IndicatorColumns): IndicatorNames => ({
+  level1: row[set.level1] ?? '',
+  level2: row[set.level2] ?? '',
+  name: row[set.name] ?? '',
+});
+
+const fullKey = (i: IndicatorNames) => `${key(i.level1)}\u0001${key(i.level2)}\u0001${key(i.name)}`;
+
+/** Each list's indicators by 一级/二级/三级, built once per list (the editor matches every row against the same list). */
+const exactIndexes = new WeakMap<readonly IndicatorNames[], Map<string, IndicatorNames[]>>();
+function exactIndex(list: readonly IndicatorNames[]): Map<string, IndicatorNames[]> {
+  let index = exactIndexes.get(list);
+  if (!index) {
+    index = new Map();
+    for (const i of list) {
+      const k = fullKey(i);
+      const at = index.get(k);
+      if (at) at.push(i);
+      else index.set(k, [i]);
+    }
+    exactIndexes.set(list, index);
+  }
+  return index;
+}
+
+/**
+ * The earlier indicator that is this one: the same 一级/二级/三级 as written, else under the same
+ * 一级 the most similar 三级 (at least SIMILAR_ENOUGH alike); null for a blank 三级 or no match.
+ * Indicators in `taken` are passed over (each earlier indicator matched once).
+ */
+export function matchIndicator<I extends IndicatorNames>(
+  wanted: IndicatorNames,
+  earlier: readonly I[],
+  taken?: ReadonlySet<I>,
+): { found: I; matched: 'same' | 'similar' } | null {
+  if (key(wanted.name) === '') return null;
+  const same = (exactIndex(earlier).get(fullKey(wanted)) as I[] | undefined)?.find((i) => !taken?.has(i));
   if (same) return { found: same, matched: 'same' };
-  let best: Indicator | null = null;
+  const l1 = key(wanted.level1);
+  let best: I | null = null;
   let score = SIMILAR_ENOUGH;
   for (const i of earlier) {
-    if (key(i.level1) !== l1) continue;
-    const s = similarity(i.name, name);
+    if (taken?.has(i) || key(i.level1) !== l1) continue;
+    const s = similarity(i.name, wanted.name);
     if (s >= score) [best, score] = [i, s];
   }
   return best ? { found: best, matched: 'similar' } : null;
 }
 
-const historyColumns = (g: GroupDef) => g.columns.filter((c) => c.history);
+/** A group's history columns (filled from the store, never typed). */
+export const historyColumns = (g: GroupDef) => g.columns.filter((c) => c.history);
 
 /** Whether the template has any history column (then a new form looks up the earlier years). */
 export const hasHistory = (t: TemplateDef): boolean => (t.groups ?? []).some((g) => historyColumns(g).length > 0);
@@ -103,6 +156,19 @@ export function historyYears(t: TemplateDef, year: string): string[] {
  * and where each value came from. A refresh is the same call on the saved form.
  */
 export function fillHistory(form: FormData, t: TemplateDef, earlier: readonly EarlierForm[]): { form: FormData; sources: HistorySource[] } {
+  return fillHistoryFrom(
+    form,
+    t,
+    earlier.map((e) => ({ year: e.year, title: e.title, indicators: earlierIndicators(e) })),
+  );
+}
+
+/** fillHistory from the earlier years' indicators alone (what the editor is sent, shared/lastYear.ts). */
+export function fillHistoryFrom(
+  form: FormData,
+  t: TemplateDef,
+  earlier: readonly EarlierIndicators[],
+): { form: FormData; sources: HistorySource[] } {
   const year = str(form.values[t.identity.year]).trim();
   const sources: HistorySource[] = [];
   const values = { ...form.values };
@@ -114,12 +180,10 @@ export function fillHistory(form: FormData, t: TemplateDef, earlier: readonly Ea
     for (const c of cols) {
       const wanted = String(Number(year) - c.history!.yearsBack);
       const from = earlier.find((e) => e.year === wanted);
-      const list = from ? indicatorsOf(from) : [];
       rows.forEach((r, i) => {
         r[c.id] = '';
-        if (!from || key(r[set.name]) === '') return;
-        const m = match(r, set, list);
-        if (!m) return;
+        const m = from ? matchIndicator(namesOf(r, set), from.indicators) : null;
+        if (!from || !m) return;
         r[c.id] = m.found.value;
         sources.push({
           group: g.id,

@@ -8,6 +8,7 @@ import { compare, formatRounded, parseDecimal, type Rational } from './compute/d
 import { typedRanges } from './computeForm';
 import type { FieldValue, FormData, GroupRow } from './form';
 import { computeInputs, fieldDef, indexOf, rowInUse, rowsOf, str, withComputed } from './formOps';
+import type { LastYearIndicator } from './lastYear';
 import { kindOf, type KindDecl } from './kinds';
 import { MAX_GROUP_ROWS } from './limits';
 import type { Message, Severity } from './messages';
@@ -119,6 +120,8 @@ export interface RelatedForm {
 export interface ValidationContext {
   /** Forms of the same unit and year (not this one); cross-form rules are skipped without them. */
   related?: readonly RelatedForm[];
+  /** Last year's targets and results of the form's indicators (contract `forms.lastYear`); checks that compare with them are quiet without. */
+  lastYear?: readonly LastYearIndicator[];
 }
 
 /** The forms of the unit that rule `r` compares with: in a role it names, and having the field it reads. */
@@ -243,7 +246,7 @@ function ruleMessages(r: RuleDef, t: TemplateDef, form: FormData, bad: Set<strin
       const params = check.params.safeParse(r.params ?? {});
       if (!params.success) return [];
       const previous = ctx.related?.find((f) => f.relation === 'previousYear');
-      return check.run({ template: t, form, year, previous }, params.data);
+      return check.run({ template: t, form, year, previous, lastYear: ctx.lastYear }, params.data);
     }
   }
 }

@@ -17,6 +17,7 @@ export const CHANNEL_NAMES = [
   'forms.delete',
   'forms.revisions',
   'forms.related',
+  'forms.lastYear',
   'forms.restoreRevision',
   'forms.newYearPreview',
   'forms.newYear',

@@ -1,6 +1,7 @@
 /** The built-in checks a template may name (`{ type: 'check', check: name, params }`). */
 import { costWithinTotal, levelsFilled, percentAtMost100, quantitativeIsNumber, yearInDeadline } from './indicatorGrid';
 import { sameAsLastYear, unchangedWhileMoneyChanged } from './lastYear';
+import { targetCopiedDespiteActual } from './lastYearActual';
 import { monitoringLights } from './monitoringLights';
 import { fixedRowsKept } from './fixedRows';
 import { QUALITY_CHECKS } from './quality';
@@ -22,6 +23,7 @@ export const BUILTIN_CHECKS: readonly BuiltinCheck<never>[] = [
   quantitativeIsNumber,
   sameAsLastYear,
   unchangedWhileMoneyChanged,
+  targetCopiedDespiteActual,
   reasonBelowFull,
   pointsSum,
   spentWithinBudget,

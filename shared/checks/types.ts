@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { FormData } from '../form';
+import type { LastYearIndicator } from '../lastYear';
 import type { Message } from '../messages';
 import type { TemplateDef } from '../template/schema';
 
@@ -11,6 +12,8 @@ export interface CheckContext {
   year: string;
   /** Last year's form of the same template and identity, when the caller knows it (values computed). */
   previous?: { id: number; values: FormData['values'] };
+  /** Last year's targets and results of this form's indicators (shared/lastYear.ts), when the caller knows them. */
+  lastYear?: readonly LastYearIndicator[];
 }
 
 /** What a check's parameters name, so a template naming a missing field is refused when it is loaded. */

@@ -268,7 +268,7 @@ function checkGroupDef(g: GroupDef, say: (p: string) => void): void {
       else if (f.locked.includes(k) && (f.values[k] ?? '') === '') say(`${where}的第 ${i + 1} 个固化行锁定了列「${k}」，却没有给出它的值`);
   if (g.maxRows !== undefined && g.minRows !== undefined && g.minRows > g.maxRows) say(`${where}的最少行数大于最多行数`);
   for (const set of g.indicators ?? [])
-    for (const c of [set.level1, set.level2, set.name, set.value, set.comparator, set.unit])
+    for (const c of [set.level1, set.level2, set.name, set.value, set.comparator, set.unit, set.actual])
       if (c !== undefined && !cols.has(c)) say(`${where}的指标列用到了不存在的列「${c}」`);
 }
 

@@ -178,12 +178,21 @@ export const groupDefSchema = z
      * The columns that make an indicator (一级, 二级, 三级, 指标值), one set per indicator block
      * (the two-block form has a 中期 and a 年度 set): what the 指标库 learns from and suggests into.
      * With `comparator` and `unit` the 指标值 is split (指标性质 | 值 | 计量单位, shared/indicatorSplit.ts)
-     * and `value` is the 值 alone.
+     * and `value` is the 值 alone. `actual` names the 实际完成值 column of a 自评 (what was achieved
+     * against `value`): last year's results are shown beside this year's targets (shared/lastYear.ts).
      */
     indicators: z
       .array(
         z
-          .object({ level1: ident, level2: ident, name: ident, value: ident, comparator: ident.optional(), unit: ident.optional() })
+          .object({
+            level1: ident,
+            level2: ident,
+            name: ident,
+            value: ident,
+            comparator: ident.optional(),
+            unit: ident.optional(),
+            actual: ident.optional(),
+          })
           .strict()
           .refine((s) => (s.comparator === undefined) === (s.unit === undefined), {
             message: '拆分的指标值要同时给出指标性质和计量单位两列',

@@ -148,6 +148,7 @@ export const bumenZhengti2015: TemplateDef = {
   below: [],
   rules: [
     { type: 'check', check: 'sameAsLastYear', params: { field: 'goal' } },
+    { type: 'check', check: 'targetCopiedDespiteActual', params: { group: 'indicators', name: 'name' } },
     { type: 'rowSum', group: 'tasks', total: 'total', parts: ['fiscal', 'other'], message: '总额应等于财政拨款与其他资金之和' },
     {
       type: 'rowRequires',

@@ -136,6 +136,7 @@ export const bumenZhengtiHunan2023: TemplateDef = {
   below: [],
   rules: [
     { type: 'check', check: 'sameAsLastYear', params: { field: 'goal' } },
+    { type: 'check', check: 'targetCopiedDespiteActual', params: { group: 'indicators', name: 'name' } },
     {
       type: 'check',
       check: 'levelsFilled',

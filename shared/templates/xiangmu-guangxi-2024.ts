@@ -157,6 +157,7 @@ export const xiangmuGuangxi2024: TemplateDef = {
   below: [],
   rules: [
     { type: 'check', check: 'sameAsLastYear', params: { field: 'goal' } },
+    { type: 'check', check: 'targetCopiedDespiteActual', params: { group: 'indicators', name: 'name' } },
     {
       type: 'check',
       check: 'levelsFilled',

@@ -161,6 +161,7 @@ export const xiangmuHubei2021: TemplateDef = {
   ],
   rules: [
     { type: 'check', check: 'sameAsLastYear', params: { field: 'goal' } },
+    { type: 'check', check: 'targetCopiedDespiteActual', params: { group: 'indicators', name: 'name' } },
     { type: 'check', check: 'fixedRowsKept', params: { group: 'indicators', name: 'name' } },
     {
       type: 'rowRequires',

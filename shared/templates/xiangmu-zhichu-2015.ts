@@ -150,6 +150,7 @@ export const xiangmuZhichu2015: TemplateDef = {
   below: [],
   rules: [
     { type: 'check', check: 'sameAsLastYear', params: { field: 'goal' } },
+    { type: 'check', check: 'targetCopiedDespiteActual', params: { group: 'indicators', name: 'name' } },
     { type: 'sum', total: 'total', parts: ['fiscal', 'other'], message: '年度资金总额应等于年度财政拨款与其他资金之和' },
     { type: 'sum', total: 'midTotal', parts: ['midFiscal', 'midOther'], message: '中期资金总额应等于中期财政拨款与其他资金之和' },
     { type: 'atMost', a: 'total', b: 'midTotal', message: '年度资金总额不应超过中期资金总额' },

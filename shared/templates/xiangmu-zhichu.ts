@@ -149,6 +149,7 @@ export const xiangmuZhichu: TemplateDef = {
   ],
   rules: [
     { type: 'check', check: 'sameAsLastYear', params: { field: 'goal' } },
+    { type: 'check', check: 'targetCopiedDespiteActual', params: { group: 'indicators', name: 'name' } },
     { type: 'sum', total: 'total', parts: ['fiscal', 'other'], message: '年度资金总额应等于财政拨款与其他资金之和' },
     ...indicatorChecks({ group: 'indicators', level1: 'level1', level2: 'level2', name: 'name', value: 'value', total: 'total' }),
   ],

@@ -110,7 +110,7 @@ export const xiangmuZipin: TemplateDef = {
         ...(['level1', 'level2', 'target', 'actual', 'points', 'score'].includes(column) ? { align: 'center' as const } : {}),
       })),
       defaultRows: defaultIndicatorRows('level1', ['level2']),
-      indicators: [{ level1: 'level1', level2: 'level2', name: 'name', value: 'target' }],
+      indicators: [{ level1: 'level1', level2: 'level2', name: 'name', value: 'target', actual: 'actual' }],
       minRows: 1,
       maxRows: 500,
       row: { minHeight: 454, canSplit: false },

@@ -123,6 +123,7 @@ export const commands: CliCommand[] = [
       const record = store.get(idArg(ctx, 'validate 1'));
       const messages = validateForm(record.data, store.templates.get(record.templateId, record.templateVersion), {
         related: store.related(record.id),
+        lastYear: store.lastYear(record.id).indicators,
       });
       for (const m of messages) ctx.out(`${m.severity === 'error' ? '错误' : '提示'}：${m.message}`);
       if (messages.length === 0) ctx.out('检查通过，没有发现问题');

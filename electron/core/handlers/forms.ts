@@ -30,6 +30,7 @@ export function formHandlers({ store, appVersion, mode }: CoreContext): Handlers
     },
     'forms.revisions': ({ id }) => store.revisions(id),
     'forms.related': ({ id }) => store.related(id),
+    'forms.lastYear': ({ id }) => store.lastYear(id),
     'forms.restoreRevision': ({ id, revision }) => store.restoreRevision(id, revision),
     'forms.newYearPreview': ({ id, year }) => store.newYearPreview(id, year),
     'forms.newYear': ({ id, year }) => store.newYear(id, year),

@@ -7,8 +7,10 @@ import { UserError } from '../../../shared/errors';
 import type { FormData } from '../../../shared/form';
 import { str, withComputed } from '../../../shared/formOps';
 import { describeSource, fillHistory, hasHistory, type HistorySource } from '../../../shared/history';
+import type { LastYear } from '../../../shared/lastYear';
 import { carryToNewYear } from '../../../shared/newYear';
 import { earlierForms, type EarlierSource } from '../history/earlierForms';
+import { lastYearOf } from '../history/lastYear';
 import { revisionChanges } from '../../../shared/compare/revisionChanges';
 import type { TemplateRegistry } from '../../../shared/template/registry';
 import type { TemplateDef } from '../../../shared/template/schema';
@@ -145,6 +147,8 @@ export interface Store {
   newYear(id: number, year: string): { record: FormRecord; changes: TextChange[]; history: string[] };
   /** Fills the form's history columns (近两年指标值) again from this unit's earlier forms, saves, and says where each value came from. */
   refreshHistory(id: number): { record: FormRecord; sources: HistorySource[] };
+  /** Last year's targets and results for the form's indicators, and the earlier years its history columns read (history/lastYear.ts). */
+  lastYear(id: number): LastYear;
   /** The declaration a form belongs to, its later-stage forms and what can be made from it (stages.ts). */
   stagesOf(id: number): StagesOf;
   /** A later-stage form (调整, 监控, 自评) made from the declaration `id`, pre-filled (stages.ts). */
@@ -683,9 +687,17 @@ class SqliteStore implements Store {
     return { record, sources };
   }
 
+  lastYear(id: number): LastYear {
+    const r = this.get(id);
+    return lastYearOf(r.data, this.templates.get(r.templateId, r.templateVersion), this.earlierSource());
+  }
+
   private earlierSource(): EarlierSource {
     return {
-      list: (year) => this.list({ year }),
+      // A plain query, not list(): no paging, sorting or search, and it runs for every open form (forms.lastYear).
+      list: (year) =>
+        this.stmt(`SELECT ${SUMMARY_COLUMNS} FROM forms WHERE year = ? AND deleted_at IS NULL ORDER BY id`).all(year) as FormSummary[],
+      sameIdentity: (year, unit, title) => this.stageStore().sameIdentity(year, unit, title),
       get: (id) => this.get(id),
       templateOf: (r) => this.templates.get(r.templateId, r.templateVersion),
     };

@@ -22,6 +22,8 @@ import { PaperForm } from './PaperForm';
 import { SaveErrorLine, SaveStatus } from './SaveStatus';
 import { StageBar } from './StageBar';
 import { LightsStrip } from './LightsStrip';
+import { LastYearContext } from './lastYear/LastYearNote';
+import { useLastYear } from './lastYear/useLastYear';
 import type { SuggestFn } from './suggest/useSuggestions';
 import { useOpenForm, type OpenForm } from './useOpenForm';
 
@@ -171,6 +173,8 @@ export function Editor({ formId, onOpen, onListChanged, onPrint }: EditorProps) 
       live = false;
     };
   }, [openStore, relatedKey]);
+  // Last year's targets and 自评 results beside the rows; the history columns filled from the store.
+  const lastYear = useLastYear(openStore, relatedKey, open?.record.status === 'final');
 
   if (error)
     return (
@@ -357,7 +361,9 @@ export function Editor({ formId, onOpen, onListChanged, onPrint }: EditorProps) 
       <div className={`editor-body${fit.panelOpen ? '' : ' panel-folded'}`} ref={setBody}>
         <div className="sheet-scroll">
           <div className="sheet-zoom" style={fit.zoom < 1 ? { zoom: fit.zoom } : undefined} data-zoom={fit.zoom}>
-            <PaperForm store={store} readOnly={final} onLeaveCell={onLeaveCell} suggest={suggest} />
+            <LastYearContext.Provider value={lastYear}>
+              <PaperForm store={store} readOnly={final} onLeaveCell={onLeaveCell} suggest={suggest} />
+            </LastYearContext.Provider>
           </div>
         </div>
         <MessagesPanel store={store} folded={!fit.panelOpen} onToggle={fit.toggle} />

@@ -46,6 +46,7 @@ import { firstBlankColumn, fixedRowNotice, maxRowsOf } from './groupRows';
 import { pasteNotice, planPaste, skippedAsText } from './pasteRows';
 import { useFieldMessages, useFieldValue } from './hooks';
 import { columnPercents, fieldsBelow, mmCss } from './layout';
+import { LastYearSide } from './lastYear/LastYearNote';
 import { SheetContext, useSheet, type NoticeTone, type RowAction, type SheetContextValue } from './sheetContext';
 import type { SuggestFn } from './suggest/useSuggestions';
 
@@ -448,6 +449,7 @@ export const PaperForm = memo(function PaperForm({ store, readOnly, onLeaveCell,
                 {r.cells.map((c) => (
                   <GridCell key={c.col} cell={c} t={t} />
                 ))}
+                {r.group && !r.group.padding && <LastYearSide group={r.group.id} row={r.group.index} />}
                 {r.group && !readOnly && (
                   <RowTools group={r.group.id} row={r.group.padding ? null : r.group.index} last={lastOfGroup.get(r.group.id) === ri} />
                 )}

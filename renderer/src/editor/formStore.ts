@@ -8,6 +8,7 @@ import type { FieldValue, FormData, GroupRow } from '../../../shared/form';
 import { computeValues, rowOutcome } from '../../../shared/computeForm';
 import { fixedRowAt, isLockedCell } from '../../../shared/fixedRows';
 import { columnDef, groupDef, withComputed } from '../../../shared/formOps';
+import type { LastYearIndicator } from '../../../shared/lastYear';
 import { messageCell } from '../../../shared/messages';
 import type { GroupDef, TemplateDef } from '../../../shared/template/schema';
 import { validateForm, type Message, type RelatedForm } from '../../../shared/validation';
@@ -44,6 +45,8 @@ export class FormStore {
   private lastEdit: { key: string; at: number } | null = null;
   /** Forms of the same unit and year, for the template's cross-form checks. */
   private related: readonly RelatedForm[] = [];
+  /** Last year's targets and results of the indicators (forms.lastYear), for the check that compares with them. */
+  private lastYear: readonly LastYearIndicator[] = [];
   private _version = 0;
 
   constructor(template: TemplateDef, data: FormData) {
@@ -176,6 +179,14 @@ export class FormStore {
     for (const k of changed) this.keyListeners.get(k)?.forEach((fn) => fn());
   }
 
+  /** Last year's targets and results (read when the form opens); the check comparing with them runs again. */
+  setLastYear(lastYear: readonly LastYearIndicator[]): void {
+    this.lastYear = lastYear;
+    const changed = new Set<string>();
+    this.revalidate(changed);
+    for (const k of changed) this.keyListeners.get(k)?.forEach((fn) => fn());
+  }
+
   /** Replaces everything at once (restoring a draft or a revision) as one undo step. */
   replace(data: FormData): void {
     this.pushUndo();
@@ -254,6 +265,7 @@ export class FormStore {
   private revalidate(changed: Set<string>): void {
     const all = validateForm({ templateId: this.template.id, values: this.values, options: this.options }, this.template, {
       related: this.related,
+      lastYear: this.lastYear,
     });
     const grouped = new Map<string, Message[]>();
     for (const m of all) {

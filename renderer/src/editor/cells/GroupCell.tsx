@@ -49,6 +49,8 @@ export interface GroupCellProps {
 
 type El = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
 
+const HISTORY_TITLE = '由本单位往年的表单自动填写（打开表单和生成新年度时），不能在这里修改';
+
 /** Puts text at the caret as if typed (the input event commits it like typing). */
 export function insertAtCaret(el: HTMLInputElement | HTMLTextAreaElement, text: string): void {
   const start = el.selectionStart ?? el.value.length;
@@ -70,8 +72,10 @@ export const GroupCell = memo(function GroupCell({ group, column, rows: rowsText
   const g = store.group(group);
   const col = columnDef(g, column);
   // The declaration's column in a later-stage form (年度指标值): shown, not edited. Row keys still work.
-  const locked = col.locked === true;
-  const lockedProps: Record<string, string> = locked ? { title: LOCKED_TITLE, 'data-locked': 'true' } : {};
+  // A history column (近两年指标值) is filled from this unit's earlier forms, never typed.
+  const locked = col.locked === true || col.history !== undefined;
+  const lockedTitle = col.history ? HISTORY_TITLE : LOCKED_TITLE;
+  const lockedProps: Record<string, string> = locked ? { title: lockedTitle, 'data-locked': 'true' } : {};
   const rows = rowsText.split(',').map(Number);
   const first = rows[0];
   const value = useGroupCellValue(store, group, first, column);
