@@ -138,6 +138,20 @@ function where(path: readonly PropertyKey[]): string {
   return path.length ? `（位置：${path.map(String).join('.')}）` : '';
 }
 
+const MAX_PROFILE_DEPTH = 12;
+
+/** Whether `v` nests deeper than `max` arrays or objects (walked without recursion). */
+function depthOver(v: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[v, 0]];
+  while (stack.length) {
+    const [x, d] = stack.pop()!;
+    if (typeof x !== 'object' || x === null) continue;
+    if (d >= max) return true;
+    for (const child of Object.values(x)) stack.push([child, d + 1]);
+  }
+  return false;
+}
+
 /** A profile file (JSON: `{ format, version, profile }`) read and checked; every mistake refused in Chinese. */
 export function readUploadProfile(text: string): UploadProfile {
   if (text.length > MAX_PROFILE_BYTES) throw refuse(`文件过大（最多 ${MAX_PROFILE_BYTES / 1_000_000} MB）`);
@@ -147,6 +161,9 @@ export function readUploadProfile(text: string): UploadProfile {
   } catch {
     throw refuse('它不是 JSON 文件');
   }
+  // A profile is a few levels deep (a join inside a column); a file nested deeper is not one, and
+  // would make the recursive schema walk it all.
+  if (depthOver(json, MAX_PROFILE_DEPTH)) throw refuse(`嵌套过深（最多 ${MAX_PROFILE_DEPTH} 层）`);
   const file = uploadProfileFileSchema.safeParse(json);
   if (!file.success) throw refuse(`它不是上传表格式文件（应有 format: "${UPLOAD_PROFILE_FORMAT}"、version 和 profile）`);
   if (file.data.version > 1) throw refuse('它来自更新版本的程序，请升级后再使用');

@@ -293,7 +293,53 @@ describe('the 一体化 upload file', () => {
       await failure('export.uploadXlsx', bad({ ...NATIONAL_PROFILE, columns: [...NATIONAL_PROFILE.columns, NATIONAL_PROFILE.columns[0]] })),
     ).toMatch(/列「\*具体项目代码」出现了两次/);
     expect(() => readUploadProfile('not json')).toThrow(/不是 JSON 文件/);
+    // Nesting a join 100,000 deep is refused before the schema walks it, in Chinese, not with a stack overflow.
+    const deepText = `{"format":"shenbao-upload-profile","version":1,"profile":{"name":"a","sheet":"b","roles":["project"],"columns":[{"header":"h","source":${'{"join":['.repeat(100_000)}{"constant":"x"}${'],"separator":"-"}'.repeat(100_000)}}]}}`;
+    expect(deepText.length).toBeLessThan(3_000_000);
+    expect(() => readUploadProfile(deepText)).toThrow(/嵌套过深/);
+    expect(() => readUploadProfile(' '.repeat(3_000_001))).toThrow(/文件过大/);
     expect(() => readUploadProfile(JSON.stringify({ format: 'x' }))).toThrow(/不是上传表格式文件/);
+  });
+
+  it('reads a bureau’s own template by its labels: 具体项目代码, 绩效指标说明, 评（扣）分标准 and 备注 columns of its own', async () => {
+    // A copy of a built-in under an id and labels of its own, imported like a template file: no code knows it.
+    const hubeiT = templateOf('xiangmu-hubei-2021');
+    const own: TemplateDef = {
+      ...structuredClone(hubeiT),
+      id: 'county-project-test',
+      title: '项目绩效目标表（某县）',
+      fields: hubeiT.fields.map((f) => (f.id === 'projectCode' ? { ...f, label: '具体项目代码', aliases: undefined } : f)),
+      groups: hubeiT.groups!.map((g) => ({
+        ...g,
+        columns: g.columns.map((c) =>
+          c.id === 'explain'
+            ? { ...c, label: '备注', printed: '备注', aliases: undefined }
+            : c.id === 'standard'
+              ? { ...c, label: '评（扣）分标准', printed: '评（扣）分标准', aliases: undefined }
+              : c,
+        ),
+      })),
+    };
+    store.importTemplate(own);
+    const json: Json = {
+      ...hubei,
+      表: own.title,
+      具体项目代码: 'X-001',
+      项目名称: '某县自有表样的项目',
+      // Label JSON names columns by their labels: this template's own.
+      绩效指标: rowsOfJson(hubei).map(({ 指标解释, 评分标准, ...rest }) => ({ ...rest, 备注: 指标解释, '评（扣）分标准': 评分标准 })),
+    };
+    delete json['项目编码'];
+    const rows = rowsOfJson(hubei);
+    const data = fromLabelJson(json, own).form;
+    const id = store.create(data).id;
+    const r = await exportUpload(store, { year: '2025', ids: [id], profile: NATIONAL_PROFILE });
+    // Its 备注 column is 备注 here, not 绩效指标说明: that one has no column in this template and stays blank.
+    expect(sorted(sheetOf(r.bytes).rows.slice(1))).toEqual(
+      sorted(rows.map((x) => ['X-001', '', x['一级指标'], x['二级指标'], '', x['三级指标'], '', joined(x), x['评分标准'], x['指标解释']])),
+    );
+    expect(r.withoutCode).toEqual([]);
+    store.delete(id);
   });
 
   it('runs from the command line, with the national profile written out as a file a province edits', async () => {
