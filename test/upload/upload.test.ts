@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCoreHandlers, type Handlers } from '../../electron/core/handlers';
 import { exportUpload } from '../../electron/core/export/uploadFile';
+import { ExportWorker } from '../../electron/core/exportWorker/worker';
 import type { Store } from '../../electron/core/store';
 import type { FormData } from '../../shared/form';
 import { fromLabelJson } from '../../shared/labelJson';
@@ -340,6 +341,21 @@ describe('the 一体化 upload file', () => {
     );
     expect(r.withoutCode).toEqual([]);
     store.delete(id);
+  });
+
+  it('builds the workbook in the export worker when the server has one, with the same rows', async () => {
+    const worker = new ExportWorker();
+    try {
+      const h = createCoreHandlers({ store, appVersion: '0.0.0-test', mode: 'web', exporter: worker });
+      const { call: callWorker } = caller(() => h);
+      const r = await callWorker<{ data: string; rows: number }>('export.uploadXlsx', { year: '2025', ids: [ids.hubei, ids.guangxi] });
+      expect(sorted(sheetOf(new Uint8Array(Buffer.from(r.data, 'base64'))).rows.slice(1))).toEqual(
+        sorted([...expected.hubei, ...expected.guangxi]),
+      );
+      expect(r.rows).toBe(expected.hubei.length + expected.guangxi.length);
+    } finally {
+      await worker.close();
+    }
   });
 
   it('runs from the command line, with the national profile written out as a file a province edits', async () => {

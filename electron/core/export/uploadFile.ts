@@ -34,7 +34,10 @@ const LISTED = 20;
 const list = (names: readonly string[]): string =>
   names.length <= LISTED ? names.join('、') : `${names.slice(0, LISTED).join('、')} 等 ${names.length} 份`;
 
-export async function exportUpload(store: Store, q: UploadQuery): Promise<UploadExport> {
+/** Builds the workbook: on this thread by default; the servers pass their export worker's. */
+export type UploadWriter = (profile: UploadProfile, rows: string[][]) => Promise<Uint8Array>;
+
+export async function exportUpload(store: Store, q: UploadQuery, write: UploadWriter = uploadXlsxBytes): Promise<UploadExport> {
   const { profile } = q;
   const codes = codeBook(profile.codes ?? []);
   const chosen = q.ids !== undefined;
@@ -95,7 +98,7 @@ export async function exportUpload(store: Store, q: UploadQuery): Promise<Upload
 
   return {
     fileName: sanitizeFileName(`${q.year}年度${profile.name}`, '.xlsx'),
-    bytes: await uploadXlsxBytes(profile, rows),
+    bytes: await write(profile, rows),
     forms,
     rows: rows.length,
     withoutCode: [...withoutCode],
