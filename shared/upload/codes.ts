@@ -30,7 +30,10 @@ function only(codes: Iterable<string>): string {
   return distinct.size === 1 ? [...distinct][0] : '';
 }
 
+const NO_CODES: CodeBook = { level1: () => '', level2: () => '', name: () => '' };
+
 export function codeBook(entries: readonly CodeEntry[]): CodeBook {
+  if (entries.length === 0) return NO_CODES;
   const byName = new Map<string, CodeEntry[]>();
   const byLevel2 = new Map<string, CodeEntry[]>();
   const byLevel1 = new Map<string, CodeEntry[]>();

@@ -20,10 +20,27 @@ import type { UploadProfile, UploadSource } from './profile';
 /** One indicator as the sources read it: its names, its value's cells, and the row it came from. */
 interface Indicator extends IndicatorNames {
   value: string;
+  /** 指标性质 / 值 / 计量单位: read only when a column asks (reading a combined 指标值 is most of a row's cost). */
+  parts(): ValueParts;
+  row: GroupRow | null;
+}
+
+interface ValueParts {
   comparator: string;
   number: string;
   unit: string;
-  row: GroupRow | null;
+}
+
+/** The parts of a combined 指标值, by the app's one reader of 指标值, worked out once. */
+function partsOf(value: string): () => ValueParts {
+  let p: ValueParts | undefined;
+  return () => {
+    if (!p) {
+      const s = splitIndicatorValue(value);
+      p = { comparator: s.comparator, number: s.value, unit: s.unit };
+    }
+    return p;
+  };
 }
 
 type Cell = (ind: Indicator) => string;
@@ -124,7 +141,11 @@ function resolve(p: UploadProfile, t: TemplateDef, codes: CodeBook, form: FormDa
           .filter((v) => v !== '')
           .join(' ');
     }
-    if ('indicator' in s) return (ind) => ind[s.indicator];
+    if ('indicator' in s) {
+      const part = s.indicator;
+      if (part === 'comparator' || part === 'number' || part === 'unit') return (ind) => ind.parts()[part];
+      return (ind) => ind[part];
+    }
     if ('column' in s) {
       const id = columns.get(s) ?? null;
       return (ind) => (id === null || !ind.row ? '' : (ind.row[id] ?? '').trim());
@@ -150,34 +171,35 @@ function indicatorsOf(form: FormData, t: TemplateDef): Indicator[] {
       // A row counts when it says something in this block beyond the 一级/二级 a blank form pre-prints.
       if ([set.name, set.value, set.comparator, set.unit].every((id) => cell(id) === '')) continue;
       const value = combinedValue(row, set).trim();
-      const parts = isSplit(set)
-        ? { comparator: cell(set.comparator), number: cell(set.value), unit: cell(set.unit) }
-        : (({ comparator, value: number, unit }) => ({ comparator, number, unit }))(splitIndicatorValue(value));
-      out.push({ level1: cell(set.level1), level2: cell(set.level2), name: cell(set.name), value, ...parts, row });
+      const split = { comparator: cell(set.comparator), number: cell(set.value), unit: cell(set.unit) };
+      const parts = isSplit(set) ? () => split : partsOf(value);
+      out.push({ level1: cell(set.level1), level2: cell(set.level2), name: cell(set.name), value, parts, row });
     }
     return out;
   }
   return t.fields.flatMap((f) =>
-    (kindOf(f.kind).indicators?.(form.values[f.id]) ?? []).map((i) => {
-      const s = splitIndicatorValue(i.value);
-      return {
-        level1: f.label,
-        level2: i.level2,
-        name: i.name,
-        value: i.value,
-        comparator: s.comparator,
-        number: s.value,
-        unit: s.unit,
-        row: null,
-      };
-    }),
+    (kindOf(f.kind).indicators?.(form.values[f.id]) ?? []).map((i) => ({
+      level1: f.label,
+      level2: i.level2,
+      name: i.name,
+      value: i.value,
+      parts: partsOf(i.value),
+      row: null,
+    })),
   );
 }
 
 /** The form's rows in the profile's columns, one per indicator, and the required form-level cells it leaves blank. */
 export function uploadRows(p: UploadProfile, t: TemplateDef, form: FormData, codes: CodeBook): FormUploadRows {
   const resolved = resolve(p, t, codes, form);
-  const none: Indicator = { level1: '', level2: '', name: '', value: '', comparator: '', number: '', unit: '', row: null };
+  const none: Indicator = {
+    level1: '',
+    level2: '',
+    name: '',
+    value: '',
+    parts: () => ({ comparator: '', number: '', unit: '' }),
+    row: null,
+  };
   const blankFormColumns = p.columns
     .filter((c, i) => c.required && resolved.formLevel[i] && resolved.cells[i](none) === '')
     .map((c) => c.header);
