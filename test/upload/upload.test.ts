@@ -273,12 +273,14 @@ describe('the 一体化 upload file', () => {
     const r = await exportUpload(store, { year: '2025', ids: [ids.guangxi, ids.department, ids.otherYear], profile: NATIONAL_PROFILE });
     expect(r.forms).toBe(1);
     expect(sorted(sheetOf(r.bytes).rows.slice(1))).toEqual(sorted(expected.guangxi));
-    expect(r.message).toContain('未导出（不是 2025 年度的项目支出表或已删除）');
+    expect(r.message).toContain('未导出（不是 2025 年度「一体化项目绩效指标导入」所收的表，或已删除）');
     expect(r.message).toContain('全民健身赛事活动经费（六安市金安区体育局）');
     await expect(exportUpload(store, { year: '2025', ids: [ids.department], profile: NATIONAL_PROFILE })).rejects.toThrow(
-      /所选表单中没有 2025 年度的项目支出表/,
+      /所选表单中没有 2025 年度「一体化项目绩效指标导入」所收的表/,
     );
-    await expect(exportUpload(store, { year: '2031', profile: NATIONAL_PROFILE })).rejects.toThrow('2031 年度没有项目支出表');
+    await expect(exportUpload(store, { year: '2031', profile: NATIONAL_PROFILE })).rejects.toThrow(
+      '2031 年度没有「一体化项目绩效指标导入」所收的表',
+    );
     expect(await failure('export.uploadXlsx', { year: '2025', ids: [999_999] })).toMatch(/找不到编号为 999999 的表单/);
     const bad = (profile: unknown) => ({
       year: '2025',
@@ -341,6 +343,31 @@ describe('the 一体化 upload file', () => {
     );
     expect(r.withoutCode).toEqual([]);
     store.delete(id);
+  });
+
+  it('lists a department form’s 产出指标 / 效益指标 items when a profile asks for department forms', async () => {
+    const profile: UploadProfile = {
+      name: '部门整体绩效指标导入',
+      sheet: '部门指标',
+      roles: ['department'],
+      columns: [
+        { header: '单位', source: { identity: 'unit' } },
+        { header: '一级指标', source: { indicator: 'level1' } },
+        { header: '二级指标', source: { indicator: 'level2' } },
+        { header: '三级指标', source: { indicator: 'name' } },
+      ],
+    };
+    const r = await exportUpload(store, { year: seed['年度'] as string, ids: [ids.department], profile });
+    const rows = sheetOf(r.bytes).rows.slice(1);
+    // The seed's 数量指标 lines, numbering stripped, read here from the JSON text itself.
+    const output = (seed['产出指标'] as string).split('\n');
+    const from = output.findIndex((l) => l.includes('数量指标')) + 1;
+    const to = output.findIndex((l) => l.includes('质量指标'));
+    const quantity = output.slice(from, to).map((l) => l.replace(/^\d+、\s*/, '').trim());
+    expect(rows.filter((x) => x[2] === '数量指标').map((x) => x[3])).toEqual(quantity);
+    const benefits = [...(seed['效益指标'] as string).matchAll(/指标\d+：\s*(.+)/g)].map((m) => m[1].trim());
+    expect(rows.filter((x) => x[1] === '效益指标').map((x) => x[3])).toEqual(benefits);
+    expect(rows.every((x) => x[0] === seed['部门名称'])).toBe(true);
   });
 
   it('builds the workbook in the export worker when the server has one, with the same rows', async () => {

@@ -77,8 +77,8 @@ export async function exportUpload(store: Store, q: UploadQuery, write: UploadWr
   if (forms === 0)
     throw new UserError(
       chosen
-        ? `所选表单中没有 ${q.year} 年度的项目支出表，没有导出。${leftOut.length ? `不属于这一类的：${list(leftOut)}。` : ''}`
-        : `${q.year} 年度没有项目支出表，没有导出`,
+        ? `所选表单中没有 ${q.year} 年度「${profile.name}」所收的表，没有导出。${leftOut.length ? `不属于这一类的：${list(leftOut)}。` : ''}`
+        : `${q.year} 年度没有「${profile.name}」所收的表，没有导出`,
     );
 
   const notes: string[] = [`已导出 ${forms} 份表的 ${rows.length} 行绩效指标（${profile.name}）。`];
@@ -93,7 +93,7 @@ export async function exportUpload(store: Store, q: UploadQuery, write: UploadWr
     if (blank > 0) notes.push(`「${c.header}」有 ${blank} 行为空，请在一体化系统中补填。`);
   });
   if (noIndicators.length) notes.push(`没有绩效指标的表：${list(noIndicators)}。`);
-  if (leftOut.length) notes.push(`未导出（不是 ${q.year} 年度的项目支出表或已删除）：${list(leftOut)}。`);
+  if (leftOut.length) notes.push(`未导出（不是 ${q.year} 年度「${profile.name}」所收的表，或已删除）：${list(leftOut)}。`);
   if (unreadable.length) notes.push(`无法读取、未导出：${list(unreadable)}。`);
 
   return {
