@@ -417,6 +417,20 @@ export const contract = {
   /** One form's grid as an Excel workbook (.xlsx). */
   'export.formXlsx': { input: id, output: fileSchema },
   /**
+   * A year's indicators of project forms as the province's 一体化 upload file (.xlsx), one row per
+   * indicator, in the columns of `profile` (a profile file, shared/upload/profile.ts) or the national
+   * set; `ids` chooses forms (else every project form of the year). `message` says what was left blank.
+   */
+  'export.uploadXlsx': {
+    input: z.object({ year: yearStr, ids: z.array(z.number().int().positive()).max(20_000).optional(), profile: fileSchema.optional() }),
+    output: fileSchema.extend({
+      forms: z.number().int(),
+      rows: z.number().int(),
+      withoutCode: z.array(z.string()),
+      message: z.string(),
+    }),
+  },
+  /**
    * The 汇总 of a year (see summarySchema). Reads every form of the year: on a receiving office's
    * 15,000 forms the first run takes seconds (later ones reuse what it worked out); poll
    * summary.progress meanwhile.
@@ -557,6 +571,8 @@ export const errorCodeSchema = z.enum([
   'stage.month',
   // a blank form that cannot become a template (electron/core/blank)
   'blank.invalid',
+  // a 一体化 upload profile file that cannot be used (shared/upload/profile.ts)
+  'upload.invalid',
 ]);
 export type ErrorCode = z.output<typeof errorCodeSchema>;
 

@@ -10,6 +10,7 @@ import { formHandlers } from './handlers/forms';
 import { libraryHandlers } from './handlers/library';
 import { summaryHandlers } from './handlers/summary';
 import { templateHandlers } from './handlers/templates';
+import { uploadHandlers } from './handlers/upload';
 
 export type { CoreContext } from './handlers/context';
 export { dispatch, failure, INTERNAL_ERROR, WEB_UNSUPPORTED } from './handlers/dispatch';
@@ -23,5 +24,6 @@ export function createCoreHandlers(ctx: CoreContext): Handlers {
     ...libraryHandlers(ctx),
     ...compareHandlers(ctx),
     ...summaryHandlers(ctx),
+    ...uploadHandlers(ctx),
   };
 }

@@ -37,6 +37,7 @@ export const CHANNEL_NAMES = [
   'library.export',
   'library.import',
   'export.formXlsx',
+  'export.uploadXlsx',
   'summary.run',
   'summary.progress',
   'summary.xlsx',

@@ -6,6 +6,7 @@ import { commands as libraryCommands } from './library';
 import { commands as storeCommands } from './store';
 import { commands as summaryCommands } from './summary';
 import { commands as templateCommands } from './templates';
+import { commands as uploadCommands } from './upload';
 
 export const COMMANDS: readonly CliCommand[] = [
   ...storeCommands,
@@ -15,4 +16,5 @@ export const COMMANDS: readonly CliCommand[] = [
   ...diffCommands,
   ...libraryCommands,
   ...summaryCommands,
+  ...uploadCommands,
 ];

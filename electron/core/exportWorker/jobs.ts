@@ -10,9 +10,11 @@ import type { FormDiff } from '../../../shared/compare/formDiff';
 import type { FormData } from '../../../shared/form';
 import type { LibraryFileEntry } from '../../../shared/library/file';
 import type { TemplateDef } from '../../../shared/template/schema';
+import type { UploadProfile } from '../../../shared/upload/profile';
 import { exportDocx, type ExportOptions, type ExportResult } from '../export';
 import { compareDocx, type CompareMeta } from '../export/compareDocx';
 import { exportFormXlsx, type FormXlsxOptions } from '../export/formXlsx';
+import { uploadXlsxBytes } from '../export/uploadXlsx';
 import { libraryToXlsx } from '../library/xlsx';
 import { summaryDocx } from '../summary/docx';
 
@@ -21,7 +23,8 @@ export type ExportJob =
   | { kind: 'formXlsx'; form: FormData; template: TemplateDef; opts: FormXlsxOptions }
   | { kind: 'compareDocx'; diff: FormDiff; meta: CompareMeta }
   | { kind: 'summaryDocx'; summary: Summary }
-  | { kind: 'libraryXlsx'; entries: LibraryFileEntry[] };
+  | { kind: 'libraryXlsx'; entries: LibraryFileEntry[] }
+  | { kind: 'uploadXlsx'; profile: UploadProfile; rows: string[][] };
 
 /** Builds the file on this thread. `dropped`: what a .docx of a form could not hold (empty otherwise). */
 export async function runExportJob(job: ExportJob): Promise<ExportResult> {
@@ -36,6 +39,8 @@ export async function runExportJob(job: ExportJob): Promise<ExportResult> {
       return { bytes: await summaryDocx(job.summary), dropped: [] };
     case 'libraryXlsx':
       return { bytes: await libraryToXlsx(job.entries), dropped: [] };
+    case 'uploadXlsx':
+      return { bytes: await uploadXlsxBytes(job.profile, job.rows), dropped: [] };
   }
 }
 

@@ -20,7 +20,7 @@
 import { Button, Group, Text, TextInput } from '@mantine/core';
 import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { FormSummary } from '../../../shared/contract';
-import { errorText } from '../ui/notify';
+import { errorText, notifyError, notifyOk } from '../ui/notify';
 import { blocksOf, type RowOf } from './list/blocks';
 import { FormItem } from './list/FormItem';
 import { ROW_H, unitOf } from './list/layout';
@@ -30,6 +30,7 @@ import { useFormNames } from './list/useFormNames';
 import { useListScroll } from './list/useListScroll';
 import { defaultFetch, usePagedList } from './list/usePagedList';
 import { usePicking } from './list/usePicking';
+import { exportUploadFile } from './list/uploadPicked';
 
 export { addPicks, listCompare, togglePick } from './list/picks';
 export { NO_TITLE, templateNames } from './list/useFormNames';
@@ -166,6 +167,19 @@ export function FormList({ selected, onSelect, refreshKey = 0, picked, onPick, o
           <Group gap={4} wrap="wrap">
             <Button size="compact-xs" onClick={() => onExportPicked?.([...picked.values()].sort(listCompare))}>
               导出所选（{pickedCount} 份）
+            </Button>
+            <Button
+              size="compact-xs"
+              variant="light"
+              title="把所选项目支出表的绩效指标导出为一体化系统的上传表（Excel）"
+              onClick={() =>
+                void exportUploadFile([...picked.values()].sort(listCompare)).then(
+                  (r) => r.saved !== null && notifyOk(r.message, '已导出一体化上传表'),
+                  (e) => notifyError(e, '没有导出一体化上传表'),
+                )
+              }
+            >
+              导出一体化上传表
             </Button>
             {!everyRowPicked && (
               <Button
