@@ -64,7 +64,7 @@ describe('bench report', () => {
   it('parses --json and --only', () => {
     expect(parseBenchArgs([])).toEqual({
       json: false,
-      areas: ['store', 'export', 'import', 'editor', 'summary', 'library', 'computed', 'stages', 'blank', 'quality', 'lastYear'],
+      areas: ['store', 'export', 'import', 'editor', 'summary', 'library', 'computed', 'stages', 'blank', 'quality', 'lastYear', 'upload'],
     });
     expect(parseBenchArgs(['--json', '--only', 'store,import'])).toEqual({ json: true, areas: ['store', 'import'] });
     expect(parseBenchArgs(['--only=export'])).toEqual({ json: false, areas: ['export'] });
