@@ -7,6 +7,7 @@ import { bumenZhengtiHunan2023 } from './bumen-zhengti-hunan-2023';
 import { xiangmuZhichu } from './xiangmu-zhichu';
 import { xiangmuJiankong } from './xiangmu-jiankong';
 import { xiangmuTiaozheng } from './xiangmu-tiaozheng';
+import { xiangmuZipin } from './xiangmu-zipin';
 import { xiangmuZhichu2015 } from './xiangmu-zhichu-2015';
 import { xiangmuGuangxi2024 } from './xiangmu-guangxi-2024';
 import { xiangmuHubei2021 } from './xiangmu-hubei-2021';
@@ -20,6 +21,7 @@ export const BUILTIN_TEMPLATES: readonly TemplateDef[] = [
   xiangmuTiaozheng,
   xiangmuJiankong,
   bumenJiankong,
+  xiangmuZipin,
   xiangmuHubei2021,
   xiangmuGuangxi2024,
 ];
