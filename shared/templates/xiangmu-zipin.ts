@@ -14,6 +14,7 @@
 import { mm, type CellDef, type FieldDef, type TemplateDef } from '../template/schema';
 import type { FieldSeed } from '../template/seedSchema';
 import { A4_PORTRAIT, defaultIndicatorRows, fangsong, titleFont } from './parts/common';
+import { projectIdentityFields, seededFrom } from './parts/project';
 import { selfChecks, selfIndicatorColumns, selfTotalFields, SELF_GROUP } from './parts/selfEvaluation';
 
 const short = { minHeight: 510, canSplit: false };
@@ -23,15 +24,16 @@ const short = { minHeight: 510, canSplit: false };
  * declaration's figure of that source (new-stage seeds it, the form shows it locked).
  */
 const SOURCES = [
-  { id: 'total', printed: '年度资金总额：', seed: { from: 'total', labels: ['年度资金总额', '资金总额'] } },
+  { id: 'total', printed: '年度资金总额：', seed: seededFrom('total', 'total') },
   {
     id: 'fiscal',
     printed: '其中：本年财政拨款',
-    seed: { labels: ['本年财政拨款', '财政拨款', '年度财政拨款', '当年财政拨款', '本年一般公共预算拨款', '一般公共预算拨款'] },
+    // The year's own figure first: a two-block declaration prints 财政拨款 under both 中期 and 年度.
+    seed: seededFrom('fiscal', undefined, ['本年财政拨款', '年度财政拨款', '本年一般公共预算拨款', '一般公共预算拨款']),
   },
   { id: 'bond', printed: '专项债券资金', seed: { labels: ['专项债券资金', '专项债券'] } },
   { id: 'carry', printed: '上年结转资金', seed: { labels: ['上年结转资金', '上年结转'] } },
-  { id: 'other', printed: '其他资金', seed: { labels: ['其他资金', '年度其他资金'] } },
+  { id: 'other', printed: '其他资金', seed: seededFrom('other', undefined, ['年度其他资金']) },
 ] as const satisfies readonly { id: string; printed: string; seed: FieldSeed }[];
 const MONEY = [
   { id: 'Initial', printed: '年初预算数' },
@@ -86,26 +88,8 @@ export const xiangmuZipin: TemplateDef = {
   fonts: { table: fangsong(10) },
   fields: [
     { id: 'year', label: '年度', kind: 'year', required: true, locked: true },
-    { id: 'projectName', label: '项目名称', kind: 'text', required: true, newYear: 'carry', seed: { from: 'title' }, locked: true },
-    {
-      id: 'department',
-      label: '主管部门',
-      kind: 'text',
-      aliases: ['主管部门及代码', '主管预算部门'],
-      newYear: 'carry',
-      seed: { from: 'parent', labels: ['主管部门及代码', '主管部门'] },
-      locked: true,
-    },
-    {
-      id: 'unit',
-      label: '实施单位',
-      kind: 'text',
-      required: true,
-      aliases: ['项目实施单位'],
-      newYear: 'carry',
-      seed: { from: 'unit' },
-      locked: true,
-    },
+    // As the declaration's, printed 主管部门 as cycle.md's form does; seeded from it and locked.
+    ...projectIdentityFields({ department: '主管部门', departmentExtra: ['主管预算部门'], stage: true }),
     ...moneyFields,
     {
       id: 'execRate',

@@ -13,6 +13,7 @@ import type { GroupRow } from '../../shared/form';
 import { withComputed } from '../../shared/formOps';
 import { fromLabelJson } from '../../shared/labelJson';
 import { checkTemplate } from '../../shared/template/check';
+import type { TemplateDef } from '../../shared/template/schema';
 import { BUILTIN_TEMPLATES } from '../../shared/templates';
 import { xiangmuZipin as T } from '../../shared/templates/xiangmu-zipin';
 import { validateForm } from '../../shared/validation';
@@ -35,6 +36,22 @@ describe('项目支出绩效自评表', () => {
     // (76.14 + 9.36) × 100 ÷ (100 − 10) = 95.
     expect([v.totalPoints, v.totalScore, v.grade]).toEqual(['100', '95', '优']);
     expect(validateForm(form(), T)).toEqual([]);
+  });
+
+  it('names the project and its money as the declaration does: every name the declaration reads, the 自评 reads and seeds from', () => {
+    const D = BUILTIN_TEMPLATES.find((t) => t.id === 'xiangmu-zhichu')!;
+    const names = (t: TemplateDef, id: string) => {
+      const f = t.fields.find((x) => x.id === id)!;
+      return [f.label, ...(f.aliases ?? [])];
+    };
+    for (const id of ['projectName', 'department', 'unit']) expect(names(T, id), id).toEqual(expect.arrayContaining(names(D, id)));
+    const seedOf = (id: string) => T.fields.find((x) => x.id === id)!.seed!.labels!;
+    for (const [stage, declared] of [
+      ['totalInitial', 'total'],
+      ['fiscalInitial', 'fiscal'],
+      ['otherInitial', 'other'],
+    ])
+      expect(seedOf(stage), stage).toEqual(expect.arrayContaining(names(D, declared)));
   });
 
   it('prints as computed in Word and imports back, from the copy and from the table alone', async () => {
