@@ -1,6 +1,7 @@
 /** The templates that ship with the app. Each is pure data (see shared/template/schema.ts). */
 import type { TemplateDef } from '../template/schema';
 import { bumenJiankong } from './bumen-jiankong';
+import { bumenZipin } from './bumen-zipin';
 import { bumenZhengti2015 } from './bumen-zhengti-2015';
 import { bumenZhengti2019 } from './bumen-zhengti-2019';
 import { bumenZhengtiHunan2023 } from './bumen-zhengti-hunan-2023';
@@ -22,6 +23,7 @@ export const BUILTIN_TEMPLATES: readonly TemplateDef[] = [
   xiangmuJiankong,
   bumenJiankong,
   xiangmuZipin,
+  bumenZipin,
   xiangmuHubei2021,
   xiangmuGuangxi2024,
 ];
