@@ -52,6 +52,15 @@ export const percentKind = defineKind({
     if (h === null) return str(v);
     return `${h / 100n}.${(h % 100n).toString().padStart(2, '0')}%`;
   },
+  excelNumber(v) {
+    // 85.33 % is the number 0.8533 shown 0.00%: the decimal point moved in the text, never a float multiplied.
+    const h = percentHundredths(str(v).trim());
+    if (h === null) return null;
+    const digits = h.toString().padStart(5, '0');
+    const frac = digits.slice(-4).replace(/0+$/, '');
+    const whole = digits.slice(0, -4);
+    return { exact: frac ? `${whole}.${frac}` : whole, format: '0.00%' };
+  },
   check(s, d, label) {
     const h = percentHundredths(s);
     if (h === null) return { code: 'percent', message: `${label}应为最多两位小数的百分数，如 85.5%` };

@@ -5,6 +5,7 @@
  */
 import { mm, type TemplateDef } from '../template/schema';
 import { A4_PORTRAIT, defaultIndicatorRows, fangsong, indicatorChecks, titleFont } from './parts/common';
+import { named, projectIdentityFields } from './parts/project';
 
 const short = { minHeight: 567, canSplit: false };
 
@@ -20,34 +21,12 @@ export const xiangmuZhichu: TemplateDef = {
   fonts: { table: fangsong(12) },
   fields: [
     { id: 'year', label: '年度', kind: 'year', required: true },
-    { id: 'projectName', label: '项目名称', kind: 'text', required: true, newYear: 'carry' },
-    {
-      id: 'department',
-      label: '主管部门及代码',
-      kind: 'text',
-      aliases: ['主管部门及编码', '主管部门', '项目主管部门', '业务主管部门'],
-      newYear: 'carry',
-    },
-    {
-      id: 'unit',
-      label: '实施单位',
-      kind: 'text',
-      required: true,
-      aliases: ['项目实施单位', '项目执行单位', '执行单位'],
-      newYear: 'carry',
-    },
+    ...projectIdentityFields(),
     { id: 'attribute', label: '项目属性', kind: 'text', aliases: ['项目来源'], newYear: 'carry' },
     { id: 'period', label: '项目期', kind: 'text', aliases: ['项目周期', '实施期限', '项目起止时间', '建设周期'], newYear: 'carry' },
-    {
-      id: 'total',
-      label: '年度资金总额',
-      printed: '年度资金总额：',
-      kind: 'amount',
-      required: true,
-      aliases: ['资金总额', '当年资金总额', '当年年度预算'],
-    },
-    { id: 'fiscal', label: '财政拨款', kind: 'amount', aliases: ['当年财政拨款', '财政投款', '财政资金', '上级资金'] },
-    { id: 'other', label: '其他资金', kind: 'amount', aliases: ['其它资金'] },
+    { id: 'total', ...named('total'), printed: '年度资金总额：', kind: 'amount', required: true },
+    { id: 'fiscal', ...named('fiscal'), kind: 'amount' },
+    { id: 'other', ...named('other'), kind: 'amount' },
     {
       id: 'goal',
       label: '年度目标',

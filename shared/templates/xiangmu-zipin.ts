@@ -6,25 +6,35 @@
  * min(执行率, 1) × 10; each row by the ratio method; 总分 rescaled over the rows assessed; the grade
  * 优 ≥ 90, 良 ≥ 80, 中 ≥ 60, else 差. Anhui's 项目期限 and 资金投向领域 rows are not printed. Pure data.
  *
- * Not yet in BUILTIN_TEMPLATES: a hand-made Excel file of this layout does not import cleanly yet
- * (its money block is a matrix of values under column headers; the Word reader finds them, the
- * workbook reader's percentage cells and computed cells still differ). test/templates/zipin.test.ts
- * takes it through scoring, Word export and import.
+ * Its money block is a matrix of values under column headers, read where a row's 资金来源 meets a
+ * column's header; 执行率 typed in Excel is a number with a percentage format (0.9356 at 0.00%),
+ * read as the percentage it shows. test/templates/zipin.test.ts takes it through scoring, new-stage,
+ * Word and Excel export and import; the hand-made .xlsx/.xls tests cover it as every built-in.
  */
 import { mm, type CellDef, type FieldDef, type TemplateDef } from '../template/schema';
+import type { FieldSeed } from '../template/seedSchema';
 import { A4_PORTRAIT, defaultIndicatorRows, fangsong, titleFont } from './parts/common';
+import { projectIdentityFields, seededFrom } from './parts/project';
 import { selfChecks, selfIndicatorColumns, selfTotalFields, SELF_GROUP } from './parts/selfEvaluation';
 
 const short = { minHeight: 510, canSplit: false };
 
-/** The money block's rows (资金来源) and columns, as printed. */
+/**
+ * The money block's rows (资金来源) and columns, as printed; each row's 年初预算数 is the
+ * declaration's figure of that source (new-stage seeds it, the form shows it locked).
+ */
 const SOURCES = [
-  { id: 'total', printed: '年度资金总额：' },
-  { id: 'fiscal', printed: '其中：本年财政拨款' },
-  { id: 'bond', printed: '专项债券资金' },
-  { id: 'carry', printed: '上年结转资金' },
-  { id: 'other', printed: '其他资金' },
-] as const;
+  { id: 'total', printed: '年度资金总额：', seed: seededFrom('total', 'total') },
+  {
+    id: 'fiscal',
+    printed: '其中：本年财政拨款',
+    // The year's own figure first: a two-block declaration prints 财政拨款 under both 中期 and 年度.
+    seed: seededFrom('fiscal', undefined, ['本年财政拨款', '年度财政拨款', '本年一般公共预算拨款', '一般公共预算拨款']),
+  },
+  { id: 'bond', printed: '专项债券资金', seed: { labels: ['专项债券资金', '专项债券'] } },
+  { id: 'carry', printed: '上年结转资金', seed: { labels: ['上年结转资金', '上年结转'] } },
+  { id: 'other', printed: '其他资金', seed: seededFrom('other', undefined, ['年度其他资金']) },
+] as const satisfies readonly { id: string; printed: string; seed: FieldSeed }[];
 const MONEY = [
   { id: 'Initial', printed: '年初预算数' },
   { id: 'Budget', printed: '全年预算数' },
@@ -33,13 +43,21 @@ const MONEY = [
 const PARTS = SOURCES.slice(1).map((s) => s.id);
 const sourceName = (s: (typeof SOURCES)[number]) => s.printed.replace(/^其中：/, '').replace(/：$/, '');
 
-/** 15 amounts: 年度资金总额 of each column is the sum of its four 其中 rows. */
+/**
+ * 15 amounts. 年初预算数 is the declaration's, as declared (its 年度资金总额 too, checked against its
+ * rows by a rule, not recomputed: the form shows what was declared); 年度资金总额 of the other two
+ * columns is the sum of their four 其中 rows.
+ */
 const moneyFields: FieldDef[] = SOURCES.flatMap((s) =>
   MONEY.map((m): FieldDef => ({
     id: `${s.id}${m.id}`,
     label: `${sourceName(s)}（${m.printed}）`,
     kind: 'amount',
-    ...(s.id === 'total' ? { compute: { sum: PARTS.map((p) => `${p}${m.id}`) } } : {}),
+    ...(m.id === 'Initial'
+      ? { seed: s.seed, locked: true }
+      : s.id === 'total'
+        ? { compute: { sum: PARTS.map((p) => `${p}${m.id}`) } }
+        : {}),
   })),
 );
 
@@ -69,10 +87,9 @@ export const xiangmuZipin: TemplateDef = {
   page: A4_PORTRAIT,
   fonts: { table: fangsong(10) },
   fields: [
-    { id: 'year', label: '年度', kind: 'year', required: true },
-    { id: 'projectName', label: '项目名称', kind: 'text', required: true, newYear: 'carry' },
-    { id: 'department', label: '主管部门', kind: 'text', aliases: ['主管部门及代码', '主管预算部门'], newYear: 'carry' },
-    { id: 'unit', label: '实施单位', kind: 'text', required: true, aliases: ['项目实施单位'], newYear: 'carry' },
+    { id: 'year', label: '年度', kind: 'year', required: true, locked: true },
+    // As the declaration's, printed 主管部门 as cycle.md's form does; seeded from it and locked.
+    ...projectIdentityFields({ department: '主管部门', departmentExtra: ['主管预算部门'], stage: true }),
     ...moneyFields,
     {
       id: 'execRate',
@@ -88,7 +105,15 @@ export const xiangmuZipin: TemplateDef = {
       kind: 'score',
       compute: { cappedRatio: { a: 'totalSpent', b: 'totalBudget', times: 'budgetWeight' }, round: { places: 2, mode: 'halfUp' } },
     },
-    { id: 'goal', label: '预期目标', kind: 'multiline', aliases: ['年初预期目标', '年度目标'], newYear: 'carry' },
+    {
+      id: 'goal',
+      label: '预期目标',
+      kind: 'multiline',
+      aliases: ['年初预期目标', '年度目标'],
+      newYear: 'carry',
+      seed: { from: 'goal' },
+      locked: true,
+    },
     { id: 'achieved', label: '实际完成情况', kind: 'multiline', aliases: ['年度实际完成情况'] },
     // Σ 分值: the budget part's weight and every row's, printed beside 总分 (100 when the rows add up).
     {
@@ -111,6 +136,8 @@ export const xiangmuZipin: TemplateDef = {
       })),
       defaultRows: defaultIndicatorRows('level1', ['level2']),
       indicators: [{ level1: 'level1', level2: 'level2', name: 'name', value: 'target', actual: 'actual' }],
+      // The declared rows, 年度指标值 ← 指标值 (from the latest 调整 when there is one).
+      seed: { indicators: { level1: 'level1', level2: 'level2', name: 'name', value: 'target' } },
       minRows: 1,
       maxRows: 500,
       row: { minHeight: 454, canSplit: false },
@@ -197,7 +224,15 @@ export const xiangmuZipin: TemplateDef = {
     ],
   },
   below: [],
-  rules: selfChecks({ budget: 'totalBudget', spent: 'totalSpent', budgetScore: 'budgetScore' }),
+  rules: [
+    {
+      type: 'sum',
+      total: 'totalInitial',
+      parts: PARTS.map((p) => `${p}Initial`),
+      message: '年初预算数的年度资金总额应等于其中各项之和（以申报表为准）',
+    },
+    ...selfChecks({ budget: 'totalBudget', spent: 'totalSpent', budgetScore: 'budgetScore' }),
+  ],
   summary: {
     money: ['totalInitial', 'totalBudget', 'totalSpent'],
     parent: 'department',

@@ -95,10 +95,14 @@ describe.each(builtinForms().map((b) => [b.template.id, b] as const))('%s as .xl
       ),
     );
     for (const n of numbers) {
-      const decimals = n.format.includes('.') ? n.format.length - n.format.indexOf('.') - 1 : 0;
-      expect(n.format).toMatch(/^0(\.0+)?$/);
-      const [i, f = ''] = n.text.split('.');
-      expect(decimals === 0 ? i : `${i}.${f.padEnd(decimals, '0')}`, n.ref).toBe(printed.get(n.ref));
+      // A percentage (执行率 0.9356 shown 0.00%) prints as the number with its point moved two places.
+      const percent = n.format.endsWith('%');
+      const format = percent ? n.format.slice(0, -1) : n.format;
+      const decimals = format.includes('.') ? format.length - format.indexOf('.') - 1 : 0;
+      expect(format).toMatch(/^0(\.0+)?$/);
+      let [i, f = ''] = n.text.split('.');
+      if (percent) [i, f] = [`${i}${f.padEnd(2, '0').slice(0, 2)}`.replace(/^0+(?=\d)/, ''), f.slice(2)];
+      expect(`${decimals === 0 ? i : `${i}.${f.padEnd(decimals, '0')}`}${percent ? '%' : ''}`, n.ref).toBe(printed.get(n.ref));
     }
   });
 });

@@ -16,6 +16,8 @@ const FIXTURES: Record<string, string> = {
   'xiangmu-tiaozheng': 'xiangmu-tiaozheng-example.json',
   'xiangmu-jiankong': 'xiangmu-jiankong-example.json',
   'bumen-jiankong': 'bumen-jiankong-example.json',
+  'xiangmu-zipin': 'xiangmu-zipin-example.json',
+  'bumen-zipin': 'bumen-zipin-example.json',
   'xiangmu-hubei-2021': 'xiangmu-hubei-2025-example.json',
   'xiangmu-guangxi-2024': 'xiangmu-guangxi-2025-example.json',
 };

@@ -13,7 +13,7 @@ import type { TemplateDef } from '../../shared/template/schema';
 const THIN = { style: 'thin' as const };
 
 /** What a clerk types into a cell: an amount as a number, a date as a date, anything else as text. */
-function typed(cell: LaidCell, t: TemplateDef, form: FormData): ExcelJS.CellValue {
+function typed(cell: LaidCell, t: TemplateDef, form: FormData): ExcelJS.CellValue | { percent: string } {
   const b = cell.binding;
   const text = cell.paragraphs.map((p) => p.text).join('\n');
   let kind: string | undefined;
@@ -33,8 +33,18 @@ function typed(cell: LaidCell, t: TemplateDef, form: FormData): ExcelJS.CellValu
     if (a.ok && a.value !== '') return Number(a.value);
   }
   if (kind === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(raw)) return new Date(`${raw}T00:00:00Z`);
+  // A score typed as a number; a percentage typed 93.56% (Excel keeps 0.9356, shown 0.00%).
+  if (kind === 'score' && /^\d+(\.\d+)?$/.test(raw)) return Number(raw);
+  if (kind === 'percent' && /^\d+(\.\d+)?$/.test(raw)) return { percent: raw };
   return text;
 }
+
+/** 93.56 → 0.9356: the point moved in the text, so the number is the one Excel stores for 93.56%. */
+const fraction = (percent: string): number => {
+  const [i, f = ''] = percent.split('.');
+  const digits = i.padStart(3, '0');
+  return Number(`${digits.slice(0, -2)}.${digits.slice(-2)}${f}`);
+};
 
 export async function handFilled(form: FormData, t: TemplateDef): Promise<Uint8Array> {
   const layout = layoutForm(t, form, { print: true });
@@ -55,7 +65,11 @@ export async function handFilled(form: FormData, t: TemplateDef): Promise<Uint8A
   for (const row of layout.rows)
     for (const c of row.cells) {
       const cell = ws.getCell(top + c.row, c.col + 1);
-      cell.value = typed(c, t, form);
+      const value = typed(c, t, form);
+      if (value !== null && typeof value === 'object' && 'percent' in value) {
+        cell.value = fraction(value.percent);
+        cell.numFmt = '0.00%';
+      } else cell.value = value;
       if (cell.value instanceof Date) cell.numFmt = 'yyyy"年"m"月"d"日"';
       cell.alignment = { wrapText: true, vertical: 'top' };
       if (c.rowSpan > 1 || c.colSpan > 1) ws.mergeCells(top + c.row, c.col + 1, top + c.row + c.rowSpan - 1, c.col + c.colSpan);

@@ -43,7 +43,16 @@ function colIndex(letters: string): number {
   return n;
 }
 
-const BUILTIN_FORMATS: Record<number, string> = { 0: 'General', 1: '0', 2: '0.00', 3: '#,##0', 4: '#,##0.00', 49: '@' };
+const BUILTIN_FORMATS: Record<number, string> = {
+  0: 'General',
+  1: '0',
+  2: '0.00',
+  3: '#,##0',
+  4: '#,##0.00',
+  9: '0%',
+  10: '0.00%',
+  49: '@',
+};
 
 export async function readXlsx(bytes: Uint8Array): Promise<XlsxSheet[]> {
   const zip = await JSZip.loadAsync(bytes);

@@ -74,6 +74,7 @@ describe('new-stage', () => {
       expect(s.offered.map((o) => [o.templateId, o.needsMonth])).toEqual([
         ['xiangmu-tiaozheng', false],
         ['xiangmu-jiankong', true],
+        ['xiangmu-zipin', false],
       ]);
     }
     // The stages sit right under their declaration in the list (same year, unit and title).

@@ -13,6 +13,7 @@ import type { GroupRow } from '../../shared/form';
 import { withComputed } from '../../shared/formOps';
 import { fromLabelJson } from '../../shared/labelJson';
 import { checkTemplate } from '../../shared/template/check';
+import type { TemplateDef } from '../../shared/template/schema';
 import { BUILTIN_TEMPLATES } from '../../shared/templates';
 import { xiangmuZipin as T } from '../../shared/templates/xiangmu-zipin';
 import { validateForm } from '../../shared/validation';
@@ -22,8 +23,9 @@ const json = JSON.parse(readFileSync('test/fixtures/xiangmu-zipin-example.json',
 const form = () => withComputed(fromLabelJson(json, T).form, T);
 
 describe('项目支出绩效自评表', () => {
-  it('is sound, and its example scores as computed by hand', () => {
+  it('is sound, built in, and its example scores as computed by hand', () => {
     expect(checkTemplate(T)).toEqual([]);
+    expect(BUILTIN_TEMPLATES).toContain(T);
     expect(fromLabelJson(json, T).notes).toEqual([]);
     const v = form().values;
     // 全年预算数 68, 全年执行数 63.6234: 执行率 93.5638… % → 93.56 %, budget 9.356… → 9.36.
@@ -34,6 +36,22 @@ describe('项目支出绩效自评表', () => {
     // (76.14 + 9.36) × 100 ÷ (100 − 10) = 95.
     expect([v.totalPoints, v.totalScore, v.grade]).toEqual(['100', '95', '优']);
     expect(validateForm(form(), T)).toEqual([]);
+  });
+
+  it('names the project and its money as the declaration does: every name the declaration reads, the 自评 reads and seeds from', () => {
+    const D = BUILTIN_TEMPLATES.find((t) => t.id === 'xiangmu-zhichu')!;
+    const names = (t: TemplateDef, id: string) => {
+      const f = t.fields.find((x) => x.id === id)!;
+      return [f.label, ...(f.aliases ?? [])];
+    };
+    for (const id of ['projectName', 'department', 'unit']) expect(names(T, id), id).toEqual(expect.arrayContaining(names(D, id)));
+    const seedOf = (id: string) => T.fields.find((x) => x.id === id)!.seed!.labels!;
+    for (const [stage, declared] of [
+      ['totalInitial', 'total'],
+      ['fiscalInitial', 'fiscal'],
+      ['otherInitial', 'other'],
+    ])
+      expect(seedOf(stage), stage).toEqual(expect.arrayContaining(names(D, declared)));
   });
 
   it('prints as computed in Word and imports back, from the copy and from the table alone', async () => {
@@ -50,7 +68,7 @@ describe('项目支出绩效自评表', () => {
       '优',
     ]);
 
-    const read = async (b: Uint8Array) => readDocxFormsNow(b, { templates: [...BUILTIN_TEMPLATES, T] })[0];
+    const read = async (b: Uint8Array) => readDocxFormsNow(b, { templates: BUILTIN_TEMPLATES })[0];
     const exact = await read(bytes);
     expect([exact.source, exact.notes]).toEqual(['embedded', []]);
     expect(exact.data).toEqual(f);

@@ -191,9 +191,12 @@ describe('measured on realistic indicators', () => {
           for (const [check, list] of Object.entries(findings(rows))) (all[check] ??= []).push(...list);
         }
     expect(counted).toBeGreaterThan(30);
-    // Both true: the 2015 department example's 持续改善 has no figure, and the two-block project
-    // example's 中期 block has a 效益 heading with no indicator under it.
-    expect(all).toEqual({ qualityVagueWords: ['办学条件持续改善=持续改善'], qualityLevelsPresent: ['（整表）'] });
+    // All true: the 2015 department example's 持续改善 and the 自评 example's 定性 row 显著提升 have
+    // no figure, and the two-block project example's 中期 block has a 效益 heading with no indicator under it.
+    expect(all).toEqual({
+      qualityVagueWords: ['办学条件持续改善=持续改善', '带动群众经常参加锻炼=显著提升'],
+      qualityLevelsPresent: ['（整表）'],
+    });
   });
 });
 

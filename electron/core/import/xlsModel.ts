@@ -29,16 +29,7 @@ import {
   XLS_MAX_ROWS,
   xlsTooLarge,
 } from './limits';
-import {
-  EMBED_SHEET,
-  excelNumberText,
-  fixedDecimals,
-  padDecimals,
-  serialDate,
-  sheetBlocks,
-  type SheetRead,
-  type Workbook,
-} from './xlsxModel';
+import { EMBED_SHEET, excelNumberText, formattedNumber, serialDate, sheetBlocks, type SheetRead, type Workbook } from './xlsxModel';
 
 const SAVE_AS_XLSX = '请在 Excel 或 WPS 中打开并另存为 .xlsx 后再导入';
 
@@ -89,7 +80,7 @@ function cellText(cell: CellObject, budget: TextBudget): string {
       const v = Number(cell.v);
       const format = typeof cell.z === 'string' ? cell.z : '';
       if (format && SSF.is_date(format)) text = serialDate(String(v)) ?? numberText(v);
-      else text = padDecimals(numberText(v), fixedDecimals(format) ?? 0);
+      else text = formattedNumber(numberText(v), format);
       break;
     }
     default:

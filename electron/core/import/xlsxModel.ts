@@ -127,10 +127,14 @@ interface Styles {
   bordered: Set<number>;
   /** Cell styles showing a fixed number of decimals (0.00, #,##0.00): how many. */
   decimals: Map<number, number>;
+  /** Cell styles showing a number as a percentage (0%, 0.00%): how many decimals of the percentage. */
+  percents: Map<number, number>;
 }
 
-/** Built-in formats with fixed decimals (ECMA-376 18.8.30). */
-const FIXED_DECIMALS: Record<number, number> = { 2: 2, 4: 2, 10: 2, 11: 2, 39: 2, 40: 2 };
+/** Built-in formats with fixed decimals (ECMA-376 18.8.30); 10 is 0.00%, a percentage, not 2 decimals. */
+const FIXED_DECIMALS: Record<number, number> = { 2: 2, 4: 2, 11: 2, 39: 2, 40: 2 };
+/** Built-in percentage formats: 9 is 0%, 10 is 0.00%. */
+const PERCENT_DECIMALS: Record<number, number> = { 9: 0, 10: 2 };
 
 /** Decimals a plain number format shows: "0.00" and "#,##0.00" → 2, "0" → 0; null for anything else. */
 export function fixedDecimals(code: string): number | null {
@@ -142,10 +146,42 @@ export function fixedDecimals(code: string): number | null {
   return m && !first.endsWith('%') ? (m[1] ?? '').length : null;
 }
 
+/** Decimals a percentage format shows: "0%" → 0, "0.00%" → 2; null when the format is not a percentage. */
+export function percentDecimals(code: string): number | null {
+  const first = code
+    .split(';')[0]
+    .replace(/"[^"]*"|\\.|\[[^\]]*\]|_.|\*./g, '')
+    .trim();
+  const m = /^[#,0]*0(?:\.(0+))?%$/.exec(first);
+  return m ? (m[1] ?? '').length : null;
+}
+
+/**
+ * A number shown with a percentage format as the percentage the form means, exactly: the decimal
+ * point moved two places in the text, never multiplied as a binary float (0.8533 → 85.33%,
+ * 0.5 → 50%), padded to the decimals the format shows (0.5 with 0.00% → 50.00%) but never cut:
+ * a value with more decimals than shown keeps them, as padDecimals does for amounts.
+ */
+export function percentText(text: string, decimals: number): string {
+  const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(text);
+  if (!m) return text;
+  const frac = (m[3] ?? '').padEnd(2, '0');
+  const whole = `${m[2]}${frac.slice(0, 2)}`.replace(/^0+(?=\d)/, '');
+  const rest = frac.slice(2);
+  const shown = padDecimals(rest ? `${whole}.${rest}` : whole, decimals);
+  return `${/^0(\.0*)?$/.test(shown) ? '' : m[1]}${shown}%`;
+}
+
+/** A number cell's text as its format shows it: a percentage, a fixed number of decimals, else as stored. */
+export function formattedNumber(text: string, code: string): string {
+  const percent = percentDecimals(code);
+  return percent !== null ? percentText(text, percent) : padDecimals(text, fixedDecimals(code) ?? 0);
+}
+
 const NONE: El = { localName: '', attrs: {}, kids: [] };
 
 function readStyles(zip: ZipArchive, path: string | undefined): Styles {
-  const out: Styles = { dates: new Set(), bordered: new Set(), decimals: new Map() };
+  const out: Styles = { dates: new Set(), bordered: new Set(), decimals: new Map(), percents: new Map() };
   const root = path ? parsePart(zip, path) : null;
   if (!root) return out;
   const lined = children(child(root, 'borders') ?? NONE).map((b) =>
@@ -166,6 +202,8 @@ function readStyles(zip: ZipArchive, path: string | undefined): Styles {
     if (isDate(id)) out.dates.add(i);
     const fixed = custom.has(id) ? fixedDecimals(custom.get(id)!) : (FIXED_DECIMALS[id] ?? null);
     if (fixed) out.decimals.set(i, fixed);
+    const percent = custom.has(id) ? percentDecimals(custom.get(id)!) : (PERCENT_DECIMALS[id] ?? null);
+    if (percent !== null) out.percents.set(i, percent);
     if (lined[parseInt(attr(xf, 'borderId') ?? '0', 10)]) out.bordered.add(i);
   });
   return out;
@@ -278,6 +316,8 @@ function cellValue(c: El, strings: readonly string[], styles: Styles): string {
       if (raw.trim() === '') return '';
       const style = parseInt(attr(c, 's') ?? '0', 10);
       if (styles.dates.has(style)) return serialDate(raw) ?? excelNumberText(raw);
+      const percent = styles.percents.get(style);
+      if (percent !== undefined) return percentText(excelNumberText(raw), percent);
       return padDecimals(excelNumberText(raw), styles.decimals.get(style) ?? 0);
     }
   }

@@ -9,10 +9,18 @@ import type { ColumnDef, FieldDef, RuleDef } from '../../template/schema';
 export const SELF_GROUP = 'indicators';
 
 export const selfIndicatorColumns = (): ColumnDef[] => [
-  { id: 'level1', label: '一级指标', kind: 'text', merge: {}, newYear: 'carry' },
-  { id: 'level2', label: '二级指标', kind: 'text', merge: { within: ['level1'] }, newYear: 'carry' },
-  { id: 'name', label: '三级指标', kind: 'text', newYear: 'carry' },
-  { id: 'target', label: '年度指标值', kind: 'text', aliases: ['指标值', '年度指标值(A)', '年初目标值（A）'], newYear: 'carry' },
+  // The declared columns: seeded by new-stage and locked (changed in the declaration or its 调整).
+  { id: 'level1', label: '一级指标', kind: 'text', merge: {}, newYear: 'carry', locked: true },
+  { id: 'level2', label: '二级指标', kind: 'text', merge: { within: ['level1'] }, newYear: 'carry', locked: true },
+  { id: 'name', label: '三级指标', kind: 'text', newYear: 'carry', locked: true },
+  {
+    id: 'target',
+    label: '年度指标值',
+    kind: 'text',
+    aliases: ['指标值', '年度指标值(A)', '年初目标值（A）'],
+    newYear: 'carry',
+    locked: true,
+  },
   { id: 'actual', label: '实际完成值', kind: 'text', aliases: ['全年实际值', '实际完成值(B)', '完成值'] },
   { id: 'points', label: '分值', kind: 'score', aliases: ['权重'], params: { max: 100 }, newYear: 'carry' },
   {
