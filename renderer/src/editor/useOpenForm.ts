@@ -23,12 +23,15 @@ export interface OpenForm {
   restoredDraft: boolean;
 }
 
+/** New messages wait this long after the last keystroke (formStore.ts), so they never jump in while the clerk types. */
+export const MESSAGE_PAUSE_MS = 600;
+
 export function openForm(record: FormRecord, registry: TemplateRegistry, onSaved: (r: FormRecord) => void): OpenForm {
   const template = registry.get(record.templateId, record.templateVersion);
   const same = (a: FormData, b: FormData) => sameData(withComputed(a, template), withComputed(b, template));
   const restore = record.status === 'draft' ? draftToRestore(record.id, record, localStorage, same) : null;
   if (record.status === 'final') clearDraft(record.id);
-  const store = new FormStore(template, restore ? restore.draft.data : record.data);
+  const store = new FormStore(template, restore ? restore.draft.data : record.data, { messageDelayMs: MESSAGE_PAUSE_MS });
   const base = restore?.stale ? restore.draft.baseRevision : record.revision;
   const saver = new Autosaver(store, record.id, base, (i) => api['forms.save'](i), onSaved, new Date(record.updatedAt), {
     getNewest: () => api['forms.get']({ id: record.id }),
