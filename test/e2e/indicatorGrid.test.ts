@@ -277,6 +277,13 @@ describe('a 2015 department form', () => {
       .toContain(
         `金额合计（总额）应与同年度部门整体支出绩效目标申报表的资金总额一致：本表金额合计（总额）为 2468.5，而「湖南省桃源县看守所」的部门整体支出绩效目标申报表（编号 ${env.seedId}）为 442.21`,
       );
+    // In the panel, not in the paper: the 金额合计 row keeps its one line; the cell carries a marker.
+    const sumRow = cell(page, '金额合计（总额）').locator('xpath=ancestor::tr[1]');
+    const rowHeight = await sumRow.evaluate((tr) => tr.getBoundingClientRect().height);
+    const lineHeight = await cell(page, '金额合计（总额）').evaluate((el) => el.getBoundingClientRect().height);
+    expect(rowHeight).toBeLessThan(lineHeight * 2.5);
+    await expect(sumRow.getByTestId('cross-form-mark').isVisible()).resolves.toBe(true);
+    await sumRow.screenshot({ path: shot('cross-form-mark.png') });
     await openForm(page, env.server.url, env.seedId);
     await expect
       .poll(() => page.getByTestId('messages-panel').textContent())
