@@ -139,7 +139,8 @@ export const GroupCell = memo(function GroupCell({ group, column, rows: rowsText
       rowAction(group, e.key === 'ArrowUp' ? 'up' : 'down', first, column);
     } else if (e.key === 'Enter' && !e.altKey && (kindOf(col.kind).lines === 'one' || e.ctrlKey)) {
       e.preventDefault();
-      if (isLast) rowAction(group, e.shiftKey ? 'insertNewRun' : 'insertBelow', rows[rows.length - 1]);
+      // The column goes along so the caret lands in this cell's block of the new row (中期 or 年度).
+      if (isLast) rowAction(group, e.shiftKey ? 'insertNewRun' : 'insertBelow', rows[rows.length - 1], column);
       else if (!e.shiftKey) focusNextInRow(e.currentTarget);
     }
   }
