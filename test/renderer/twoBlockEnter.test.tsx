@@ -6,7 +6,7 @@
  */
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { blankForm } from '../../shared/formOps';
+import { blankForm, groupDef } from '../../shared/formOps';
 import { xiangmuZhichu2015 as T2 } from '../../shared/templates/xiangmu-zhichu-2015';
 import { xiangmuZhichu as T } from '../../shared/templates/xiangmu-zhichu';
 import { FormStore } from '../../renderer/src/editor/formStore';
@@ -39,12 +39,12 @@ describe('Enter in the two-block project form', () => {
   });
 
   it('the caret column: in the block Enter was pressed in; a one-block grid as before', () => {
-    const g2 = T2.groups[0];
+    const g2 = groupDef(T2, 'indicators');
     const row = { level1: '产出指标', midLevel2: '数量指标', midName: '', midValue: '', level2: '数量指标', name: '', value: '' };
     expect(firstBlankColumn(g2, row, 'value')).toBe('name');
     expect(firstBlankColumn(g2, row, 'midValue')).toBe('midName');
     expect(firstBlankColumn(g2, row)).toBe('midName');
-    const g = T.groups.find((x) => x.id === 'indicators')!;
+    const g = groupDef(T, 'indicators');
     expect(firstBlankColumn(g, { level1: '产出指标', level2: '数量指标', name: '', value: '' }, 'value')).toBe('name');
   });
 });
