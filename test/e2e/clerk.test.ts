@@ -289,3 +289,31 @@ describe('routes', () => {
     await expect(page.getByTestId('paper-table').count()).resolves.toBe(0);
   });
 });
+
+describe('the list’s 重试', () => {
+  it('when the list cannot be read, the message wraps and 重试 is shown whole inside the side list', async () => {
+    await page.route('**/api/forms.page', (route) => route.abort());
+    try {
+      await page.goto(`${env.server.url}#/`);
+      await page.reload();
+      const retry = page.locator('.list-error').getByRole('button', { name: '重试' });
+      await retry.waitFor();
+      const box = await retry.evaluate((b) => {
+        const label = b.querySelector('.mantine-Button-label') ?? b;
+        const r = b.getBoundingClientRect();
+        const side = b.closest('.list-error')!.parentElement!.getBoundingClientRect();
+        return {
+          width: r.width,
+          labelFits: label.scrollWidth <= label.clientWidth + 0.5,
+          inside: r.left >= side.left - 0.5 && r.right <= side.right + 0.5,
+        };
+      });
+      await page.locator('.list-error').screenshot({ path: shot('list-retry.png') });
+      expect(box.labelFits).toBe(true);
+      expect(box.inside).toBe(true);
+      expect(box.width).toBeGreaterThan(30);
+    } finally {
+      await page.unroute('**/api/forms.page');
+    }
+  });
+});
