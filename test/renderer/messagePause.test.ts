@@ -4,8 +4,7 @@
  * once, a message that is no longer true goes at once, and leaving the cell shows all now.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { FormStore } from '../../renderer/src/editor/formStore';
-import { MESSAGE_PAUSE_MS } from '../../renderer/src/editor/useOpenForm';
+import { FormStore, MESSAGE_PAUSE_MS } from '../../renderer/src/editor/formStore';
 import { seedForm, T2019 as t } from '../helpers/seed';
 
 beforeEach(() => void vi.useFakeTimers());

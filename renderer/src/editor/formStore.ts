@@ -26,6 +26,9 @@ const HISTORY_LIMIT = 300;
 const NO_MESSAGES: readonly Message[] = [];
 const NO_ROWS: readonly GroupRow[] = [];
 
+/** New messages wait this long after the last keystroke in the editor, so they never jump in while the clerk types. */
+export const MESSAGE_PAUSE_MS = 600;
+
 export interface FormStoreOptions {
   /** How long new messages wait after the last change (0: they show at once). */
   messageDelayMs?: number;

@@ -14,7 +14,7 @@ import { api } from '../api';
 import { takePrefetched } from './prefetch';
 import { Autosaver, STALE_PREFIX } from './autosave';
 import { clearDraft, draftToRestore, sameData } from './drafts';
-import { FormStore } from './formStore';
+import { FormStore, MESSAGE_PAUSE_MS } from './formStore';
 
 export interface OpenForm {
   record: FormRecord;
@@ -22,9 +22,6 @@ export interface OpenForm {
   saver: Autosaver;
   restoredDraft: boolean;
 }
-
-/** New messages wait this long after the last keystroke (formStore.ts), so they never jump in while the clerk types. */
-export const MESSAGE_PAUSE_MS = 600;
 
 export function openForm(record: FormRecord, registry: TemplateRegistry, onSaved: (r: FormRecord) => void): OpenForm {
   const template = registry.get(record.templateId, record.templateVersion);
