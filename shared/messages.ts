@@ -19,3 +19,13 @@ export function messageCell(m: Pick<Message, 'field' | 'row' | 'column'>): strin
 export const groupCellKey = (group: string, row: number, column: string): string => `${group}[${row}].${column}`;
 
 export const hasErrors = (ms: readonly Message[]): boolean => ms.some((m) => m.severity === 'error');
+
+/** Codes of the messages of cross-form rules (validation.ts `crossMessages`): they compare this form with others. */
+const CROSS_FORM_CODES: ReadonlySet<string> = new Set(['crossEqual', 'crossSum']);
+
+/**
+ * Whether a message compares this form with other forms: long (it names the other form) and
+ * about nothing being typed here, so the editor lists it in the checks panel and only marks the
+ * cell, never writing it into the paper.
+ */
+export const isCrossForm = (m: Pick<Message, 'code'>): boolean => CROSS_FORM_CODES.has(m.code);

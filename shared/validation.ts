@@ -189,7 +189,16 @@ function ruleMessages(r: RuleDef, t: TemplateDef, form: FormData, bad: Set<strin
       if (v(r.total) === '' && parts.every((p) => p === '')) return [];
       const sum = parts.reduce((a, p) => a + (amountUnits(p) ?? 0n), 0n);
       if ((amountUnits(v(r.total)) ?? 0n) === sum) return [];
-      return [{ field: r.total, severity: severityOf(r), code: 'sum', message: `${r.message}（${label(r.total)} ${v(r.total) || 0}）` }];
+      // The computed sum is said too, so the clerk sees by how much the total is off.
+      const unit = fieldDef(t, r.total).params?.unit === '元' ? '元' : '万元';
+      return [
+        {
+          field: r.total,
+          severity: severityOf(r),
+          code: 'sum',
+          message: `${r.message}（${label(r.total)} ${v(r.total) || 0}，各项之和为 ${formatUnits(sum)} ${unit}）`,
+        },
+      ];
     }
     case 'atMost': {
       if (unreadable([r.a, r.b]) || v(r.a) === '' || v(r.b) === '') return [];

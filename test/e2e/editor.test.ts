@@ -55,7 +55,8 @@ describe('editor (browser mode)', () => {
     await expect(
       income.getAttribute('aria-readonly').then(async (v) => v ?? (await income.getAttribute('readonly'))),
     ).resolves.not.toBeNull();
-    await expect(income.getAttribute('aria-invalid')).resolves.toBe('true');
+    // New messages wait for a pause in typing (600 ms), then show.
+    await expect.poll(() => income.getAttribute('aria-invalid')).toBe('true');
     const describedBy = await income.getAttribute('aria-describedby');
     expect(await page.locator(`#${describedBy}`).textContent()).toContain('按收入性质分合计应等于资金总额');
     await expect(page.getByTestId('messages-panel').textContent()).resolves.toContain('按收入性质分合计应等于资金总额');
@@ -65,7 +66,8 @@ describe('editor (browser mode)', () => {
 
     const fund = cell(page, '政府性基金拨款');
     await fund.fill('12a');
-    await expect(fund.getAttribute('aria-invalid')).resolves.toBe('true');
+    // New messages wait for a pause in typing (600 ms), then show.
+    await expect.poll(() => fund.getAttribute('aria-invalid')).toBe('true');
     expect(await page.locator(`#${await fund.getAttribute('aria-describedby')}`).textContent()).toContain('金额只能填写数字');
     await fund.fill('1,234.5');
     await expect(fund.getAttribute('aria-invalid')).resolves.toBeNull();

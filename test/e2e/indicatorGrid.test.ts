@@ -178,7 +178,8 @@ describe('a project form’s indicator grid', () => {
     const value = cell(page, ind(2, '指标值'));
     const long = '数'.repeat(10_000);
     await value.fill(long);
-    await expect(value.getAttribute('aria-invalid')).resolves.toBe('true');
+    // New messages wait for a pause in typing (600 ms), then show.
+    await expect.poll(() => value.getAttribute('aria-invalid')).toBe('true');
     expect(await messageOf(value)).toMatch(/绩效指标第2行的指标值太长（10000 个字，最多 \d+ 个字），请删减/);
     await expect(value.inputValue()).resolves.toBe(long);
     await value.blur();
@@ -259,7 +260,8 @@ describe('a 2015 department form', () => {
     await expect(cell(page, '金额合计（财政拨款）').inputValue()).resolves.toBe('2298.5');
     await expect(cell(page, '金额合计（其他资金）').inputValue()).resolves.toBe('160');
     const total = cell(page, task(4, '总额'));
-    await expect(total.getAttribute('aria-invalid')).resolves.toBe('true');
+    // New messages wait for a pause in typing (600 ms), then show.
+    await expect.poll(() => total.getAttribute('aria-invalid')).toBe('true');
     expect(await messageOf(total)).toContain('总额应等于财政拨款与其他资金之和');
     await cell(page, task(4, '其他资金')).fill('20');
     await expect(total.getAttribute('aria-invalid')).resolves.toBeNull();
@@ -275,6 +277,13 @@ describe('a 2015 department form', () => {
       .toContain(
         `金额合计（总额）应与同年度部门整体支出绩效目标申报表的资金总额一致：本表金额合计（总额）为 2468.5，而「湖南省桃源县看守所」的部门整体支出绩效目标申报表（编号 ${env.seedId}）为 442.21`,
       );
+    // In the panel, not in the paper: the 金额合计 row keeps its one line; the cell carries a marker.
+    const sumRow = cell(page, '金额合计（总额）').locator('xpath=ancestor::tr[1]');
+    const rowHeight = await sumRow.evaluate((tr) => tr.getBoundingClientRect().height);
+    const lineHeight = await cell(page, '金额合计（总额）').evaluate((el) => el.getBoundingClientRect().height);
+    expect(rowHeight).toBeLessThan(lineHeight * 2.5);
+    await expect(sumRow.getByTestId('cross-form-mark').isVisible()).resolves.toBe(true);
+    await sumRow.screenshot({ path: shot('cross-form-mark.png') });
     await openForm(page, env.server.url, env.seedId);
     await expect
       .poll(() => page.getByTestId('messages-panel').textContent())

@@ -161,9 +161,10 @@ describe('a kind defined only in a test (testPercent)', () => {
     store.create(over);
     const summary = await runSummary(store, { year: '2026' }, { appVersion: 't' });
     const forms = summary.sections.flatMap((s) => s.parents.flatMap((p) => p.units.flatMap((u) => u.forms)));
+    // In the form list's order (shared/listOrder.ts): 义 (U+4E49) before 学 (U+5B66).
     expect(forms.map((f) => [f.title, f.check])).toEqual([
-      ['学生资助补助资金', 'error'],
       ['义务教育薄弱环节改善资金', 'complete'],
+      ['学生资助补助资金', 'error'],
     ]);
     expect(summary.sections[0].totals).toEqual(['70.6006']); // 分配合计 of both, exactly
   });

@@ -8,6 +8,8 @@
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fromLabelJson } from '../../shared/labelJson';
+import { blankForm } from '../../shared/formOps';
+import { xiangmuHubei2021 as H } from '../../shared/templates/xiangmu-hubei-2021';
 import { xiangmuZhichu as T } from '../../shared/templates/xiangmu-zhichu';
 import { FormStore } from '../../renderer/src/editor/formStore';
 import { PaperForm } from '../../renderer/src/editor/PaperForm';
@@ -59,14 +61,41 @@ describe('pasting rows from Excel into the indicator grid', () => {
     expect(box(cellName(3, '三级指标')).value).toBe('经费支出合规率');
   });
 
-  it('三级|指标值 into a 三级 cell fills that 二级', () => {
+  it('三级|指标值 into a filled 三级 cell inserts the rows there, as a 4-column paste does: nothing written over, Ctrl+Z restores exactly', () => {
     const store = setup();
+    const before = structuredClone(store.rows('indicators'));
     paste(box(cellName(11, '三级指标')), '群众满意度\t≥96%\n参赛者满意度\t≥90%\n');
     expect(indicators(store).slice(10)).toEqual([
       '满意度指标/服务对象满意度指标/群众满意度/≥96%',
       '满意度指标/服务对象满意度指标/参赛者满意度/≥90%',
+      `满意度指标/服务对象满意度指标/${before[10].name}/${before[10].value}`,
     ]);
-    expect(screen.getByTestId('sheet-notice').getAttribute('role')).toBe('status');
+    const notice = screen.getByTestId('sheet-notice');
+    expect(notice.getAttribute('role')).toBe('status');
+    expect(notice.textContent).toContain('已粘贴 2 行到绩效指标（新增 2 行）。已填写的内容不会被覆盖，可按 Ctrl+Z 撤销。');
+    act(() => void store.undo());
+    expect(store.rows('indicators')).toEqual(before);
+  });
+
+  it('a combined 指标值 into a template that splits it (符号 | 值 | 计量单位) fills the three, in one undo step', () => {
+    const store = new FormStore(H, blankForm(H, '2026'));
+    render(<PaperForm store={store} readOnly={false} onLeaveCell={() => {}} />);
+    const before = structuredClone(store.rows('indicators'));
+    const three = (i: number) => ['sign', 'number', 'unit'].map((c) => store.rows('indicators')[i][c]).join('|');
+    // One cell, as typed text, into a blank 值.
+    expect(paste(box(cellName(1, '值')), '≥95%')).toBe(true);
+    expect(three(0)).toBe('≥|95|%');
+    act(() => void store.undo());
+    expect(store.rows('indicators')).toEqual(before);
+    // Rows from an older form's grid: 三级|指标值 into 三级.
+    expect(paste(box(cellName(1, '三级指标')), '培训人次\t≥200人次\r\n合格率\t不低于95%\r\n')).toBe(true);
+    expect(store.rows('indicators')[0]).toMatchObject({ name: '培训人次', sign: '≥', number: '200', unit: '人次' });
+    expect(store.rows('indicators')[1]).toMatchObject({ level2: '数量指标', name: '合格率', sign: '≥', number: '95', unit: '%' });
+    expect(screen.getByTestId('sheet-notice').textContent).toContain('已粘贴 2 行到绩效指标（填入 1 个空行，新增 1 行）');
+    act(() => void store.undo());
+    expect(store.rows('indicators')).toEqual(before);
+    // A figure alone into 值 is pasted as typed.
+    expect(paste(box(cellName(1, '值')), '95')).toBe(false);
   });
 
   it('refuses 2 MB and a shape that does not fit, changing nothing', () => {

@@ -11,6 +11,7 @@ import { blankForm, groupDef, rowsOf } from '../../shared/formOps';
 import { fromLabelJson } from '../../shared/labelJson';
 import { bumenZhengti2015 } from '../../shared/templates/bumen-zhengti-2015';
 import { xiangmuZhichu } from '../../shared/templates/xiangmu-zhichu';
+import { xiangmuHubei2021 } from '../../shared/templates/xiangmu-hubei-2021';
 import { xiangmuZhichu2015 } from '../../shared/templates/xiangmu-zhichu-2015';
 import {
   MAX_PASTE_BYTES,
@@ -95,7 +96,7 @@ describe('every column of the group: rows go under their 一级/二级 by name',
     expect(triples(p.rows).at(-1)).toBe('满意度指标/服务对象满意度指标/满意度/≥95%');
     expect(p.rows).toHaveLength(skeleton().length + 1);
     expect(p.placed).toEqual([0, 1, p.rows.length - 1]);
-    expect(p).toMatchObject({ added: 1, overwritten: 0, skipped: [], newHeadings: [] });
+    expect(p).toMatchObject({ added: 1, filledIn: 2, skipped: [], newHeadings: [] });
   });
 
   it('puts a row under an existing run after its last row, whatever cell it was pasted into', () => {
@@ -134,7 +135,9 @@ describe('every column of the group: rows go under their 一级/二级 by name',
     ]);
     expect(p.rows).toHaveLength(before.length + 3);
     const notice = pasteNotice(G, p);
-    expect(notice).toContain('已粘贴 3 行到绩效指标（新增 3 行），新增了二级指标「社会公平指标」。可按 Ctrl+Z 撤销。');
+    expect(notice).toContain(
+      '已粘贴 3 行到绩效指标（新增 3 行），新增了二级指标「社会公平指标」。已填写的内容不会被覆盖，可按 Ctrl+Z 撤销。',
+    );
     expect(notice).toContain(
       '以下 1 行没有放入表中：\n第 3 行「成本指标 | 经济成本指标 | 人均成本 | ≤50元」：表中没有一级指标「成本指标」',
     );
@@ -176,24 +179,52 @@ describe('every column of the group: rows go under their 一级/二级 by name',
   });
 });
 
-describe('the columns from the cell onward: rows fill the run pasted into', () => {
-  it('三级|指标值 into a 三级 cell writes over the run’s rows, then adds rows in it, never into the next 二级', () => {
+describe('the columns from the cell onward: rows go in from the row pasted into, down its run', () => {
+  it('三级|指标值 into a filled 三级 cell inserts the rows there: nothing is written over, the filled rows move down', () => {
     const before = filledRows();
     const text = '参赛队伍\t≥20支\n赛事场次\t≥6场\n裁判培训\t2期\n';
     const p = plan(planPaste(G, before, 0, 'name', parseTable(text)));
-    expect(triples(p.rows.slice(0, 4))).toEqual([
+    expect(triples(p.rows.slice(0, 6))).toEqual([
       '产出指标/数量指标/参赛队伍/≥20支',
       '产出指标/数量指标/赛事场次/≥6场',
       '产出指标/数量指标/裁判培训/2期',
-      '产出指标/质量指标/经费支出合规率/100%',
+      ...triples(before.slice(0, 3)),
     ]);
-    expect(p).toMatchObject({ placed: [0, 1, 2], added: 1, overwritten: 2, column: 'name' });
-    expect(pasteNotice(G, p)).toMatch(/^已粘贴 3 行到绩效指标（新增 1 行，覆盖了 2 行原有内容）/);
+    expect(triples(p.rows.slice(3))).toEqual(triples(before));
+    expect(p).toMatchObject({ placed: [0, 1, 2], added: 3, filledIn: 0, column: 'name' });
+    expect(pasteNotice(G, p)).toBe('已粘贴 3 行到绩效指标（新增 3 行）。已填写的内容不会被覆盖，可按 Ctrl+Z 撤销。');
   });
 
-  it('one column of lines fills down the run', () => {
-    const p = plan(planPaste(G, filledRows(), 10, 'value', parseTable('≥96%\n≥90%\n')));
+  it('the same rule for two columns and four: neither writes over a filled row', () => {
+    const before = filledRows();
+    const two = plan(planPaste(G, before, 0, 'name', parseTable('参赛队伍\t≥20支\n')));
+    const four = plan(planPaste(G, before, 0, 'level1', parseTable('产出指标\t数量指标\t参赛队伍\t≥20支\n')));
+    for (const p of [two, four]) {
+      expect(p).toMatchObject({ added: 1, filledIn: 0 });
+      expect(p.rows).toHaveLength(before.length + 1);
+      // Every row there was is still there, unchanged and in order.
+      expect(triples(p.rows.filter((_, i) => !p.placed.includes(i)))).toEqual(triples(before));
+    }
+  });
+
+  it('blank rows of the run are filled first, then rows are inserted in the run, never into the next 二级', () => {
+    const rows = skeleton();
+    const p = plan(planPaste(G, rows, 0, 'name', parseTable('参赛队伍\t≥20支\n赛事场次\t≥6场\n')));
+    expect(triples(p.rows.slice(0, 3))).toEqual([
+      '产出指标/数量指标/参赛队伍/≥20支',
+      '产出指标/数量指标/赛事场次/≥6场',
+      '产出指标/质量指标//',
+    ]);
+    expect(p).toMatchObject({ placed: [0, 1], added: 1, filledIn: 1 });
+    expect(pasteNotice(G, p)).toMatch(/^已粘贴 2 行到绩效指标（填入 1 个空行，新增 1 行）/);
+  });
+
+  it('one column of lines fills the blank cells down the run, and inserts where a cell is filled', () => {
+    const before = filledRows();
+    const blankValue = before.map((r, i) => (i === 10 ? { ...r, value: '' } : r));
+    const p = plan(planPaste(G, blankValue, 10, 'value', parseTable('≥96%\n≥90%\n')));
     expect(triples(p.rows.slice(10))).toEqual(['满意度指标/服务对象满意度指标/群众满意度/≥96%', '满意度指标/服务对象满意度指标//≥90%']);
+    expect(p).toMatchObject({ added: 1, filledIn: 1 });
   });
 
   it('a group with no merged columns: rows from the row pasted into, amounts read, free text kept', () => {
@@ -204,6 +235,7 @@ describe('the columns from the cell onward: rows fill the run pasted into', () =
     expect(p.rows).toEqual([
       { name: '宣传教育', content: '开展宣传\n进社区', total: '120.5', fiscal: '100', other: '20.5' },
       { name: '执法检查', content: '检查', total: '1000', fiscal: '1000', other: '0' },
+      rows[0],
     ]);
     // Into a padding row past the end: the rows up to it are made.
     const q = plan(planPaste(g, [], 2, 'total', parseTable('5\t3\t2\n')));
@@ -229,7 +261,7 @@ describe('refusals change nothing', () => {
     expect(planPaste(small, filledRows(), 0, 'name', parseTable(many))).toEqual({
       refused: '粘贴的内容有 13 行，超过了绩效指标最多 12 行的限制，没有粘贴，表中没有任何改动。',
     });
-    const r = planPaste(small, filledRows(), 0, 'name', parseTable('甲\t1\n乙\t2\n丙\t3\n丁\t4\n'));
+    const r = planPaste(small, filledRows(), 0, 'name', parseTable('甲\t1\n乙\t2\n'));
     expect(r).toEqual({ refused: '粘贴后绩效指标将有 13 行，超过最多 12 行的限制，没有粘贴，表中没有任何改动。请先删去不用的行。' });
   });
 
@@ -239,5 +271,44 @@ describe('refusals change nothing', () => {
     plan(planPaste(G, before, 0, 'level1', parseTable('效益指标\t新二级\t甲\t1\n产出指标\t数量指标\t乙\t2\n')));
     plan(planPaste(G, before, 0, 'name', parseTable('甲\t1\n乙\t2\n')));
     expect(before).toEqual(copy);
+  });
+});
+
+describe('a combined 指标值 pasted into a template that prints it as 符号 | 值 | 计量单位', () => {
+  const H = groupDef(xiangmuHubei2021, 'indicators');
+  const hubei = (): GroupRow[] => rowsOf(blankForm(xiangmuHubei2021, '2026').values, 'indicators');
+  const split = (r: GroupRow) => [r.level1, r.level2, r.name, r.sign, r.number, r.unit].join('/');
+
+  it('一级|二级|三级|指标值 from an older form: each 指标值 split into the three, under its headings', () => {
+    const text =
+      '一级指标\t二级指标\t三级指标\t指标值\r\n产出指标\t数量指标\t培训人次\t≥200人次\r\n产出指标\t质量指标\t合格率\t不低于95%\r\n效益指标\t社会效益指标\t群众知晓度\t显著提高\r\n';
+    const p = plan(planPaste(H, hubei(), 0, 'level1', parseTable(text)));
+    expect(p.placed.map((i) => split(p.rows[i]))).toEqual([
+      '产出指标/数量指标/培训人次/≥/200/人次',
+      '产出指标/质量指标/合格率/≥/95/%',
+      '效益指标/社会效益指标/群众知晓度/定性/显著提高/',
+    ]);
+    expect(p).toMatchObject({ skipped: [], added: 0, filledIn: 3 });
+  });
+
+  it('三级|指标值 into a 三级 cell, and a column of 指标值 into the 符号 or 值 cell, split too', () => {
+    const rows = hubei();
+    const two = plan(planPaste(H, rows, 0, 'name', parseTable('培训人次\t≥200人次\n')));
+    expect(split(two.rows[0])).toBe('产出指标/数量指标/培训人次/≥/200/人次');
+    const named = rows.map((r, i) => (i === 0 ? { ...r, name: '培训人次' } : r));
+    const onSign = plan(planPaste(H, named, 0, 'sign', parseTable('≥200人次\n')));
+    expect(split(onSign.rows[0])).toBe('产出指标/数量指标/培训人次/≥/200/人次');
+    const onValue = plan(planPaste(H, named, 0, 'number', parseTable('＜＝5%\n')));
+    expect(split(onValue.rows[0])).toBe('产出指标/数量指标/培训人次/≤/5/%');
+  });
+
+  it('what already is a sign, or a bare figure, goes into its own column as before', () => {
+    const rows = hubei();
+    const signs = plan(planPaste(H, rows, 0, 'name', parseTable('培训人次\t≥\t200\t人次\n')));
+    expect(split(signs.rows[0])).toBe('产出指标/数量指标/培训人次/≥/200/人次');
+    const sign = plan(planPaste(H, rows, 0, 'name', parseTable('培训人次\t大于等于\n')));
+    expect(split(sign.rows[0])).toBe('产出指标/数量指标/培训人次/≥//');
+    const figure = plan(planPaste(H, rows, 0, 'number', parseTable('200\t人次\n')));
+    expect(split(figure.rows[0])).toBe('产出指标/数量指标//' + '/200/人次');
   });
 });

@@ -269,7 +269,7 @@ describe('the national two-block layout', () => {
     f.values.total = '3500';
     f.values.fiscal = '3300';
     const ms = validateForm(f, T2).map((m) => [m.field, m.message]);
-    expect(ms).toContainEqual(['midTotal', '中期资金总额应等于中期财政拨款与其他资金之和（中期资金总额 3000）']);
+    expect(ms).toContainEqual(['midTotal', '中期资金总额应等于中期财政拨款与其他资金之和（中期资金总额 3000，各项之和为 2900 万元）']);
     expect(ms).toContainEqual(['total', '年度资金总额不应超过中期资金总额（年度资金总额 3500，中期资金总额 3000）']);
   });
 });

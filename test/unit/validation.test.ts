@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { FormData, OutputIndicators } from '../../shared/form';
 import { validateForm, hasErrors, isValidPhone, type Message } from '../../shared/validation';
+import { blankForm } from '../../shared/formOps';
+import { xiangmuZhichu } from '../../shared/templates/xiangmu-zhichu';
 import { seedForm, T2019 } from '../helpers/seed';
 
 function withValues(patch: Record<string, unknown>): FormData {
@@ -120,5 +122,20 @@ describe('validation', () => {
     const ws = validateForm(f, T2019).filter((m) => m.code === 'quantityNumber');
     expect(ws).toHaveLength(1);
     expect(ws[0].message).toContain('第6条');
+  });
+});
+
+describe('a total that is not the sum of its parts (issue 26 item 10)', () => {
+  it('says the computed sum beside the typed total, in the field’s unit', () => {
+    const f = blankForm(xiangmuZhichu, '2026');
+    f.values = { ...f.values, total: '100', fiscal: '60.5', other: '20' };
+    const sum = validateForm(f, xiangmuZhichu).filter((m) => m.code === 'sum');
+    expect(sum.map((m) => m.message)).toEqual(['年度资金总额应等于财政拨款与其他资金之和（年度资金总额 100，各项之和为 80.5 万元）']);
+    const yuan = {
+      ...xiangmuZhichu,
+      fields: xiangmuZhichu.fields.map((d) => (['total', 'fiscal', 'other'].includes(d.id) ? { ...d, params: { unit: '元' } } : d)),
+    };
+    const inYuan = validateForm(f, yuan).filter((m) => m.code === 'sum');
+    expect(inYuan.map((m) => m.message)).toEqual(['年度资金总额应等于财政拨款与其他资金之和（年度资金总额 100，各项之和为 80.5 元）']);
   });
 });

@@ -58,7 +58,7 @@ function alignOf(a: Align) {
   return ALIGN[a];
 }
 
-function cellParagraph(p: PrintedParagraph, font: FontSpec): Paragraph {
+function cellParagraph(p: PrintedParagraph, font: FontSpec, keepNext = false): Paragraph {
   // One character of this font is sizePt points = sizePt × 20 twips; the *Chars values are
   // what Word uses, the twips are the fallback for suites that ignore them.
   const charTwips = font.sizePt * 20;
@@ -75,6 +75,7 @@ function cellParagraph(p: PrintedParagraph, font: FontSpec): Paragraph {
   return new Paragraph({
     alignment: alignOf(p.align),
     indent,
+    keepNext: keepNext || undefined,
     // An empty paragraph's height comes from its mark, which takes the document default:
     // the table font, so the mark needs no properties of its own.
     children: p.text ? [new TextRun(runOptions(p.text, font))] : [],
@@ -82,7 +83,7 @@ function cellParagraph(p: PrintedParagraph, font: FontSpec): Paragraph {
 }
 
 /** A cell, or a covered position under a vertical merge (an empty continue cell, so every row spells out its whole grid). */
-function tableCell({ cell: c, continues }: RowPosition, font: FontSpec): TableCell {
+function tableCell({ cell: c, continues }: RowPosition, font: FontSpec, keepNext = false): TableCell {
   const merged = c.rowSpan > 1;
   return new TableCell({
     width: { size: c.widthTwips, type: WidthType.DXA },
@@ -90,8 +91,8 @@ function tableCell({ cell: c, continues }: RowPosition, font: FontSpec): TableCe
     verticalMerge: !merged ? undefined : continues ? VerticalMergeType.CONTINUE : VerticalMergeType.RESTART,
     verticalAlign: VALIGN[c.valign],
     children: continues
-      ? [cellParagraph({ text: '', align: c.paragraphs[0]?.align ?? 'left' }, font)]
-      : c.paragraphs.map((p) => cellParagraph(p, font)),
+      ? [cellParagraph({ text: '', align: c.paragraphs[0]?.align ?? 'left' }, font, keepNext)]
+      : c.paragraphs.map((p) => cellParagraph(p, font, keepNext)),
   });
 }
 
@@ -116,9 +117,19 @@ export function headerSplit(printed: PrintedForm): number {
   return crosses ? -1 : k;
 }
 
-/** A paragraph one twip high: two tables need something between them, but the page should show one table. */
+/**
+ * A paragraph one twip high: two tables need something between them, but the page should show
+ * one table. It keeps with the next table, as the first table's last row keeps with it, so the
+ * cut never falls at a page end, where the first table (drawn without its bottom rule) would
+ * end open.
+ */
 function joint(): Paragraph {
-  return new Paragraph({ spacing: { before: 0, after: 0, line: 20, lineRule: LineRuleType.EXACT }, run: { size: 2 }, children: [] });
+  return new Paragraph({
+    spacing: { before: 0, after: 0, line: 20, lineRule: LineRuleType.EXACT },
+    keepNext: true,
+    run: { size: 2 },
+    children: [],
+  });
 }
 
 export function buildDocument(t: TemplateDef, printed: PrintedForm, meta: DocumentMeta): Document {
@@ -126,7 +137,10 @@ export function buildDocument(t: TemplateDef, printed: PrintedForm, meta: Docume
   const border = { style: BorderStyle.SINGLE, size: Math.round(t.table.borderPt * 8), color: '000000' };
   const positions = rowPositions(printed);
   const split = headerSplit(printed);
-  const makeTable = (from: number, to: number) =>
+  // Where the table is cut, the first part has no bottom rule: the second part's top rule, a
+  // twip below, is the one line there. (Both rules drawn looked like a double rule.)
+  const open = { style: BorderStyle.NONE, size: 0, color: 'auto' };
+  const makeTable = (from: number, to: number, cut = false) =>
     new Table({
       layout: TableLayoutType.FIXED,
       // Centred on the text block: Word versions and WPS disagree on outdenting a left-aligned table.
@@ -134,7 +148,7 @@ export function buildDocument(t: TemplateDef, printed: PrintedForm, meta: Docume
       width: { size: t.table.columnsTwips.reduce((a, b) => a + b, 0), type: WidthType.DXA },
       columnWidths: [...t.table.columnsTwips],
       margins: { top: 0, bottom: 0, left: CELL_PADDING_TWIPS, right: CELL_PADDING_TWIPS },
-      borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
+      borders: { top: border, bottom: cut ? open : border, left: border, right: border, insideHorizontal: border, insideVertical: border },
       rows: positions.slice(from, to).map((cells, j) => {
         const row = printed.rows[from + j];
         // Header rows repeat only from the top of their table, contiguous.
@@ -144,11 +158,12 @@ export function buildDocument(t: TemplateDef, printed: PrintedForm, meta: Docume
           // Omitted rather than written as val="off", which older WPS builds misread.
           cantSplit: row.canSplit ? undefined : true,
           tableHeader: header ? true : undefined,
-          children: cells.map((p) => tableCell(p, font)),
+          children: cells.map((p) => tableCell(p, font, cut && from + j === to - 1)),
         });
       }),
     });
-  const tables = split < 0 ? [makeTable(0, printed.rows.length)] : [makeTable(0, split), joint(), makeTable(split, printed.rows.length)];
+  const tables =
+    split < 0 ? [makeTable(0, printed.rows.length)] : [makeTable(0, split, true), joint(), makeTable(split, printed.rows.length)];
 
   const { widthTwips, heightTwips, marginsTwips } = t.page;
   // The docx library swaps width and height for landscape: it is given the portrait size.

@@ -6,6 +6,7 @@
  */
 import type { CheckStatus, SummaryCounts, SummaryForm, SummaryParent, SummarySection, SummaryUnit } from '../../../shared/contract';
 import { amountUnits, formatUnits } from '../../../shared/money';
+import { compareListText } from '../../../shared/listOrder';
 import type { MoneyColumn } from './columns';
 import type { FormFacts } from './facts';
 import { departmentKey, readCodedName, type CodedName } from './parents';
@@ -73,6 +74,8 @@ export interface SectionInput {
 interface UnitNode extends Level {
   name: string;
   code: string;
+  /** The unit as the list sorts it: the first, in the list's order, of the texts its forms give. */
+  listed: string;
   forms: SummaryForm[];
 }
 interface ParentNode extends Level {
@@ -106,9 +109,10 @@ export function buildSection(s: SectionInput): SummarySection {
     const unitKey = unitName.name;
     let u = p.units.get(unitKey);
     if (!u) {
-      u = { name: unitName.name || s.blankUnit, code: unitName.code, forms: [], ...newLevel(columns) };
+      u = { name: unitName.name || s.blankUnit, code: unitName.code, listed: f.unit, forms: [], ...newLevel(columns) };
       p.units.set(unitKey, u);
     }
+    if (compareListText(f.unit, u.listed) < 0) u.listed = f.unit;
     if (!u.code && unitName.code) u.code = unitName.code;
     const form: SummaryForm = {
       id: f.id,
@@ -132,12 +136,15 @@ export function buildSection(s: SectionInput): SummarySection {
   const out = (l: Level) => ({ totals: l.totals.map(formatUnits), counts: l.counts });
   const parentList: SummaryParent[] = [...parents.values()].map((p) => {
     const name = [...p.names.entries()].sort((a, b) => b[1] - a[1] || collator.compare(a[0], b[0]))[0]?.[0] ?? s.blankUnit;
-    const units: SummaryUnit[] = [...p.units.values()].sort(byCodeThenName).map((u) => ({
-      name: u.name,
-      code: u.code,
-      forms: u.forms.sort((a, b) => collator.compare(a.title, b.title) || a.id - b.id),
-      ...out(u),
-    }));
+    // Units and their forms in the form list's order (shared/listOrder.ts): a unit where its first form is listed.
+    const units: SummaryUnit[] = [...p.units.values()]
+      .sort((a, b) => compareListText(a.listed, b.listed))
+      .map((u) => ({
+        name: u.name,
+        code: u.code,
+        forms: u.forms.sort((a, b) => compareListText(a.title, b.title) || a.id - b.id),
+        ...out(u),
+      }));
     return { key: p.key, code: p.code, name, units, ...out(p) };
   });
   parentList.sort(byCodeThenName);

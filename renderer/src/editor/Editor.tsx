@@ -144,7 +144,12 @@ export function Editor({ formId, onOpen, onListChanged, onPrint }: EditorProps) 
   const [busy, setBusy] = useState<string | null>(null);
   const reload = useCallback(() => setReloadKey((k) => k + 1), []);
   const saver = open?.saver;
-  const onLeaveCell = useCallback(() => void saver?.flush(), [saver]);
+  const openStore = open?.store;
+  // Leaving a cell is a pause: its messages show now, and the form is saved.
+  const onLeaveCell = useCallback(() => {
+    openStore?.flushMessages();
+    void saver?.flush();
+  }, [saver, openStore]);
 
   const status = useSaveStatus(saver);
   const [toolbar, setToolbar] = useState<HTMLDivElement | null>(null);
@@ -159,7 +164,6 @@ export function Editor({ formId, onOpen, onListChanged, onPrint }: EditorProps) 
   }, [open]);
 
   // The template's cross-form checks compare with the other forms of the same unit and year.
-  const openStore = open?.store;
   const relatedKey = open ? `${open.record.id}|${open.record.year}|${open.record.unit}` : '';
   useEffect(() => {
     if (!openStore || !relatedKey) return;
@@ -260,6 +264,7 @@ export function Editor({ formId, onOpen, onListChanged, onPrint }: EditorProps) 
   const finalize = () =>
     run('定稿', async () => {
       await saveFirst();
+      store.flushMessages();
       if (store.messages().some((m) => m.severity === 'error')) setDialog('finalize');
       else await finalizeNow();
     });

@@ -356,7 +356,7 @@ export const PaperForm = memo(function PaperForm({ store, readOnly, onLeaveCell,
           case 'insertNewRun':
             refusal = store.insertRowBelow(group, row, action === 'insertNewRun');
             target = row + 1;
-            col = firstBlankColumn(g, store.rows(group)[target]);
+            col = firstBlankColumn(g, store.rows(group)[target], column);
             break;
           case 'append':
             refusal = store.appendRow(group);

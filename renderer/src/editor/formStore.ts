@@ -3,6 +3,11 @@
  * (and the cells whose sums or messages change), never the whole sheet. Undo/redo keep
  * whole-value snapshots, so row operations of a repeating group undo like typing; typing in
  * one place within a second is one undo step.
+ *
+ * Messages wait for a pause (`messageDelayMs`, 600 ms in the editor): while the clerk types, a
+ * new warning or error does not appear under the cell being typed (nor does the row grow); a
+ * message that is no longer true goes at once, and one that stays (its cell and code) shows its
+ * new wording at once. Computed sums never wait. Leaving the cell (`flushMessages`) ends the wait.
  */
 import type { FieldValue, FormData, GroupRow } from '../../../shared/form';
 import { computeValues, rowOutcome } from '../../../shared/computeForm';
@@ -21,6 +26,17 @@ const COALESCE_MS = 1000;
 const HISTORY_LIMIT = 300;
 const NO_MESSAGES: readonly Message[] = [];
 const NO_ROWS: readonly GroupRow[] = [];
+
+/** New messages wait this long after the last keystroke in the editor, so they never jump in while the clerk types. */
+export const MESSAGE_PAUSE_MS = 600;
+
+export interface FormStoreOptions {
+  /** How long new messages wait after the last change (0: they show at once). */
+  messageDelayMs?: number;
+}
+
+/** What keeps a message shown while typing goes on: its cell, severity and code (not its wording). */
+const standing = (m: Message) => `${messageCell(m)}\u0001${m.severity}\u0001${m.code}`;
 
 export interface SetOptions {
   /** Edits with the same key within a second are merged into one undo step. */
@@ -48,12 +64,28 @@ export class FormStore {
   /** Last year's targets and results of the indicators (forms.lastYear), for the check that compares with them. */
   private lastYear: readonly LastYearIndicator[] = [];
   private _version = 0;
+  private readonly messageDelayMs: number;
+  private pending: ReturnType<typeof setTimeout> | null = null;
 
-  constructor(template: TemplateDef, data: FormData) {
+  constructor(template: TemplateDef, data: FormData, opts: FormStoreOptions = {}) {
     this.template = template;
     this.values = withComputed(data, template).values;
     this.options = data.options;
+    this.messageDelayMs = opts.messageDelayMs ?? 0;
     this.revalidate(new Set());
+  }
+
+  /** Whether messages are waiting for a pause in typing. */
+  get messagesPending(): boolean {
+    return this.pending !== null;
+  }
+
+  /** Shows every message now (the cell was left, or 定稿 asks what is wrong). */
+  flushMessages(): void {
+    if (this.pending === null) return;
+    clearTimeout(this.pending);
+    this.pending = null;
+    this.flushNow();
   }
 
   /** Bumped on every change: autosave compares it to know whether a save is stale. */
@@ -174,6 +206,8 @@ export class FormStore {
   /** The other forms of this unit and year (read when the form opens); checks that compare forms run again. */
   setRelated(related: readonly RelatedForm[]): void {
     this.related = related;
+    if (this.pending !== null) clearTimeout(this.pending);
+    this.pending = null;
     const changed = new Set<string>();
     this.revalidate(changed);
     for (const k of changed) this.keyListeners.get(k)?.forEach((fn) => fn());
@@ -243,6 +277,12 @@ export class FormStore {
     return () => this.messageListeners.delete(fn);
   }
 
+  private flushNow(): void {
+    const changed = new Set<string>();
+    this.revalidate(changed);
+    for (const id of changed) this.keyListeners.get(id)?.forEach((fn) => fn());
+  }
+
   private pushUndo(): void {
     this.undoStack.push(this.values);
     if (this.undoStack.length > HISTORY_LIMIT) this.undoStack.shift();
@@ -256,17 +296,30 @@ export class FormStore {
     this._version++;
     const changed = new Set<string>();
     for (const id of new Set([...Object.keys(prev), ...Object.keys(next)])) if (prev[id] !== next[id]) changed.add(id);
-    this.revalidate(changed);
+    this.revalidate(changed, this.messageDelayMs > 0);
     for (const id of changed) this.keyListeners.get(id)?.forEach((fn) => fn());
     this.changeListeners.forEach((fn) => fn());
   }
 
   /** Key listeners also fire when only a cell's messages changed; `changed` collects them. */
-  private revalidate(changed: Set<string>): void {
-    const all = validateForm({ templateId: this.template.id, values: this.values, options: this.options }, this.template, {
+  private revalidate(changed: Set<string>, wait = false): void {
+    let all = validateForm({ templateId: this.template.id, values: this.values, options: this.options }, this.template, {
       related: this.related,
       lastYear: this.lastYear,
     });
+    if (wait) {
+      // Until the pause: only the messages already shown (their cell and code), in their new wording.
+      const shown = new Set(this.allMessages.map(standing));
+      const now = all.filter((m) => shown.has(standing(m)));
+      if (now.length !== all.length) {
+        if (this.pending !== null) clearTimeout(this.pending);
+        this.pending = setTimeout(() => {
+          this.pending = null;
+          this.flushNow();
+        }, this.messageDelayMs);
+      }
+      all = now;
+    }
     const grouped = new Map<string, Message[]>();
     for (const m of all) {
       const k = messageCell(m);

@@ -51,9 +51,28 @@ export function insertBelow(g: GroupDef, rows: readonly GroupRow[], index: numbe
   return [...base.slice(0, index + 1), rowUnder(g, base, index, newRun), ...base.slice(index + 1)];
 }
 
-/** Where the caret goes in a row just inserted: the first column not filled from the row above. */
-export function firstBlankColumn(g: GroupDef, row: GroupRow | undefined): string {
-  const placed = [...g.cells].sort((a, b) => a.col - b.col).map((c) => c.column);
+/**
+ * The columns of the indicator block `column` belongs to (a group of two blocks side by side, the
+ * 中期 and 年度 grids of one row), or null when the group has fewer than two blocks.
+ */
+export function blockOf(g: GroupDef, column: string): readonly string[] | null {
+  const sets = g.indicators ?? [];
+  if (sets.length < 2) return null;
+  const cols = (s: (typeof sets)[number]) => [s.level1, s.level2, s.name, s.value, s.comparator, s.unit].filter((c) => c !== undefined);
+  const set = sets.find((s) => cols(s).includes(column));
+  return set ? cols(set) : null;
+}
+
+/**
+ * Where the caret goes in a row just inserted: the first column not filled from the row above —
+ * in the block Enter was pressed in (`from`), so Enter in the 年度 block never lands in the 中期 one.
+ */
+export function firstBlankColumn(g: GroupDef, row: GroupRow | undefined, from?: string): string {
+  const block = from === undefined ? null : blockOf(g, from);
+  const placed = [...g.cells]
+    .sort((a, b) => a.col - b.col)
+    .map((c) => c.column)
+    .filter((c) => !block || block.includes(c));
   return placed.find((c) => (row?.[c] ?? '') === '') ?? placed[0];
 }
 

@@ -3,19 +3,33 @@
  * clipboard's tab-separated text as Excel writes it, and placing its rows among the group's
  * rows. Pure functions, so every case is tested without a browser.
  *
+ * One rule, whatever the number of columns: **a paste never writes over a filled cell.** A
+ * row whose pasted-into cells are all blank is filled; where they hold text, a new row is
+ * inserted instead and the rows below move down, unchanged. The clerk is told how many rows
+ * were filled and added (「已粘贴 N 行…」), and one Ctrl+Z takes the whole paste back. (Before,
+ * a 2-column paste wrote over the rows from the caret while a 4-column one inserted.)
+ *
  * Two shapes are understood:
  * - the columns of the cell pasted into and the unmerged columns after it (三级|指标值 into a
- *   三级 cell): the rows fill that cell's run of 一级/二级 from the row pasted into, then new rows
- *   are added at the end of the run, never spilling into the next 二级;
- * - every column of the group (一级|二级|三级|指标值), or every column from a merged cell pasted
- *   into onward (二级|三级|指标值 into a 二级 cell): each row goes under its 一级/二级, found by
- *   name, after the run's last row (its blank rows filled first); a new 二级 under a known 一级 is
- *   added at the end of that 一级; a row whose 一级 is not in the table is not placed but listed.
+ *   三级 cell): the rows go in from the row pasted into, down that cell's run of 一级/二级
+ *   (blank rows filled, new rows inserted before a filled one), never spilling into the next 二级;
+ * - every column of the group (一级|二级|三级|指标值), or the columns from a merged cell pasted
+ *   into onward as far as they name every heading (二级|三级|指标值 into a 二级 cell): each row
+ *   goes under its 一级/二级, found by name, into a blank row of that run or after its last row;
+ *   a new 二级 under a known 一级 is added at the end of that 一级; a row whose 一级 is not in
+ *   the table is not placed but listed.
  * A merged heading left blank in a row (Excel copies a merged cell into its first row only)
  * is the one above it.
+ *
+ * A template that prints 指标值 as three columns (符号 | 值 | 计量单位) also takes a combined
+ * 指标值 (`≥95%`, copied from an older form) where the three stand: the text is split by the
+ * 指标值 reader (shared/indicatorSplit.ts) into the three. The pasted column is read as combined
+ * when the shape fits only that way, or when its cells are not signs (or not bare numbers, when
+ * pasted into 值).
  */
 import type { GroupRow } from '../../../shared/form';
 import { completeRow } from '../../../shared/formOps';
+import { COMBINED_VALUE_LABELS, indicatorSets, isSplit, splitIndicatorValue, type IndicatorColumns } from '../../../shared/indicatorSplit';
 import { kindOf } from '../../../shared/kinds';
 import type { ColumnDef, GroupDef } from '../../../shared/template/schema';
 import { maxRowsOf, padTo } from './groupRows';
@@ -162,10 +176,10 @@ export interface PastePlan {
   rows: GroupRow[];
   /** Indexes in `rows` of the rows the paste wrote, in the order they were pasted. */
   placed: number[];
-  /** Of those, how many were new rows (the others were written over or filled in). */
+  /** Of those, how many were new rows (the others were blank rows filled in). */
   added: number;
-  /** Filled rows whose pasted columns were written over. */
-  overwritten: number;
+  /** Blank rows filled in (never a filled cell: a paste does not write over anything). */
+  filledIn: number;
   skipped: SkippedRow[];
   /** Headings the paste started (a new 二级 under a known 一级), as 二级指标「…」. */
   newHeadings: string[];
@@ -213,18 +227,105 @@ function mergeLevels(g: GroupDef): { col: ColumnDef; depth: number }[] {
 
 const isBlankRow = (cells: readonly string[]) => cells.every((c) => c.trim() === '');
 
+type SplitSet = IndicatorColumns & { comparator: string; unit: string };
+
+/**
+ * Where one pasted column goes: a column of the group, or (`split`) a combined 指标值 for a
+ * split set's three columns, `col` then being the first of the three on paper.
+ */
+interface Slot {
+  col: ColumnDef;
+  split?: SplitSet;
+}
+
+/** The columns a slot writes. */
+const slotColumns = (s: Slot): string[] => (s.split ? [s.split.comparator, s.split.value, s.split.unit] : [s.col.id]);
+
 /** Whether a pasted row is the header row of the columns (copied with the table's header). */
-function isHeaderRow(cells: readonly string[], cols: readonly ColumnDef[]): boolean {
+function isHeaderRow(cells: readonly string[], slots: readonly Slot[]): boolean {
   let named = 0;
-  for (let i = 0; i < cells.length && i < cols.length; i++) {
+  for (let i = 0; i < cells.length && i < slots.length; i++) {
     const v = matchKey(cells[i]).replace(/^\*/, '');
     if (v === '') continue;
-    const c = cols[i];
-    const names = [c.label, c.printed ?? '', ...(c.aliases ?? [])].filter(Boolean).map((s) => matchKey(s).replace(/^\*/, ''));
+    const { col: c, split } = slots[i];
+    const names = [c.label, c.printed ?? '', ...(c.aliases ?? []), ...(split ? COMBINED_VALUE_LABELS : [])]
+      .filter(Boolean)
+      .map((s) => matchKey(s).replace(/^\*/, ''));
     if (!names.includes(v)) return false;
     named++;
   }
-  return named >= Math.min(2, cols.length);
+  return named >= Math.min(2, slots.length);
+}
+
+/**
+ * The group's columns with a split set's three (符号 | 值 | 计量单位, side by side on paper) as
+ * one combined 指标值 slot, and where the cell pasted into falls in it (-1: on 计量单位, or no
+ * such set, where no combined value is taken).
+ */
+function combinedSlots(g: GroupDef, cols: readonly ColumnDef[], column: string): { slots: Slot[]; p: number } | null {
+  const sets = indicatorSets(g).filter(isSplit);
+  if (sets.length !== 1) return null;
+  const set = sets[0];
+  const at = [set.comparator, set.value, set.unit].map((id) => cols.findIndex((c) => c.id === id));
+  const lo = Math.min(...at);
+  if (at.includes(-1) || Math.max(...at) - lo !== 2) return null;
+  const slots: Slot[] = [
+    ...cols.slice(0, lo).map((col) => ({ col })),
+    { col: cols[lo], split: set },
+    ...cols.slice(lo + 3).map((col) => ({ col })),
+  ];
+  const p = cols.findIndex((c) => c.id === column);
+  if (column === set.comparator || column === set.value) return { slots, p: lo };
+  if (column === set.unit) return null;
+  return { slots, p: p < lo ? p : p - 2 };
+}
+
+interface Shape {
+  mode: 'byName' | 'inRun';
+  target: Slot[];
+}
+
+/** Which columns a paste `width` wide into slot `p` fills, and how (null: it does not fit). */
+function shapeOf(slots: readonly Slot[], p: number, width: number): Shape | null {
+  const here = slots[p].col;
+  const merged = (s: Slot) => !!s.col.merge;
+  const hasMerges = slots.some(merged);
+  if (hasMerges && width === slots.length) return { mode: 'byName', target: [...slots] };
+  const fromHere = slots.slice(p, p + width);
+  if (
+    hasMerges &&
+    here.merge &&
+    width <= slots.length - p &&
+    slots.slice(0, p).every(merged) &&
+    // Every heading from here on is named, and something under them.
+    slots.slice(p + width).every((s) => !merged(s)) &&
+    fromHere.some((s) => !merged(s))
+  )
+    return { mode: 'byName', target: fromHere };
+  const following = slots.slice(p).filter((s) => !merged(s));
+  if (!here.merge && width <= following.length) return { mode: 'inRun', target: following.slice(0, width) };
+  return null;
+}
+
+/**
+ * Whether the pasted column that the combined shape takes as 指标值 holds combined values: one
+ * of its cells is not a sign (pasted onto 符号) or not a bare figure (pasted onto 值).
+ */
+function holdsCombined(comb: Shape, phys: Shape, lines: readonly { cells: string[] }[]): boolean {
+  const k = comb.target.findIndex((s) => s.split);
+  if (k < 0) return false;
+  const set = comb.target[k].split!;
+  const onPaper = phys.target[k]?.col;
+  return lines.some(({ cells }) => {
+    const text = (cells[k] ?? '').trim();
+    if (text === '') return false;
+    if (onPaper?.id === set.comparator) return kindOf(onPaper.kind).read(text, onPaper).problem !== undefined;
+    if (onPaper?.id === set.value) {
+      const s = splitIndicatorValue(text);
+      return s.unit !== '' || (s.comparator !== '' && s.comparator !== '定性');
+    }
+    return true;
+  });
 }
 
 const clip = (s: string, n = 24) => (s.length > n ? `${s.slice(0, n)}…` : s);
@@ -250,21 +351,17 @@ export function planPaste(g: GroupDef, current: readonly GroupRow[], at: number,
   const lines = table.map((r, i) => ({ line: i + 1, cells: Array.from({ length: width }, (_, k) => r[k] ?? '') }));
 
   const here = cols[p];
-  const hasMerges = cols.some((c) => c.merge);
-  const following = cols.slice(p).filter((c) => !c.merge);
-  const fromHere = cols.slice(p);
-  let mode: 'byName' | 'inRun';
-  let target: ColumnDef[];
-  if (hasMerges && width === cols.length) {
-    mode = 'byName';
-    target = cols;
-  } else if (hasMerges && here.merge && width === fromHere.length && cols.slice(0, p).every((c) => c.merge)) {
-    mode = 'byName';
-    target = fromHere;
-  } else if (!here.merge && width <= following.length) {
-    mode = 'inRun';
-    target = following.slice(0, width);
-  } else {
+  const phys = shapeOf(
+    cols.map((col) => ({ col })),
+    p,
+    width,
+  );
+  const combined = combinedSlots(g, cols, column);
+  const comb = combined ? shapeOf(combined.slots, combined.p, width) : null;
+  const shape = comb && (!phys || holdsCombined(comb, phys, lines)) ? comb : phys;
+  if (!shape) {
+    const hasMerges = cols.some((c) => c.merge);
+    const following = cols.slice(p).filter((c) => !c.merge);
     const shapes = [
       !here.merge ? `从「${shownLabel(here)}」起的 ${columnsList(following)}（${following.length} 列以内）` : '',
       hasMerges ? `完整的 ${columnsList(cols)}（${cols.length} 列）` : '',
@@ -273,6 +370,7 @@ export function planPaste(g: GroupDef, current: readonly GroupRow[], at: number,
       refused: `粘贴的内容有 ${width} 列，放不进「${shownLabel(here)}」这一格${shapes.length ? `。请复制${shapes.join('，或')}` : ''}。表中没有任何改动。`,
     };
   }
+  const { mode, target } = shape;
 
   let data = lines.filter((l) => !isBlankRow(l.cells));
   if (data.length && isHeaderRow(data[0].cells, target)) data = data.slice(1);
@@ -284,13 +382,25 @@ export function planPaste(g: GroupDef, current: readonly GroupRow[], at: number,
   const placed = new Set<GroupRow>();
   const order: GroupRow[] = [];
   let added = 0;
-  let overwritten = 0;
+  let filledIn = 0;
   const skipped: SkippedRow[] = [];
   const newHeadings: string[] = [];
-  const unmerged = cols.filter((c) => !c.merge);
-  const filled = (r: GroupRow) => unmerged.some((c) => (r[c.id] ?? '').trim() !== '');
+  const written = target.filter((s) => !s.col.merge).flatMap(slotColumns);
+  // The one rule: a row takes a pasted row only when every cell the paste writes is blank in it.
+  const free = (r: GroupRow) => !placed.has(r) && written.every((id) => (r[id] ?? '').trim() === '');
   const write = (r: GroupRow, cells: readonly string[]) => {
-    for (let k = 0; k < target.length; k++) if (!target[k].merge) r[target[k].id] = valueFor(target[k], cells[k]);
+    target.forEach((s, k) => {
+      if (s.col.merge) return;
+      if (!s.split) {
+        r[s.col.id] = valueFor(s.col, cells[k]);
+        return;
+      }
+      const parts = splitIndicatorValue(cells[k].replace(/\s*\r?\n\s*/g, ' '));
+      const byId = new Map(g.columns.map((c) => [c.id, c]));
+      r[s.split.comparator] = valueFor(byId.get(s.split.comparator)!, parts.comparator);
+      r[s.split.value] = valueFor(byId.get(s.split.value)!, parts.value);
+      r[s.split.unit] = valueFor(byId.get(s.split.unit)!, parts.unit);
+    });
   };
 
   if (mode === 'inRun') {
@@ -301,35 +411,38 @@ export function planPaste(g: GroupDef, current: readonly GroupRow[], at: number,
     let end = at;
     while (merged.length && end + 1 < rows.length && key(rows[end + 1]) === k0) end++;
     if (!merged.length) end = rows.length - 1;
-    let last = at;
-    data.forEach((l, i) => {
+    const headings = Object.fromEntries(merged.map((c) => [c.id, rows[at][c.id] ?? '']));
+    let pos = at;
+    for (const l of data) {
       let r: GroupRow;
-      if (at + i <= end) {
-        r = { ...rows[at + i] };
-        if (target.some((c) => (r[c.id] ?? '').trim() !== '')) overwritten++;
-        rows[at + i] = r;
-        last = at + i;
+      if (pos <= end && free(rows[pos])) {
+        r = { ...rows[pos] };
+        rows[pos] = r;
+        filledIn++;
       } else {
-        r = completeRow(g, Object.fromEntries(merged.map((c) => [c.id, rows[at][c.id] ?? ''])));
-        rows.splice(++last, 0, r);
+        // A filled row (or the run's end): a new row here, the filled one moves down unchanged.
+        r = completeRow(g, { ...headings });
+        rows.splice(pos, 0, r);
+        end++;
         added++;
       }
+      pos++;
       write(r, l.cells);
       placed.add(r);
       order.push(r);
-    });
+    }
   } else {
     const levels = mergeLevels(g);
     const depths = [...new Set(levels.map((l) => l.depth))];
     const roots = levels.filter((l) => l.depth === 0).map((l) => l.col);
-    const given = new Set(target.map((c) => c.id));
+    const given = new Set(target.map((s) => s.col.id));
     const anchor = rows[at];
     let prev: Record<string, string> | null = null;
     for (const l of data) {
       // The row's headings: as pasted, a blank one the same as the row above (or the row pasted into).
       const heading: Record<string, string> = {};
       for (const { col } of levels) {
-        const k = target.findIndex((c) => c.id === col.id);
+        const k = target.findIndex((s) => s.col.id === col.id);
         let v = k >= 0 ? l.cells[k].replace(/\s*\r?\n\s*/g, ' ').trim() : '';
         if (!given.has(col.id)) v = anchor[col.id] ?? '';
         else if (v === '') {
@@ -350,10 +463,11 @@ export function planPaste(g: GroupDef, current: readonly GroupRow[], at: number,
       const exact = rows.filter((r) => matches(r, all));
       let r: GroupRow;
       if (exact.length) {
-        const blank = exact.find((x) => !filled(x) && !placed.has(x));
+        const blank = exact.find(free);
         if (blank) {
           r = { ...blank };
           rows[rows.indexOf(blank)] = r;
+          filledIn++;
         } else {
           r = completeRow(g, Object.fromEntries(all.map((c) => [c.id, exact[0][c.id] ?? ''])));
           rows.splice(rows.indexOf(exact[exact.length - 1]) + 1, 0, r);
@@ -399,10 +513,10 @@ export function planPaste(g: GroupDef, current: readonly GroupRow[], at: number,
     rows,
     placed: order.map((r) => rows.indexOf(r)),
     added,
-    overwritten,
+    filledIn,
     skipped,
     newHeadings,
-    column: target.find((c) => !c.merge)?.id ?? target[0].id,
+    column: (target.find((s) => !s.col.merge) ?? target[0]).col.id,
   };
 }
 
@@ -411,11 +525,11 @@ export function pasteNotice(g: GroupDef, plan: PastePlan): string {
   const n = plan.placed.length;
   const parts: string[] = [];
   if (n) {
-    const detail = [plan.added ? `新增 ${plan.added} 行` : '', plan.overwritten ? `覆盖了 ${plan.overwritten} 行原有内容` : '']
+    const detail = [plan.filledIn ? `填入 ${plan.filledIn} 个空行` : '', plan.added ? `新增 ${plan.added} 行` : '']
       .filter(Boolean)
       .join('，');
     const started = plan.newHeadings.length ? `，新增了${plan.newHeadings.join('、')}` : '';
-    parts.push(`已粘贴 ${n} 行到${g.label}${detail ? `（${detail}）` : ''}${started}。可按 Ctrl+Z 撤销。`);
+    parts.push(`已粘贴 ${n} 行到${g.label}${detail ? `（${detail}）` : ''}${started}。已填写的内容不会被覆盖，可按 Ctrl+Z 撤销。`);
   } else parts.push(`没有粘贴任何行。`);
   if (plan.skipped.length) {
     parts.push(`以下 ${plan.skipped.length} 行没有放入表中：`);
@@ -435,4 +549,18 @@ export function pasteNotice(g: GroupDef, plan: PastePlan): string {
 export function skippedAsText(skipped: readonly SkippedRow[]): string {
   const cell = (c: string) => (/[\t\n"]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c);
   return skipped.map((s) => s.cells.map(cell).join('\t')).join('\r\n');
+}
+
+/**
+ * Whether one cell's text pasted into `column` of `row` is a combined 指标值 to split: the
+ * column is the 值 of the group's split set, the three cells are still blank, and the text
+ * has a sign or a unit (`≥95%`). Into a filled cell, text is pasted at the caret as typed.
+ */
+export function splitsOnPaste(g: GroupDef, row: GroupRow | undefined, column: string, text: string): boolean {
+  const sets = indicatorSets(g).filter(isSplit);
+  if (sets.length !== 1 || sets[0].value !== column) return false;
+  const set = sets[0];
+  if ([set.comparator, set.value, set.unit].some((id) => (row?.[id] ?? '').trim() !== '')) return false;
+  const s = splitIndicatorValue(text);
+  return s.unit !== '' || (s.comparator !== '' && s.comparator !== '定性');
 }

@@ -14,7 +14,7 @@ import { api } from '../api';
 import { takePrefetched } from './prefetch';
 import { Autosaver, STALE_PREFIX } from './autosave';
 import { clearDraft, draftToRestore, sameData } from './drafts';
-import { FormStore } from './formStore';
+import { FormStore, MESSAGE_PAUSE_MS } from './formStore';
 
 export interface OpenForm {
   record: FormRecord;
@@ -28,7 +28,7 @@ export function openForm(record: FormRecord, registry: TemplateRegistry, onSaved
   const same = (a: FormData, b: FormData) => sameData(withComputed(a, template), withComputed(b, template));
   const restore = record.status === 'draft' ? draftToRestore(record.id, record, localStorage, same) : null;
   if (record.status === 'final') clearDraft(record.id);
-  const store = new FormStore(template, restore ? restore.draft.data : record.data);
+  const store = new FormStore(template, restore ? restore.draft.data : record.data, { messageDelayMs: MESSAGE_PAUSE_MS });
   const base = restore?.stale ? restore.draft.baseRevision : record.revision;
   const saver = new Autosaver(store, record.id, base, (i) => api['forms.save'](i), onSaved, new Date(record.updatedAt), {
     getNewest: () => api['forms.get']({ id: record.id }),

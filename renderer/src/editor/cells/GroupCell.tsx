@@ -10,7 +10,8 @@
  * row; Alt+↑/↓ moves it.
  *
  * Pasting rows copied from Excel or WPS 表格 (text with tabs or line breaks) fills rows (see
- * pasteRows.ts); a paste of one cell's text is left to the browser, as typing is.
+ * pasteRows.ts); a paste of one cell's text is left to the browser, as typing is, except a
+ * combined 指标值 (`≥95%`) into the blank 值 of a split one, which fills its three cells.
  *
  * A 三级指标 cell (the `name` column of one of the group's indicator blocks) suggests indicators
  * from the 指标库 as it is typed (suggest/useSuggestions.ts); picking one fills 三级 and, when the
@@ -24,7 +25,7 @@ import { groupCellKey } from '../../../../shared/messages';
 import type { Align } from '../../../../shared/template/schema';
 import { groupInputIn } from '../focus';
 import { groupCellLabel, lastColumn } from '../groupRows';
-import { readPaste } from '../pasteRows';
+import { readPaste, splitsOnPaste } from '../pasteRows';
 import { useCellsMessages, useGroupCellLocked, useGroupCellValue } from '../hooks';
 import { useSheet } from '../sheetContext';
 import { filledValue, placeholderValues } from '../suggest/placeholders';
@@ -142,14 +143,23 @@ export const GroupCell = memo(function GroupCell({ group, column, rows: rowsText
       rowAction(group, e.key === 'ArrowUp' ? 'up' : 'down', first, column);
     } else if (e.key === 'Enter' && !e.altKey && (kindOf(col.kind).lines === 'one' || e.ctrlKey)) {
       e.preventDefault();
-      if (isLast) rowAction(group, e.shiftKey ? 'insertNewRun' : 'insertBelow', rows[rows.length - 1]);
+      // The column goes along so the caret lands in this cell's block of the new row (中期 or 年度).
+      if (isLast) rowAction(group, e.shiftKey ? 'insertNewRun' : 'insertBelow', rows[rows.length - 1], column);
       else if (!e.shiftKey) focusNextInRow(e.currentTarget);
     }
   }
 
   function onPaste(e: ClipboardEvent<HTMLInputElement | HTMLTextAreaElement>) {
     if (readOnly) return;
-    const decision = readPaste(e.clipboardData.getData('text/plain'), col.kind);
+    const text = e.clipboardData.getData('text/plain');
+    const decision = readPaste(text, col.kind);
+    // `≥95%` into a blank 值 of a split 指标值 fills 符号, 值 and 计量单位 (one undo step).
+    const one = decision.kind === 'text' ? text : decision.kind === 'insert' ? decision.text : null;
+    if (one !== null && splitsOnPaste(g, store.rows(group)[first], column, one)) {
+      e.preventDefault();
+      pasteRows(group, first, column, [[one]]);
+      return;
+    }
     if (decision.kind === 'text') return;
     e.preventDefault();
     if (decision.kind === 'insert') insertAtCaret(e.currentTarget, joinsLines ? oneLine(decision.text) : decision.text);

@@ -1,11 +1,9 @@
 /** Choosing forms for 导出所选: pure helpers, for the list and its tests. */
 import type { FormSummary } from '../../../../shared/contract';
+import { compareListed } from '../../../../shared/listOrder';
 
 /** The list's order (the core's: year newest first, then unit, title, id), for the chosen forms. */
-export function listCompare(a: FormSummary, b: FormSummary): number {
-  const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
-  return cmp(b.year, a.year) || cmp(a.unit, b.unit) || cmp(a.title, b.title) || a.id - b.id;
-}
+export const listCompare = (a: FormSummary, b: FormSummary): number => compareListed(a, b);
 
 /** Ctrl+click or the checkbox: adds the form, or takes it out. Pure, for the tests. */
 export function togglePick(picked: ReadonlyMap<number, FormSummary>, f: FormSummary): Map<number, FormSummary> {
