@@ -15,7 +15,7 @@
  * with a red or yellow light again below.
  */
 import type { CheckStatus, StageColumn, StageSummary, StageTable, SummaryStage } from '../../../shared/contract';
-import { add, compare, div, formatRounded, fromInt, parseDecimal, ZERO, type Rational } from '../../../shared/compute/decimal';
+import { compare, div, formatRounded, fromInt, parseDecimal } from '../../../shared/compute/decimal';
 import { amountUnits, formatUnits } from '../../../shared/money';
 import { LIGHT_NAMES, type Light } from '../../../shared/stage/lights';
 import type { TemplateRegistry } from '../../../shared/template/registry';
@@ -180,12 +180,18 @@ function selfEvaluation(s: StageInput): StageSummary {
   ];
   const q = rateFields.length === 1 ? (rateFields[0]?.compute?.quotient as { a?: string; b?: string } | undefined) : undefined;
   if (q?.a && q.b) doneTotal.rate = percentOf(doneTotal[`money:${q.a}`] ?? '', doneTotal[`money:${q.b}`] ?? '');
-  const scores = doneRows.map((r) => parseDecimal(r.cells.score)).filter((x): x is Rational => x !== null);
-  if (scores.length > 0) {
-    const mean = div(
-      scores.reduce((a, b) => add(a, b), ZERO),
-      fromInt(scores.length),
-    );
+  // The mean 总分, exact: the scores summed in millionths (a computed score has at most 6 places), not as
+  // growing fractions (15,000 of those make denominators of 30,000 digits).
+  let sum = 0n;
+  let n = 0;
+  for (const r of doneRows) {
+    const x = parseDecimal(r.cells.score);
+    if (!x) continue;
+    sum += (x.n * 1_000_000n) / x.d;
+    n++;
+  }
+  if (n > 0) {
+    const mean = div({ n: sum, d: 1_000_000n }, fromInt(n));
     doneTotal.score = mean ? formatRounded(mean, 2, 'halfUp') : '';
     doneTotal.grade = '平均';
   }
