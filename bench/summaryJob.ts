@@ -5,6 +5,7 @@
  *   summary STORE.db YEAR      — the year's kept facts removed, the keeper's catch-up, the first 汇总 after it and three
  *                                more; then the facts removed again and a 汇总 that reads every form itself
  *   xlsx STORE.db YEAR OUT     — the 汇总 and its workbook written to OUT; the process's peak memory
+ *   stage STORE.db YEAR        — the 自评 汇总 (bigStore/stageBuild.ts): the keeper's catch-up, the first 汇总 after it, three more
  */
 import Database from 'better-sqlite3';
 import { createWriteStream, statSync } from 'node:fs';
@@ -13,6 +14,7 @@ import { openStore, type Store } from '../electron/core/store';
 import { runSummary } from '../electron/core/summary';
 import { createFactsKeeper } from '../electron/core/summary/keeper';
 import { writeSummaryXlsx } from '../electron/core/summary/xlsx';
+import { STAGE_TEMPLATES } from './bigStore/stageTemplates';
 
 const [mode, file, year, target] = process.argv.slice(2);
 const mb = (bytes: number) => bytes / 1024 / 1024;
@@ -85,7 +87,27 @@ async function xlsx(): Promise<void> {
   print({ ms, rssMb: process.resourceUsage().maxRSS / 1024, mb: mb(statSync(target).size), forms: s.counts.forms });
 }
 
-(mode === 'xlsx' ? xlsx() : summary()).catch((e: unknown) => {
+/** The 自评 汇总 of bench/bigStore/stageBuild.ts's year: after the keeper's catch-up (kept), then three more. */
+async function stage(): Promise<void> {
+  const store = openStore({ file, appVersion: 'bench', autoBackup: false, builtInTemplates: STAGE_TEMPLATES });
+  forgetFacts();
+  const keeperMs = keep(store);
+  let t = performance.now();
+  const first = await runSummary(store, { year, stage: 'selfEvaluation' }, { appVersion: 'bench' });
+  const keptMs = performance.now() - t;
+  const warm: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    t = performance.now();
+    await runSummary(store, { year, stage: 'selfEvaluation' }, { appVersion: 'bench' });
+    warm.push(performance.now() - t);
+  }
+  store.close();
+  const evaluated = Number(first.stage?.figures.find((f) => f.key === 'evaluated')?.value ?? 0);
+  const declared = Number(first.stage?.figures.find((f) => f.key === 'declared')?.value ?? 0);
+  print({ keeperMs, keptMs, warmMs: warm.sort((a, b) => a - b)[1], forms: first.counts.forms, evaluated, declared });
+}
+
+(mode === 'xlsx' ? xlsx() : mode === 'stage' ? stage() : summary()).catch((e: unknown) => {
   process.stderr.write(`${e instanceof Error ? e.stack : String(e)}\n`);
   process.exit(1);
 });

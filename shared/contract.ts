@@ -263,12 +263,45 @@ export const summarySectionSchema = z.object({
   totals: z.array(z.string()),
   counts: summaryCountsSchema,
 });
+/**
+ * The 汇总 of a later stage (electron/core/summary/stage*.ts): 自评 (scores, grades, the projects under
+ * 80, 已自评 / 未自评 against the year's declarations) or 监控 (lights, 执行率 against the time
+ * elapsed). Every table carries its columns, read alike by the screen, the Excel and the Word file;
+ * a row's cells are keyed by column key (amounts, scores and percentages as exact decimal text).
+ */
+export const summaryStageSchema = z.enum(['selfEvaluation', 'monitoring']);
+export const stageColumnSchema = z.object({
+  key: z.string(),
+  label: z.string(),
+  kind: z.enum(['text', 'amount', 'percent', 'score', 'count']),
+});
+export const stageTableSchema = z.object({
+  key: z.string(),
+  title: z.string(),
+  columns: z.array(stageColumnSchema),
+  rows: z.array(z.object({ formId: z.number().int().nullable(), cells: z.record(z.string(), z.string()) })),
+  /** The 合计 row, when the table has one. */
+  total: z.record(z.string(), z.string()).nullable(),
+});
+export const stageSummarySchema = z.object({
+  stage: summaryStageSchema,
+  /** What the tables add up to (已自评, 未自评, 优 …; 红灯 …), in print order. */
+  figures: z.array(z.object({ key: z.string(), label: z.string(), value: z.string() })),
+  tables: z.array(stageTableSchema),
+});
 export const summarySchema = z.object({
   year: z.string(),
   /** The filters it was made with (summary.run's input besides the year). */
-  filter: z.object({ templateId: z.string().optional(), parent: z.string().optional(), status: checkStatusSchema.optional() }),
+  filter: z.object({
+    templateId: z.string().optional(),
+    parent: z.string().optional(),
+    status: checkStatusSchema.optional(),
+    stage: summaryStageSchema.optional(),
+  }),
   sections: z.array(summarySectionSchema),
   counts: summaryCountsSchema,
+  /** With `stage` in the query: that stage's tables. */
+  stage: stageSummarySchema.optional(),
 });
 
 const id = z.object({ id: z.number().int().positive() });
@@ -283,6 +316,8 @@ export const summaryQuerySchema = z.object({
   parent: z.string().max(1000).optional(),
   /** Only forms with this check status. */
   status: checkStatusSchema.optional(),
+  /** A later stage's 汇总 (its forms and tables) instead of the declarations'. */
+  stage: summaryStageSchema.optional(),
 });
 
 /** channel name → input and output schemas */
@@ -597,6 +632,10 @@ export type SummaryParent = z.output<typeof summaryParentSchema>;
 export type SummarySection = z.output<typeof summarySectionSchema>;
 export type Summary = z.output<typeof summarySchema>;
 export type SummaryQuery = z.output<typeof summaryQuerySchema>;
+export type SummaryStage = z.output<typeof summaryStageSchema>;
+export type StageColumn = z.output<typeof stageColumnSchema>;
+export type StageTable = z.output<typeof stageTableSchema>;
+export type StageSummary = z.output<typeof stageSummarySchema>;
 export type FormPage = z.output<typeof formPageSchema>;
 export type TextChange = z.output<typeof textChangeSchema>;
 export type BackupManifest = z.output<typeof backupManifestSchema>;

@@ -64,6 +64,9 @@ export interface FormLights {
   /** The project's 目标预警: the worst light of all. */
   worst: Light | null;
   month: number;
+  /** The 执行数 and the budget the spending light measured it against (the 汇总 shows their 执行率). */
+  spent: string;
+  budget: string;
 }
 
 function compute(form: FormData, p: Params): FormLights {
@@ -76,7 +79,7 @@ function compute(form: FormData, p: Params): FormLights {
   const budget = adjusted !== '' && Number(adjusted) !== 0 ? adjusted : sumAmounts(p.budget.map((id) => str(form.values[id])));
   const spent = str(form.values[p.spent]).trim();
   const spending = spent === '' ? null : spendingLight(spent, budget, m, bands);
-  return { rows, spending, month: m, worst: worstLight([...rows.map((r) => r?.light), spending?.light]) };
+  return { rows, spending, month: m, worst: worstLight([...rows.map((r) => r?.light), spending?.light]), spent, budget };
 }
 
 export const monitoringLights = defineCheck({

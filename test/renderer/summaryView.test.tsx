@@ -280,6 +280,45 @@ describe('汇总', () => {
     expect(runs().at(-1)).toEqual({ year: '2024', status: 'error', templateId: 'xiangmu-zhichu' });
   });
 
+  it('passes the 汇总阶段 to summary.run and draws the stage tables as their columns say', async () => {
+    const opened: number[] = [];
+    await showSummary(opened);
+    await finish();
+    fireEvent.change(screen.getByRole('combobox', { name: '汇总阶段' }), { target: { value: 'selfEvaluation' } });
+    await waitFor(() => expect(runs().at(-1)).toEqual({ year: '2025', stage: 'selfEvaluation' }));
+    const stage: Summary['stage'] = {
+      stage: 'selfEvaluation',
+      figures: [
+        { key: 'declared', label: '申报项目', value: '2' },
+        { key: 'evaluated', label: '已自评', value: '1' },
+      ],
+      tables: [
+        {
+          key: 'evaluated',
+          title: '一、已自评的项目',
+          columns: [
+            { key: 'title', label: '项目名称', kind: 'text' },
+            { key: 'money:totalSpent', label: '全年执行数', kind: 'amount' },
+            { key: 'rate', label: '执行率', kind: 'percent' },
+            { key: 'score', label: '自评得分', kind: 'score' },
+          ],
+          rows: [{ formId: 41, cells: { title: '全民健身赛事', 'money:totalSpent': '1234567.1', rate: '93.56', score: '85.5' } }],
+          total: { title: '合计', 'money:totalSpent': '1234567.1', rate: '93.56' },
+        },
+      ],
+    };
+    await act(async () => release({ ...SUMMARY, filter: { stage: 'selfEvaluation' }, stage }));
+    expect((await screen.findByTestId('stage-figures')).textContent).toBe('申报项目 2\u3000已自评 1');
+    const rows = [...screen.getByTestId('stage-evaluated').querySelectorAll('tr')];
+    expect(rows.map(cells)).toEqual([
+      ['项目名称', '全年执行数', '执行率', '自评得分'],
+      ['全民健身赛事', '1,234,567.10', '93.56%', '85.5'],
+      ['合计', '1,234,567.10', '93.56%', ''],
+    ]);
+    fireEvent.doubleClick(rows[1]);
+    expect(opened).toEqual([41]);
+  });
+
   it('the unit filter narrows the table on screen, with 小计 and 合计 worked out again exactly', async () => {
     await showSummary();
     const table = await finish();

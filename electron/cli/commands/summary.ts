@@ -1,16 +1,24 @@
 /**
- * `summary --year Y [--template ID] [--parent KEY] [--status S] [--out FILE.xlsx|FILE.docx] [--json]`:
+ * `summary --year Y [--template ID] [--parent KEY] [--status S] [--stage selfEvaluation|monitoring] [--out FILE.xlsx|FILE.docx] [--json]`:
  * the 汇总 of a year on the command line — printed as a table, as JSON, or written as an Excel
  * workbook or a Word table. Progress goes to stderr when it takes longer than a moment.
  */
 import { resolve } from 'node:path';
-import { checkStatusSchema, type CheckStatus, type Summary, type SummaryQuery } from '../../../shared/contract';
+import {
+  checkStatusSchema,
+  summaryStageSchema,
+  type CheckStatus,
+  type StageSummary,
+  type Summary,
+  type SummaryQuery,
+  type SummaryStage,
+} from '../../../shared/contract';
 import { UserError } from '../../../shared/errors';
 import { APP_VERSION } from '../../core/appInfo';
 import { writeFileAtomic } from '../../core/export';
 import { runSummary, type SummaryProgress } from '../../core/summary';
 import { summaryDocxBytes, summaryXlsxBytes } from '../../core/summary/files';
-import { CHECK_TEXT, shownAmount } from '../../core/summary/text';
+import { CHECK_TEXT, figuresLine, shownAmount, stageCellText, STAGE_TITLES } from '../../core/summary/text';
 import type { CliCommand, CliContext } from '../types';
 import { flag } from './store';
 
@@ -35,7 +43,25 @@ function query(ctx: CliContext): SummaryQuery {
   const status = flag(ctx, 'status');
   if (status && !checkStatusSchema.safeParse(status).success)
     throw new UserError(`--status 只能是 ${checkStatusSchema.options.map((s) => `${s}（${CHECK_TEXT[s]}）`).join('、')}`);
-  return { year, templateId, parent: flag(ctx, 'parent'), status: status as CheckStatus | undefined };
+  const stageText = flag(ctx, 'stage');
+  const stage = stageText === undefined ? undefined : (STAGE_WORDS[stageText] ?? summaryStageSchema.safeParse(stageText).data);
+  if (stageText !== undefined && !stage) throw new UserError('--stage 只能是 selfEvaluation（自评）或 monitoring（监控）');
+  return { year, templateId, parent: flag(ctx, 'parent'), status: status as CheckStatus | undefined, ...(stage ? { stage } : {}) };
+}
+
+const STAGE_WORDS: Record<string, SummaryStage> = { 自评: 'selfEvaluation', 监控: 'monitoring' };
+
+/** A stage 汇总's figures and tables, tab-separated. */
+function printStage(ctx: CliContext, s: Summary, stage: StageSummary): void {
+  ctx.out(`${s.year} 年度${STAGE_TITLES[stage.stage]}（金额单位：万元）`);
+  ctx.out(figuresLine(stage.figures));
+  for (const t of stage.tables) {
+    ctx.out('');
+    ctx.out(`${t.title}（${t.rows.length}）`);
+    ctx.out(t.columns.map((c) => c.label).join('\t'));
+    for (const r of [...t.rows.map((x) => x.cells), ...(t.total ? [t.total] : [])])
+      ctx.out(t.columns.map((c) => stageCellText(c, r[c.key])).join('\t'));
+  }
 }
 
 function printTable(ctx: CliContext, s: Summary): void {
@@ -81,7 +107,7 @@ export const commands: CliCommand[] = [
   {
     name: 'summary',
     usage:
-      'summary --year 年度 [--template 表样编号] [--parent 主管部门] [--status error|warning|complete|unreadable] [--out 文件.xlsx|文件.docx] [--json]  汇总一个年度的表单',
+      'summary --year 年度 [--template 表样编号] [--parent 主管部门] [--status error|warning|complete|unreadable] [--stage selfEvaluation|monitoring] [--out 文件.xlsx|文件.docx] [--json]  汇总一个年度的表单（--stage：自评或监控的汇总）',
     async run(ctx) {
       const q = query(ctx);
       const out = flag(ctx, 'out');
@@ -97,6 +123,7 @@ export const commands: CliCommand[] = [
         await writeFileAtomic(target, bytes);
         ctx.out(`已汇总 ${summary.counts.forms} 份表单：${target}`);
       } else if (ctx.flags.json === 'true') ctx.out(JSON.stringify(summary, null, 2));
+      else if (summary.stage) printStage(ctx, summary, summary.stage);
       else printTable(ctx, summary);
       return 0;
     },

@@ -39,7 +39,15 @@ export interface StagesOf {
   offered: StageOffer[];
 }
 
-const isStage = (t: TemplateDef | undefined): boolean => t?.follows !== undefined;
+export const isStage = (t: TemplateDef | undefined): boolean => t?.follows !== undefined;
+
+/**
+ * What a stage shares with its declaration (the forms' year, unit and title columns, as
+ * sameIdentity matches them); null when one is blank: such a form is linked to nothing. The 汇总
+ * of the later stages links its forms by this key.
+ */
+export const stageLink = (f: { year: string; unit: string; title: string }): string | null =>
+  f.year && f.unit && f.title ? JSON.stringify([f.year, f.unit, f.title]) : null;
 
 function offers(all: readonly TemplateDef[], role: string): StageOffer[] {
   return all
@@ -52,7 +60,7 @@ export function stagesOf(store: StageStore, id: number): StagesOf {
   const rec = store.get(id);
   const t = store.templates.find(rec.templateId, rec.templateVersion);
   const declRole = t?.follows ?? (t ? roleOf(t) : '');
-  const near = rec.year && rec.unit && rec.title ? store.sameIdentity(rec.year, rec.unit, rec.title) : [rec];
+  const near = stageLink(rec) !== null ? store.sameIdentity(rec.year, rec.unit, rec.title) : [rec];
   const tOf = (f: FormSummary) => store.templates.find(f.templateId, f.templateVersion);
   const declaration = t && !isStage(t) ? rec : (near.find((f) => !isStage(tOf(f)) && roleOf(tOf(f)!) === declRole) ?? null);
   const stages = near.filter((f) => tOf(f)?.follows === declRole);

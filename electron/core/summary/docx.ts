@@ -21,9 +21,9 @@ import {
   VerticalAlignTable,
   WidthType,
 } from 'docx';
-import type { Summary, SummaryCounts, SummarySection } from '../../../shared/contract';
+import type { StageSummary, StageTable, Summary, SummaryCounts, SummarySection } from '../../../shared/contract';
 import { mm } from '../../../shared/template/schema';
-import { noteLine, shownAmount } from './text';
+import { figuresLine, noteLine, shownAmount, stageCellText, STAGE_TITLES } from './text';
 import { xmlSafe } from '../../../shared/text/xmlChars';
 
 const LANGUAGE = { value: 'en-US', eastAsia: 'zh-CN' } as const;
@@ -173,11 +173,86 @@ function sectionBlocks(summary: Summary, section: SummarySection, first: boolean
   ];
 }
 
+/** A stage table's columns (stageTables.ts) as printed: names share the width, figures get what their digits need. */
+function stageColumnsOf(table: StageTable): Column[] {
+  const SHARE: Record<string, number> = { parent: 10, unit: 12, title: 14, reasons: 30, reason: 10, note: 6, check: 6 };
+  return table.columns.map((c): Column => {
+    if (c.kind === 'text') return { header: c.label, width: { share: SHARE[c.key] ?? 5 }, align: 'left' };
+    const longest = Math.max(
+      c.label.length,
+      ...[table.total, ...table.rows.map((r) => r.cells)].map((x) => stageCellText(c, x?.[c.key]).length),
+    );
+    return { header: c.label, width: { chars: Math.max(4, longest) }, align: c.kind === 'count' ? 'center' : 'right' };
+  });
+}
+
+function stageBlocks(summary: Summary, stage: StageSummary, table: StageTable, first: boolean): (Paragraph | Table)[] {
+  const columns = stageColumnsOf(table);
+  const sizePt = columns.length > 10 ? 9 : 10.5;
+  const w = widths(columns, sizePt);
+  const texts = (cells: Record<string, string>) => table.columns.map((c) => stageCellText(c, cells[c.key]));
+  const rows = [
+    row(
+      columns.map((c) => c.header),
+      columns,
+      w,
+      sizePt,
+      { header: true },
+    ),
+  ];
+  for (const r of table.rows) rows.push(row(texts(r.cells), columns, w, sizePt));
+  if (table.total) rows.push(row(texts(table.total), columns, w, sizePt, { bold: true }));
+  if (table.rows.length === 0)
+    rows.push(
+      row(
+        table.columns.map((_, i) => (i === 0 ? '无' : '')),
+        columns,
+        w,
+        sizePt,
+      ),
+    );
+  const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+  return [
+    ...(first
+      ? [
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            spacing: { after: 120 },
+            children: [run(`${summary.year}年度${STAGE_TITLES[stage.stage]}`, 18, false, TITLE_FONT)],
+          }),
+          new Paragraph({ spacing: { after: 80 }, children: [run(`金额单位：万元\u3000\u3000${figuresLine(stage.figures)}`, 10.5)] }),
+        ]
+      : []),
+    new Paragraph({ spacing: { before: first ? 0 : 240, after: 80 }, keepNext: true, children: [run(table.title, 12, true)] }),
+    new Table({
+      layout: TableLayoutType.FIXED,
+      alignment: AlignmentType.CENTER,
+      width: { size: TEXT_WIDTH, type: WidthType.DXA },
+      columnWidths: w,
+      margins: { top: 0, bottom: 0, left: CELL_PADDING, right: CELL_PADDING },
+      borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
+      rows,
+    }),
+  ];
+}
+
 export async function summaryDocx(summary: Summary): Promise<Uint8Array> {
-  const children =
+  const stage = summary.stage;
+  const stageParts = stage ? stage.tables.flatMap((t, i) => stageBlocks(summary, stage, t, i === 0)) : [];
+  if (stageParts.length > 0)
+    stageParts.push(
+      new Paragraph({
+        spacing: { before: 240 },
+        children: [run('制表单位（盖章）：　　　　　　　　　　　　制表人：　　　　　　　　审核人：　　　　　　　　　　年　　月　　日', 12)],
+      }),
+    );
+  const sectionParts =
     summary.sections.length === 0
-      ? [new Paragraph({ children: [run(`${summary.year}年度没有表单`, 12)] })]
-      : summary.sections.flatMap((s, i) => sectionBlocks(summary, s, i === 0));
+      ? stage
+        ? []
+        : [new Paragraph({ children: [run(`${summary.year}年度没有表单`, 12)] })]
+      : summary.sections.flatMap((s, i) => sectionBlocks(summary, s, i === 0 && stageParts.length === 0));
+  const children = [...stageParts, ...sectionParts];
   const doc = new Document({
     title: `${summary.year}年度汇总表`,
     creator: '绩效目标申报',

@@ -15,6 +15,7 @@ import { validateForm } from '../../../shared/validation';
 import { decodeContent, type ScannedForm } from '../store/scan';
 import { summaryColumns, type MoneyColumn } from './columns';
 import { hasCode, readCodedName, type CodedName } from './parents';
+import { stageFacts, type StageFacts } from './stageFacts';
 
 /** Messages kept per form for the 汇总's lists: enough to see what is wrong, not a report. */
 export const PROBLEMS_KEPT = 3;
@@ -38,6 +39,8 @@ export interface FormFacts {
   problems: string[];
   /** For cross-form rules: values (computed fields filled) of the fields they compare, and those whose amount did not read. */
   cross: { values: FormData['values']; unreadable: Set<string> } | null;
+  /** A later-stage form's scores or lights (stageFacts.ts); null for a declaration. */
+  stage: StageFacts | null;
 }
 
 /** What the form's row in the list says of it; the rest of FormFacts comes from its content. */
@@ -56,6 +59,7 @@ function unreadable(row: ScannedForm, reason: string): FormFacts {
     warnings: 0,
     problems: [reason],
     cross: null,
+    stage: null,
   };
 }
 
@@ -141,6 +145,7 @@ export function formFacts(
       warnings: messages.filter((m) => m.severity === 'warning').length,
       problems: firstProblems(messages),
       cross,
+      stage: stageFacts(full, t),
     };
   } catch {
     // Content of the right shape that a check still cannot handle: listed as unreadable, never fatal.

@@ -16,9 +16,10 @@ import type { TemplateDef } from '../../../shared/template/schema';
 import type { ScannedForm } from '../store/scan';
 import type { MoneyColumn } from './columns';
 import { rowFacts, type FormFacts } from './facts';
+import { decodeStageFacts } from './stageFacts';
 
 /** Bump when facts.ts reads forms differently. */
-const FACTS_FORMAT = 2;
+const FACTS_FORMAT = 3;
 
 const templateHashes = new WeakMap<TemplateDef, string>();
 
@@ -45,6 +46,8 @@ type Stored = Pick<FormFacts, 'readable' | 'money' | 'parent' | 'indicators' | '
   cross: { values: Record<string, unknown>; unreadable: string[] } | null;
   /** contentHash of what they were read from. */
   content: string;
+  /** Absent in facts of format 2 (they are read afresh anyway: the checker names the format). */
+  stage?: unknown;
 };
 
 export function encodeFacts(f: FormFacts, content: string): string {
@@ -58,6 +61,7 @@ export function encodeFacts(f: FormFacts, content: string): string {
     problems: f.problems,
     cross: f.cross ? { values: f.cross.values, unreadable: [...f.cross.unreadable] } : null,
     content,
+    stage: f.stage,
   };
   return JSON.stringify(stored);
 }
@@ -91,6 +95,8 @@ export function decodeFacts(row: ScannedForm, json: string): FormFacts | null {
     typeof s.content !== 'string'
   )
     return null;
+  const stage = decodeStageFacts(s.stage ?? null);
+  if (stage === undefined) return null;
   return {
     ...rowFacts(row),
     readable: s.readable,
@@ -101,6 +107,7 @@ export function decodeFacts(row: ScannedForm, json: string): FormFacts | null {
     warnings: s.warnings,
     problems: s.problems,
     cross: s.cross ? { values: s.cross.values as FormData['values'], unreadable: new Set(s.cross.unreadable) } : null,
+    stage,
   };
 }
 

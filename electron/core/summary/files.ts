@@ -4,17 +4,22 @@ import type { Summary } from '../../../shared/contract';
 import { sanitizeFileName } from '../export/fileName';
 import type { Store } from '../store';
 import { summaryDocx } from './docx';
-import { CHECK_TEXT } from './text';
+import { CHECK_TEXT, STAGE_TITLES } from './text';
 import { writeSummaryXlsx, type SummaryXlsxOptions } from './xlsx';
 
 /** 2025年度项目支出绩效目标表汇总表（有错误）.xlsx */
 export function summaryFileName(summary: Summary, ext: '.xlsx' | '.docx'): string {
-  const what = summary.sections.length === 1 ? summary.sections[0].templateTitle : '';
+  const what = summary.stage
+    ? STAGE_TITLES[summary.stage.stage].replace(/汇总表$|统计表$/, '')
+    : summary.sections.length === 1
+      ? summary.sections[0].templateTitle
+      : '';
+  const kind = summary.stage?.stage === 'monitoring' ? '统计表' : '汇总表';
   const limits = [
     summary.filter.parent !== undefined ? (summary.sections[0]?.parents[0]?.name ?? '') : '',
     summary.filter.status ? CHECK_TEXT[summary.filter.status] : '',
   ].filter(Boolean);
-  return sanitizeFileName(`${summary.year}年度${what}汇总表${limits.length ? `（${limits.join('，')}）` : ''}`, ext);
+  return sanitizeFileName(`${summary.year}年度${what}${kind}${limits.length ? `（${limits.join('，')}）` : ''}`, ext);
 }
 
 export async function summaryXlsxBytes(store: Store, summary: Summary, opts: SummaryXlsxOptions = {}): Promise<Uint8Array> {

@@ -17,7 +17,11 @@ import { applyCrossRules, crossFieldsOf } from './cross';
 import type { FormFacts } from './facts';
 import { FactsReader } from './reader';
 import { inferParent, newUnitParents, noteParent } from './parents';
-import { addCounts, buildSection, emptyCounts } from './tree';
+import { stageOf } from './stageKinds';
+import { stageSummary } from './stageTables';
+import { addCounts, buildSection, emptyCounts, parentMatches, resolveParent } from './tree';
+import { isStage } from '../store/stages';
+import { roleOf } from '../../../shared/template/roles';
 
 export interface SummaryProgress {
   /** Forms read so far, of `total`. */
@@ -44,16 +48,32 @@ export async function runSummary(store: Store, q: SummaryQuery, opts: SummaryOpt
   const slice = opts.slice ?? 500;
   const templates = store.templates;
   const present = store.templatesOfYear(q.year);
-  const wanted = q.templateId ? [q.templateId] : present.map((p) => p.templateId);
+  const stageTemplates = q.stage ? templates.all().filter((t) => stageOf(t) === q.stage && (!q.templateId || t.id === q.templateId)) : [];
+  const wanted = q.stage
+    ? present.filter((p) => stageTemplates.some((t) => t.id === p.templateId)).map((p) => p.templateId)
+    : q.templateId
+      ? [q.templateId]
+      : present.map((p) => p.templateId);
+  // A 自评 汇总 lists the declarations of the roles its templates follow, with or without a 自评.
+  const declRoles = new Set(q.stage === 'selfEvaluation' ? stageTemplates.map((t) => t.follows!) : []);
+  const declared = present
+    .filter((p) => {
+      const t = templates.find(p.templateId);
+      return t !== undefined && !isStage(t) && declRoles.has(roleOf(t));
+    })
+    .map((p) => p.templateId);
   const order = (id: string) => {
     const i = templates.all().findIndex((t) => t.id === id);
     return i < 0 ? Number.MAX_SAFE_INTEGER : i;
   };
   wanted.sort((a, b) => order(a) - order(b) || a.localeCompare(b));
   const compared = present.filter(
-    (p) => !wanted.includes(p.templateId) && informs(templates.find(p.templateId), crossFieldsOf(p.templateId, templates)),
+    (p) =>
+      !wanted.includes(p.templateId) &&
+      !declared.includes(p.templateId) &&
+      informs(templates.find(p.templateId), crossFieldsOf(p.templateId, templates)),
   );
-  const total = [...wanted, ...compared.map((p) => p.templateId)].reduce(
+  const total = [...wanted, ...declared, ...compared.map((p) => p.templateId)].reduce(
     (n, id) => n + (present.find((p) => p.templateId === id)?.forms ?? 0),
     0,
   );
@@ -79,11 +99,14 @@ export async function runSummary(store: Store, q: SummaryQuery, opts: SummaryOpt
 
   const summed = new Map<string, FormFacts[]>();
   for (const id of wanted) summed.set(id, await read(id, true));
+  // Read with their checks, so their facts are the kept ones (the keeper keeps every form's).
+  const declarations: FormFacts[] = [];
+  for (const id of declared) declarations.push(...(await read(id, true)));
   const others: FormFacts[] = [];
   for (const p of compared) others.push(...(await read(p.templateId, false)));
 
-  const all = [...[...summed.values()].flat(), ...others];
-  applyCrossRules([...summed.values()].flat(), others, templates);
+  const all = [...[...summed.values()].flat(), ...declarations, ...others];
+  applyCrossRules([...summed.values()].flat(), [...declarations, ...others], templates);
 
   const unitParents = newUnitParents();
   const nameOf = new Map<string, string>();
@@ -98,6 +121,7 @@ export async function runSummary(store: Store, q: SummaryQuery, opts: SummaryOpt
   }
   const knownCodes = [...nameOf.keys()];
 
+  const parentOf = (f: FormFacts) => f.parent ?? inferParent(unitParents, f.unit, knownCodes);
   const sections: SummarySection[] = [];
   const counts = emptyCounts();
   for (const id of wanted) {
@@ -108,7 +132,7 @@ export async function runSummary(store: Store, q: SummaryQuery, opts: SummaryOpt
       templateTitle: t?.title ?? `未知表样「${id}」`,
       moneyColumns: t ? summaryColumns(t).money : [],
       forms: summed.get(id) ?? [],
-      parentOf: (f) => f.parent ?? inferParent(unitParents, f.unit, knownCodes),
+      parentOf,
       coded: { nameOf, codeOf },
       blankUnit: `（未填${unitLabel}）`,
       filter: { parent: q.parent, status: q.status },
@@ -121,6 +145,20 @@ export async function runSummary(store: Store, q: SummaryQuery, opts: SummaryOpt
     ...(q.templateId ? { templateId: q.templateId } : {}),
     ...(q.parent !== undefined ? { parent: q.parent } : {}),
     ...(q.status ? { status: q.status } : {}),
+    ...(q.stage ? { stage: q.stage } : {}),
   };
-  return { year: q.year, filter, sections, counts };
+  if (!q.stage) return { year: q.year, filter, sections, counts };
+  const stage = stageSummary({
+    stage: q.stage,
+    year: q.year,
+    templates,
+    forms: [...summed.values()].flat(),
+    declarations,
+    parentOf: (f) => {
+      const p = resolveParent(f, { parentOf, coded: { nameOf, codeOf } });
+      return parentMatches(q.parent, p) ? p.dept : null;
+    },
+    status: q.status,
+  });
+  return { year: q.year, filter, sections, counts, stage };
 }

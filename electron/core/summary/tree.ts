@@ -86,6 +86,21 @@ interface ParentNode extends Level {
   units: Map<string, UnitNode>;
 }
 
+/**
+ * The 主管部门 a form goes under: a department named without its code, where it is written with one
+ * elsewhere, is that department. With its key (what the `parent` filter matches).
+ */
+export function resolveParent(f: FormFacts, s: Pick<SectionInput, 'parentOf' | 'coded'>): { dept: CodedName; key: string } {
+  let dept = s.parentOf(f);
+  const code = dept.code || s.coded.codeOf.get(dept.name);
+  if (code) dept = { code, name: dept.name || s.coded.nameOf.get(code) || '' };
+  return { dept, key: departmentKey(dept) };
+}
+
+/** Whether the `parent` filter (a key, code or name) lets a form of this department through. */
+export const parentMatches = (filter: string | undefined, p: { dept: CodedName; key: string }): boolean =>
+  filter === undefined || [p.key, p.dept.code, p.dept.name].includes(filter);
+
 export function buildSection(s: SectionInput): SummarySection {
   const columns = s.moneyColumns.length;
   const parents = new Map<string, ParentNode>();
@@ -93,12 +108,9 @@ export function buildSection(s: SectionInput): SummarySection {
   for (const f of s.forms) {
     const check = checkStatus(f);
     if (s.filter.status && check !== s.filter.status) continue;
-    let dept = s.parentOf(f);
-    // A department named without its code, where it is written with one elsewhere, is that department.
-    const code = dept.code || s.coded.codeOf.get(dept.name);
-    if (code) dept = { code, name: dept.name || s.coded.nameOf.get(code) || '' };
-    const key = departmentKey(dept);
-    if (s.filter.parent !== undefined && ![key, dept.code, dept.name].includes(s.filter.parent)) continue;
+    const resolved = resolveParent(f, s);
+    const { dept, key } = resolved;
+    if (!parentMatches(s.filter.parent, resolved)) continue;
     let p = parents.get(key);
     if (!p) {
       p = { key, code: key.startsWith('code:') ? key.slice(5) : '', names: new Map(), units: new Map(), ...newLevel(columns) };

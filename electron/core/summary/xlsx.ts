@@ -8,13 +8,13 @@
 import type ExcelJS from 'exceljs';
 import { loadExcelJs } from '../xlsx/cells';
 import type { Writable } from 'node:stream';
-import type { Summary, SummaryCounts, SummaryForm, SummarySection } from '../../../shared/contract';
+import type { StageColumn, StageTable, Summary, SummaryStage, SummaryCounts, SummaryForm, SummarySection } from '../../../shared/contract';
 import type { FormData } from '../../../shared/form';
 import type { Store } from '../store';
 import { decodeContent } from '../store/scan';
 import { AMOUNT_FORMAT, amountValue, fitWidth, safeCells, sheetName } from '../xlsx/cells';
 import { extraColumns, formListRows } from './listRows';
-import { coded, noteLine, shownAmount } from './text';
+import { coded, figuresLine, noteLine, shownAmount, STAGE_TITLES } from './text';
 import type { SummaryProgress } from './run';
 
 export interface SummaryXlsxOptions {
@@ -43,6 +43,12 @@ const STYLE = {
   totalText: { font: BOLD, border: BORDER, fill: TOTAL_FILL, alignment: { vertical: 'top' } },
   totalAmount: { font: BOLD, border: BORDER, fill: TOTAL_FILL, numFmt: AMOUNT_FORMAT, alignment: { vertical: 'top', horizontal: 'right' } },
   header: { font: BOLD, border: BORDER, fill: HEADER_FILL, alignment: { horizontal: 'center', vertical: 'middle', wrapText: true } },
+  percent: { font: FONT, border: BORDER, numFmt: '0.00"%"', alignment: { vertical: 'top', horizontal: 'right' } },
+  score: { font: FONT, border: BORDER, numFmt: '0.00', alignment: { vertical: 'top', horizontal: 'right' } },
+  count: { font: FONT, border: BORDER, numFmt: '0', alignment: { vertical: 'top', horizontal: 'right' } },
+  totalPercent: { font: BOLD, border: BORDER, fill: TOTAL_FILL, numFmt: '0.00"%"', alignment: { vertical: 'top', horizontal: 'right' } },
+  totalScore: { font: BOLD, border: BORDER, fill: TOTAL_FILL, numFmt: '0.00', alignment: { vertical: 'top', horizontal: 'right' } },
+  totalCount: { font: BOLD, border: BORDER, fill: TOTAL_FILL, numFmt: '0', alignment: { vertical: 'top', horizontal: 'right' } },
   title: { font: { ...FONT, size: 16, bold: true }, alignment: { horizontal: 'center', vertical: 'middle' } },
   note: { font: FONT },
 } as const satisfies Record<string, Partial<ExcelJS.Style>>;
@@ -270,6 +276,59 @@ async function writeList(
   ws.commit();
 }
 
+const STAGE_STYLE: Record<StageColumn['kind'], [Partial<ExcelJS.Style>, Partial<ExcelJS.Style>]> = {
+  text: [STYLE.wrap, STYLE.totalText],
+  amount: [STYLE.amount, STYLE.totalAmount],
+  percent: [STYLE.percent, STYLE.totalPercent],
+  score: [STYLE.score, STYLE.totalScore],
+  count: [STYLE.count, STYLE.totalCount],
+};
+
+/** A stage table's cell: numbers as the exact decimals they are (amountValue), text as text. */
+const stageValue = (c: StageColumn, v: string | undefined): ExcelJS.CellValue => (c.kind === 'text' ? (v ?? '') : amountValue(v ?? ''));
+
+/** One sheet per stage table (stageTables.ts): its title, the 汇总's figures, the header its columns name, a row per form, the 合计. */
+async function writeStageTable(
+  wb: ExcelJS.stream.xlsx.WorkbookWriter,
+  name: string,
+  summary: Summary,
+  stage: SummaryStage,
+  table: StageTable,
+  note: string,
+): Promise<void> {
+  const ws = wb.addWorksheet(name, {
+    views: [{ state: 'frozen', ySplit: 3, xSplit: 0 }],
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
+  ws.columns = table.columns.map((c) => ({
+    width:
+      c.kind === 'text'
+        ? fitWidth([c.label, ...table.rows.slice(0, 2000).map((r) => r.cells[c.key] ?? '')], 8, c.key === 'reasons' ? 80 : 40)
+        : fitWidth([c.label, shownAmount(table.total?.[c.key] || '0')], 8, 20),
+  }));
+  titleRows(ws, `${summary.year}年度${STAGE_TITLES[stage]}`, `${table.title}\u3000\u3000${note}`, table.columns.length);
+  headerRow(
+    ws,
+    table.columns.map((c) => c.label),
+  );
+  const write = (cells: Record<string, string>, total: boolean) => {
+    const r = ws.addRow(safeCells(table.columns.map((c) => stageValue(c, cells[c.key]))));
+    table.columns.forEach((c, i) => styled(r.getCell(i + 1), STAGE_STYLE[c.kind][total ? 1 : 0]));
+    r.commit();
+  };
+  let sinceTurn = 0;
+  for (const row of table.rows) {
+    write(row.cells, false);
+    if (++sinceTurn >= 500) {
+      sinceTurn = 0;
+      await nextTurn();
+      while (backlog(ws) > MAX_BACKLOG) await pause(5);
+    }
+  }
+  if (table.total) write(table.total, true);
+  ws.commit();
+}
+
 /** Writes the workbook of `summary` to `out`, reading each listed form from `store` once. */
 export async function writeSummaryXlsx(store: Store, summary: Summary, out: Writable, opts: SummaryXlsxOptions = {}): Promise<void> {
   const { stream } = await loadExcelJs();
@@ -286,6 +345,18 @@ export async function writeSummaryXlsx(store: Store, summary: Summary, out: Writ
     const ws = wb.addWorksheet('汇总表');
     ws.addRow(safeCells([`${summary.year}年度没有表单`])).commit();
     ws.commit();
+  }
+  if (summary.stage) {
+    const note = ['金额单位：万元', figuresLine(summary.stage.figures)].join('　　');
+    for (const table of summary.stage.tables)
+      await writeStageTable(
+        wb,
+        sheetName(table.title.replace(/^[一二三四五六七八九十]+、/, ''), taken),
+        summary,
+        summary.stage.stage,
+        table,
+        note,
+      );
   }
   for (const section of summary.sections) {
     // One template: 汇总表 and 明细表; several: each template's title in front (项目支出绩效目标表汇总表).

@@ -8,13 +8,14 @@
  */
 import { Alert, Button, Group, NativeSelect, Progress, Text, TextInput } from '@mantine/core';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { CheckStatus, Output, Summary, SummaryQuery } from '../../../shared/contract';
+import type { CheckStatus, Output, Summary, SummaryQuery, SummaryStage } from '../../../shared/contract';
 import { api } from '../api';
 import { saveFile } from '../api/files';
 import { flushOpenForms } from '../editor/useOpenForm';
 import { errorText, notifyError, notifyOk } from '../ui/notify';
 import { useTemplates } from '../templates/TemplatesContext';
 import { codedName, filterSection, formatWan, STATUS_FILTER } from './format';
+import { StageTables } from './StageTables';
 import { SummaryTable, unitRowKey } from './SummaryTable';
 import { storeYears } from './years';
 import './summary.css';
@@ -75,6 +76,7 @@ export function SummaryView({
   const [templateId, setTemplateId] = useState('');
   const [parent, setParent] = useState('');
   const [status, setStatus] = useState<CheckStatus | ''>('');
+  const [stage, setStage] = useState<SummaryStage | ''>('');
   const [unitFilter, setUnitFilter] = useState('');
   const [runKey, setRunKey] = useState(0);
   const [result, setResult] = useState<{ query: SummaryQuery; summary: Summary } | null>(null);
@@ -110,9 +112,10 @@ export function SummaryView({
             ...(templateId ? { templateId } : {}),
             ...(parent ? { parent } : {}),
             ...(status ? { status } : {}),
+            ...(stage ? { stage } : {}),
           }
         : null,
-    [year, templateId, parent, status],
+    [year, templateId, parent, status, stage],
   );
 
   const wasShown = useRef(shown);
@@ -256,6 +259,18 @@ export function SummaryView({
           />
           <NativeSelect
             size="xs"
+            label="汇总阶段"
+            w={130}
+            value={stage}
+            onChange={(e) => setStage(e.currentTarget.value as SummaryStage | '')}
+            data={[
+              { value: '', label: '申报' },
+              { value: 'selfEvaluation', label: '自评' },
+              { value: 'monitoring', label: '监控' },
+            ]}
+          />
+          <NativeSelect
+            size="xs"
             label="表样"
             w={250}
             value={templateId}
@@ -362,6 +377,7 @@ export function SummaryView({
                 没有符合条件的申报表。
               </Text>
             )}
+            {summary.stage && <StageTables stage={summary.stage} onOpenForm={onOpenForm} />}
             {sections.map((s) => (
               <section key={s.templateId} className="summary-section" aria-label={s.templateTitle}>
                 <h3 className="summary-section-title">
