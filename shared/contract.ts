@@ -544,6 +544,9 @@ export const errorCodeSchema = z.enum([
   'stage.month',
   // a blank form that cannot become a template (electron/core/blank)
   'blank.invalid',
+  // the file an imported form was read from (store/originals.ts)
+  'original.none',
+  'original.damaged',
 ]);
 export type ErrorCode = z.output<typeof errorCodeSchema>;
 
