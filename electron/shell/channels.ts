@@ -48,6 +48,7 @@ export const CHANNEL_NAMES = [
   'templates.save',
   'import.read',
   'import.commit',
+  'forms.original',
   'backup.create',
   'backup.restore',
   'files.saveAs',
