@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { UserError } from '../../../shared/errors';
+import { fileSizeText } from '../../../shared/text/fileSize';
 import type { Db } from './sqlite';
 
 /** The largest file kept: a Word file may be 20 MB (zipReader.ts), but real forms are a few hundred KB. */
@@ -30,8 +31,7 @@ export interface OriginalInfo {
   forms: number;
 }
 
-export const sizeText = (bytes: number): string =>
-  bytes < 1024 ? `${bytes} 字节` : bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+export const sizeText = fileSizeText;
 
 /** Null when the file can be kept, else the Chinese note the import gives instead. */
 export function notKeptReason(bytes: number): string | null {

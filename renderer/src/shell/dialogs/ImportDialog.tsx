@@ -18,8 +18,8 @@ import { api } from '../../api';
 import { useTemplates } from '../../templates/TemplatesContext';
 import { errorText } from '../../ui/notify';
 
-/** One form to import: a file, or one of several forms a file holds (`part`). */
-type Entry = { key: string; fileName: string; part?: { index: number; count: number } } & (
+/** One form to import: a file, or one of several forms a file holds (`part`); `file` indexes the chosen files. */
+type Entry = { key: string; fileName: string; file: number; part?: { index: number; count: number } } & (
   | { state: 'reading' }
   | { state: 'read'; preview: ImportPreview; onConflict: OnConflict }
   | { state: 'failed'; message: string }
@@ -306,7 +306,9 @@ export function ImportDialog({
   onClose(): void;
   onImported(lastId: number | null): void;
 }) {
-  const [entries, setEntries] = useState<Entry[]>(() => files.map((f, i) => ({ key: `f${i}`, fileName: f.fileName, state: 'reading' })));
+  const [entries, setEntries] = useState<Entry[]>(() =>
+    files.map((f, i) => ({ key: `f${i}`, fileName: f.fileName, file: i, state: 'reading' })),
+  );
   const [committing, setCommitting] = useState(false);
   const [progress, setProgress] = useState(0);
   const templates = useTemplates();
@@ -318,7 +320,7 @@ export function ImportDialog({
     let live = true;
     (async () => {
       for (let i = 0; i < files.length; i++) {
-        const base = { key: `f${i}`, fileName: files[i].fileName };
+        const base = { key: `f${i}`, fileName: files[i].fileName, file: i };
         try {
           const previews = await api['import.read'](files[i]);
           if (live)
@@ -327,6 +329,7 @@ export function ImportDialog({
               previews.map((preview, k) => ({
                 key: `f${i}.${k}`,
                 fileName: base.fileName,
+                file: i,
                 part: previews.length > 1 ? { index: k, count: previews.length } : undefined,
                 state: 'read',
                 preview,
@@ -367,12 +370,14 @@ export function ImportDialog({
           data: e.preview.data,
           onConflict: e.preview.conflict ? e.onConflict : 'copy',
           newTemplate: e.preview.newTemplate,
+          // Kept with the form (stored once however many forms the file holds), so the office can look at what was sent.
+          original: files[e.file],
         });
         if (result.id !== null) lastId = result.id;
         if (e.preview.newTemplate && result.outcome !== 'skipped') newTemplates = true;
-        update({ key: e.key, fileName: e.fileName, part: e.part, state: 'done', result });
+        update({ key: e.key, fileName: e.fileName, file: e.file, part: e.part, state: 'done', result });
       } catch (err) {
-        update({ key: e.key, fileName: e.fileName, part: e.part, state: 'failed', message: errorText(err) });
+        update({ key: e.key, fileName: e.fileName, file: e.file, part: e.part, state: 'failed', message: errorText(err) });
       }
       setProgress(((i + 1) / list.length) * 100);
     }
