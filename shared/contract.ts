@@ -193,6 +193,26 @@ export const importPreviewSchema = z.object({
    * by where it was printed, so the clerk sees it before saving; never dropped unseen.
    */
   unplaced: z.array(z.object({ where: z.string(), text: z.string() })).default([]),
+  /** The tables the form was read from, each cell marked read / unplaced / neither (electron/core/import/sourceGrid.ts); table reads only. */
+  sourceTables: z
+    .array(
+      z.object({
+        rows: z.number().int(),
+        cols: z.number().int(),
+        cut: z.boolean(),
+        cells: z.array(
+          z.object({
+            row: z.number().int(),
+            col: z.number().int(),
+            rowSpan: z.number().int(),
+            colSpan: z.number().int(),
+            text: z.string(),
+            mark: z.enum(['read', 'unplaced', 'none']),
+          }),
+        ),
+      }),
+    )
+    .default([]),
   messages: z.array(validationMessageSchema),
   conflict: formSummarySchema.nullable(),
 });

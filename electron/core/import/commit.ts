@@ -54,6 +54,7 @@ function previewOf(store: Store, fileName: string, read: ReadResult): ImportPrev
     notes: read.notes,
     uncertain: read.uncertain,
     unplaced: read.unplaced ?? [],
+    sourceTables: read.sourceTables ?? [],
     messages: validateForm(read.data, t),
     conflict: read.newTemplate ? null : findConflict(store, read.data),
   };

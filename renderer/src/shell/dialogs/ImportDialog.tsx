@@ -17,6 +17,7 @@ import type { FilePayload } from '../../api/files';
 import { api } from '../../api';
 import { useTemplates } from '../../templates/TemplatesContext';
 import { errorText } from '../../ui/notify';
+import { ImportSource } from './ImportSource';
 
 /** One form to import: a file, or one of several forms a file holds (`part`); `file` indexes the chosen files. */
 type Entry = { key: string; fileName: string; file: number; part?: { index: number; count: number } } & (
@@ -151,8 +152,8 @@ function Review({ preview, template: t }: { preview: ImportPreview; template: Te
       </Stack>
     );
   });
-  return (
-    <Stack gap="xs">
+  const read = (
+    <Stack gap="xs" style={{ flex: '1 1 50%', minWidth: 0 }}>
       <CheckSummary preview={preview} shown={shown} />
       <Text size="xs" c="dimmed">
         {preview.source === 'embedded'
@@ -174,6 +175,16 @@ function Review({ preview, template: t }: { preview: ImportPreview; template: Te
       {groups}
       <Unplaced list={preview.unplaced} />
     </Stack>
+  );
+  if (preview.sourceTables.length === 0) return read;
+  // The evidence beside what was read: the file's own table, read and unplaced cells marked.
+  return (
+    <div className="import-evidence">
+      <div className="import-evidence-source">
+        <ImportSource tables={preview.sourceTables} />
+      </div>
+      {read}
+    </div>
   );
 }
 
@@ -387,7 +398,12 @@ export function ImportDialog({
   }
 
   return (
-    <Modal opened onClose={committing ? () => {} : onClose} title={`导入 Word 文件（${files.length} 个）`} size="xl">
+    <Modal
+      opened
+      onClose={committing ? () => {} : onClose}
+      title={`导入 Word 文件（${files.length} 个）`}
+      size={entries.some((e) => e.state === 'read' && e.preview.sourceTables.length > 0) ? '96%' : 'xl'}
+    >
       <Stack>
         {(reading || committing) && (
           <Stack gap={4}>
