@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli, launchBrowser, OUTPUT_DIR, ROOT, startServer, type WebServer } from './helpers/app';
 
 const TWO_FORMS = join(ROOT, 'test/fixtures/real/r05-anhui-jinan-2025-tiyu-2forms.docx');
+const WITH_UNPLACED = join(ROOT, 'test/fixtures/real/r01-hunan-yueyangxian-2022-gaobiaonongtian.docx');
 const FILE_NAME = '金安区两个项目.docx';
 
 let dir: string;
@@ -24,6 +25,7 @@ beforeAll(async () => {
   db = join(dir, 'forms.db');
   mkdirSync(OUTPUT_DIR, { recursive: true });
   copyFileSync(TWO_FORMS, join(dir, FILE_NAME));
+  copyFileSync(WITH_UNPLACED, join(dir, '岳阳县高标准农田.docx'));
   server = await startServer(db);
   browser = await launchBrowser();
   page = browser.page;
@@ -70,5 +72,30 @@ describe('原始文件 (browser mode)', () => {
       expect(Buffer.compare(readFileSync(saved), sent)).toBe(0);
     }
     await page.screenshot({ path: join(OUTPUT_DIR, 'original-editor-line.png') });
+  });
+
+  it('the review draws the file’s table beside what was read, read cells green and unplaced ones orange (1366×768)', async () => {
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: '导入', exact: true }).click();
+    await (await chooser).setFiles([join(dir, '岳阳县高标准农田.docx')]);
+    const dlg = page.getByRole('dialog', { name: /导入 Word 文件/ });
+    const source = dlg.getByTestId('import-source');
+    await source.waitFor();
+    const cell = (text: string) => source.locator('td', { hasText: text }).first();
+    await expect(cell('彭兵').getAttribute('data-mark')).resolves.toBe('unplaced');
+    await expect(cell('岳阳县2022年高标准农田建设项目').getAttribute('data-mark')).resolves.toBe('read');
+    await expect(
+      source
+        .locator('td', { hasText: /^项目名称$/ })
+        .first()
+        .getAttribute('data-mark'),
+    ).resolves.toBe('none');
+    // Beside, not below: the source grid and the read fields share the dialog's width.
+    const grid = (await source.boundingBox())!;
+    const fields = (await dlg.getByTestId('import-review').boundingBox())!;
+    expect(fields.x).toBeGreaterThan(grid.x + grid.width - 1);
+    await page.screenshot({ path: join(OUTPUT_DIR, 'import-review-evidence-1366.png') });
+    await dlg.getByRole('button', { name: '取消' }).click();
+    await dlg.waitFor({ state: 'detached' });
   });
 });
