@@ -94,6 +94,10 @@ describe('原始文件 (browser mode)', () => {
     const grid = (await source.boundingBox())!;
     const fields = (await dlg.getByTestId('import-review').boundingBox())!;
     expect(fields.x).toBeGreaterThan(grid.x + grid.width - 1);
+    // Hovering a value read outlines the cell it came from.
+    await dlg.getByTestId('import-review').getByRole('row').filter({ hasText: '实施单位' }).first().hover();
+    await source.locator('td[data-lit="true"]', { hasText: '农田建设服务中心' }).waitFor();
+    expect(await source.locator('td[data-lit="true"]').count()).toBe(1);
     await page.screenshot({ path: join(OUTPUT_DIR, 'import-review-evidence-1366.png') });
     await dlg.getByRole('button', { name: '取消' }).click();
     await dlg.waitFor({ state: 'detached' });

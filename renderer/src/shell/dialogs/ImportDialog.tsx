@@ -83,6 +83,8 @@ const Blank = () => (
 );
 
 function Review({ preview, template: t }: { preview: ImportPreview; template: TemplateDef | undefined }) {
+  // The value under the pointer, whose source cell the evidence grid outlines.
+  const [lit, setLit] = useState('');
   if (!t)
     return (
       <Alert color="red" p="xs">
@@ -100,7 +102,12 @@ function Review({ preview, template: t }: { preview: ImportPreview; template: Te
     return byCell.get(key) ?? [];
   };
   const fieldRows = t.fields.map((f) => (
-    <Table.Tr key={f.id} style={uncertain.has(f.id) ? { background: '#fff9db' } : undefined}>
+    <Table.Tr
+      key={f.id}
+      style={uncertain.has(f.id) ? { background: '#fff9db' } : undefined}
+      onMouseEnter={() => setLit(printedFieldText(f, form.values[f.id], options))}
+      onMouseLeave={() => setLit('')}
+    >
       <Table.Td w={170} fw={700} style={{ verticalAlign: 'top' }}>
         {f.label}
         {uncertain.has(f.id) && (
@@ -140,7 +147,12 @@ function Review({ preview, template: t }: { preview: ImportPreview; template: Te
             {rows.map((r, i) => (
               <Table.Tr key={i}>
                 {g.columns.map((c) => (
-                  <Table.Td key={c.id} style={{ whiteSpace: 'pre-wrap' }}>
+                  <Table.Td
+                    key={c.id}
+                    style={{ whiteSpace: 'pre-wrap' }}
+                    onMouseEnter={() => setLit(printedColumnText(c, r[c.id], options))}
+                    onMouseLeave={() => setLit('')}
+                  >
                     {printedColumnText(c, r[c.id], options)}
                     <MessageLines list={msgs(groupCellKey(g.id, i, c.id))} />
                   </Table.Td>
@@ -181,7 +193,7 @@ function Review({ preview, template: t }: { preview: ImportPreview; template: Te
   return (
     <div className="import-evidence">
       <div className="import-evidence-source">
-        <ImportSource tables={preview.sourceTables} />
+        <ImportSource tables={preview.sourceTables} lit={lit} />
       </div>
       {read}
     </div>

@@ -4,6 +4,7 @@
  * point 5). The marks are made in the core (electron/core/import/sourceGrid.ts).
  */
 import { Group, Stack, Text } from '@mantine/core';
+import { useMemo } from 'react';
 import type { ImportPreview } from '../../../../shared/contract';
 
 type SourceTable = ImportPreview['sourceTables'][number];
@@ -15,8 +16,13 @@ const MARK_STYLE: Record<SourceCell['mark'], React.CSSProperties> = {
   none: {},
 };
 const MARK_TITLE: Record<SourceCell['mark'], string> = { read: '已读入', unplaced: '未归位：表样中没有它的位置', none: '' };
+const LIT: React.CSSProperties = { outline: '3px solid #1c7ed6', outlineOffset: -3 };
 
-function Grid({ table }: { table: SourceTable }) {
+const norm = (s: string) => s.replace(/\s+/g, '').replace(/[：:]/g, ':');
+/** The cell holds `value`, alone or after its label's colon (as the core marks it read). */
+const holds = (cell: string, value: string) => value !== '' && (cell === value || cell.endsWith(`:${value}`));
+
+function Grid({ table, lit }: { table: SourceTable; lit: string }) {
   // Which cell starts at each position, and which positions a span covers.
   const starts = new Map<string, SourceCell>();
   const covered = new Set<string>();
@@ -30,7 +36,15 @@ function Grid({ table }: { table: SourceTable }) {
       const c = starts.get(`${r},${k}`);
       if (c)
         tds.push(
-          <td key={k} rowSpan={c.rowSpan} colSpan={c.colSpan} data-mark={c.mark} title={MARK_TITLE[c.mark]} style={MARK_STYLE[c.mark]}>
+          <td
+            key={k}
+            rowSpan={c.rowSpan}
+            colSpan={c.colSpan}
+            data-mark={c.mark}
+            data-lit={holds(norm(c.text), lit) || undefined}
+            title={MARK_TITLE[c.mark]}
+            style={holds(norm(c.text), lit) ? { ...MARK_STYLE[c.mark], ...LIT } : MARK_STYLE[c.mark]}
+          >
             {c.text}
           </td>,
         );
@@ -45,7 +59,9 @@ function Grid({ table }: { table: SourceTable }) {
   );
 }
 
-export function ImportSource({ tables }: { tables: ImportPreview['sourceTables'] }) {
+/** `lit`: the value the pointer is on in the read results; the cells holding it are outlined. */
+export function ImportSource({ tables, lit = '' }: { tables: ImportPreview['sourceTables']; lit?: string }) {
+  const value = useMemo(() => norm(lit), [lit]);
   const counts = { read: 0, unplaced: 0 };
   for (const t of tables) for (const c of t.cells) if (c.mark !== 'none') counts[c.mark]++;
   return (
@@ -63,7 +79,7 @@ export function ImportSource({ tables }: { tables: ImportPreview['sourceTables']
       </Group>
       {tables.map((t, i) => (
         <Stack key={i} gap={2}>
-          <Grid table={t} />
+          <Grid table={t} lit={value} />
           {t.cut && (
             <Text size="xs" c="dimmed">
               表格较大，这里只画出前 {t.rows} 行、{t.cols} 列（读取时全部读了）
