@@ -44,7 +44,8 @@ async function withStore<T>(fn: (store: Store) => Promise<T>): Promise<T> {
 
 async function importOne(store: Store, bytes: Uint8Array): Promise<void> {
   const [preview] = await previewImport(store, 'bench.docx', bytes);
-  const out = commitImport(store, preview.data, 'replace');
+  // As the app imports: the file is kept with the form (store/originals.ts).
+  const out = commitImport(store, preview.data, 'replace', undefined, { fileName: 'bench.docx', bytes });
   if (out.outcome === 'skipped') throw new Error(out.message);
 }
 

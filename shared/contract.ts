@@ -204,6 +204,26 @@ export const importPreviewSchema = z.object({
    * by where it was printed, so the clerk sees it before saving; never dropped unseen.
    */
   unplaced: z.array(z.object({ where: z.string(), text: z.string() })).default([]),
+  /** The tables the form was read from, each cell marked read / unplaced / neither (electron/core/import/sourceGrid.ts); table reads only. */
+  sourceTables: z
+    .array(
+      z.object({
+        rows: z.number().int(),
+        cols: z.number().int(),
+        cut: z.boolean(),
+        cells: z.array(
+          z.object({
+            row: z.number().int(),
+            col: z.number().int(),
+            rowSpan: z.number().int(),
+            colSpan: z.number().int(),
+            text: z.string(),
+            mark: z.enum(['read', 'unplaced', 'none']),
+          }),
+        ),
+      }),
+    )
+    .default([]),
   messages: z.array(validationMessageSchema),
   conflict: formSummarySchema.nullable(),
 });
@@ -487,19 +507,38 @@ export const contract = {
   'summary.docx': { input: summaryQuerySchema, output: fileSchema },
   /** One preview per form in the file: our own export holds one; a hand-made file may hold several (a unit's projects). */
   'import.read': { input: fileSchema, output: z.array(importPreviewSchema).min(1) },
+  /** `original`: the file the form was read from, kept with it (at most 10 MB; a larger one is not kept, and the message says so). */
   'import.commit': {
-    input: z.object({ data: formDataSchema, onConflict: onConflictSchema, newTemplate: templateDefSchema.optional() }),
+    input: z.object({
+      data: formDataSchema,
+      onConflict: onConflictSchema,
+      newTemplate: templateDefSchema.optional(),
+      original: fileSchema.optional(),
+    }),
     output: z.object({
       outcome: z.enum(['imported', 'replaced', 'copied', 'skipped']),
       id: z.number().int().nullable(),
       message: z.string(),
     }),
   },
+  /** The file a form was imported from (原始文件): name, size, when it was kept, how many forms came from it; its bytes when `withData`. Null when none was kept. */
+  'forms.original': {
+    input: z.object({ id: z.number().int().positive(), withData: z.boolean().default(false) }),
+    output: z
+      .object({
+        fileName: z.string(),
+        size: z.number().int(),
+        keptAt: z.string(),
+        forms: z.number().int(),
+        data: z.string().optional(),
+      })
+      .nullable(),
+  },
   'backup.create': { input: none, output: fileSchema.extend({ manifest: backupManifestSchema }) },
   'backup.restore': { input: fileSchema, output: z.object({ manifest: backupManifestSchema }) },
   /** Desktop only: save a file the core produced through a native dialog. In browser mode the renderer downloads instead. */
   'files.saveAs': {
-    input: fileSchema.extend({ kind: z.enum(['docx', 'pdf', 'backup', 'template', 'library', 'xlsx']) }),
+    input: fileSchema.extend({ kind: z.enum(['docx', 'pdf', 'backup', 'template', 'library', 'xlsx', 'original']) }),
     output: z.object({ saved: z.boolean(), fileName: z.string().nullable() }),
   },
   /** Desktop only: choose a folder once and save several files the core produced into it (names made unique). */
@@ -608,6 +647,9 @@ export const errorCodeSchema = z.enum([
   'blank.invalid',
   // a 一体化 upload profile file that cannot be used (shared/upload/profile.ts)
   'upload.invalid',
+  // the file an imported form was read from (store/originals.ts)
+  'original.none',
+  'original.damaged',
 ]);
 export type ErrorCode = z.output<typeof errorCodeSchema>;
 

@@ -50,6 +50,7 @@ export const CHANNEL_NAMES = [
   'templates.save',
   'import.read',
   'import.commit',
+  'forms.original',
   'backup.create',
   'backup.restore',
   'files.saveAs',

@@ -14,7 +14,7 @@ import { writeFileAtomic } from '../core/export/writeFileAtomic';
 
 export const MAX_OPEN_BYTES = 20 * 1024 * 1024;
 
-type SaveKind = 'docx' | 'pdf' | 'backup' | 'template' | 'library' | 'xlsx';
+type SaveKind = 'docx' | 'pdf' | 'backup' | 'template' | 'library' | 'xlsx' | 'original';
 type OpenKind = 'docx' | 'backup' | 'template' | 'library';
 
 const FILTERS: Record<SaveKind, FileFilter> = {
@@ -24,6 +24,8 @@ const FILTERS: Record<SaveKind, FileFilter> = {
   backup: { name: '绩效目标申报备份', extensions: ['db'] },
   template: { name: '表样文件', extensions: ['json'] },
   library: { name: '指标库文件', extensions: ['xlsx', 'json'] },
+  // The file a form was imported from keeps its own type (extensionFor).
+  original: { name: '原始文件', extensions: ['docx', 'xlsx', 'xls'] },
 };
 const TITLES: Record<SaveKind, string> = {
   docx: '导出 Word',
@@ -32,6 +34,7 @@ const TITLES: Record<SaveKind, string> = {
   template: '导出表样',
   library: '导出指标库',
   xlsx: '导出 Excel',
+  original: '原始文件另存为',
 };
 /** Opening a form to import takes Word and Excel files alike (the importer reads both). */
 const OPEN_FILTERS: Record<OpenKind, FileFilter> = {

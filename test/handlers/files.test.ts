@@ -71,6 +71,20 @@ describe('export, import and backup channels', () => {
     expect(store.list()).toHaveLength(1);
   });
 
+  it('import.commit with the file keeps it: forms.original gives name, size, date and the same bytes', async () => {
+    const bytes = readFileSync(HANDMADE_DOCX_PATH);
+    const file = { fileName: '手工表.docx', data: bytes.toString('base64') };
+    const [preview] = await call<ImportPreview[]>('import.read', file);
+    const { id } = await call<{ id: number }>('import.commit', { data: preview.data, onConflict: 'skip', original: file });
+    const info = await call<{ fileName: string; size: number; keptAt: string; forms: number; data?: string }>('forms.original', { id });
+    expect(info).toEqual({ fileName: '手工表.docx', size: bytes.length, keptAt: expect.any(String), forms: 1 });
+    const full = await call<{ data: string }>('forms.original', { id, withData: true });
+    expect(Buffer.compare(Buffer.from(full.data, 'base64'), bytes)).toBe(0);
+    // A form made in the app has none.
+    const made = store.create({ ...seedForm(), values: { ...seedForm().values, department: '另一个局' } });
+    expect(await call('forms.original', { id: made.id, withData: true })).toBeNull();
+  });
+
   it('import.read refuses a file that is not Word, and mangled base64, with Chinese messages', async () => {
     const notWord = Buffer.from('这不是 Word 文件').toString('base64');
     const message = await failure('import.read', { fileName: 'a.docx', data: notWord });

@@ -151,6 +151,7 @@ describe('导入', () => {
       notes: [],
       uncertain: [],
       unplaced: title === '甲资金' ? [{ where: '分配明细的「备注」列', text: '第 1 行：按台账' }] : [],
+      sourceTables: [],
       messages: [
         { field: 'items', row: 0, column: 'item', severity: 'error', code: 'rowRequires', message: '第1行：填了金额的行要写明事项' },
       ],

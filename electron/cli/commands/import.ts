@@ -35,7 +35,8 @@ async function importFiles(ctx: CliContext): Promise<number> {
     const name = basename(file);
     try {
       const store = ctx.store();
-      const reads = await readDocxForms(readBytes(file), { templates: storeTemplates(store) });
+      const bytes = readBytes(file);
+      const reads = await readDocxForms(bytes, { templates: storeTemplates(store) });
       reads.forEach((read, i) => {
         forms++;
         const where = reads.length > 1 ? `${name}（第 ${i + 1} 份）` : name;
@@ -46,7 +47,8 @@ async function importFiles(ctx: CliContext): Promise<number> {
         const errors = validateForm(read.data, template).filter((m) => m.severity === 'error');
         if (hasErrors(errors))
           ctx.err(`${where}：提示：导入后请核对并改正 ${errors.length} 处问题（${errors.map((m) => m.message).join('；')}）`);
-        const outcome = commitImport(store, read.data, onConflict, read.newTemplate);
+        // The file is kept with each form read from it (stored once), so the office can look at what the unit sent.
+        const outcome = commitImport(store, read.data, onConflict, read.newTemplate, { fileName: name, bytes });
         ctx.out(`${where}：${outcome.message}`);
         if (outcome.id !== null && outcome.outcome !== 'skipped') ids.push(outcome.id);
       });

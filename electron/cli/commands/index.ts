@@ -3,6 +3,7 @@ import { commands as diffCommands } from './diff';
 import { commands as exportCommands } from './export';
 import { commands as importCommands } from './import';
 import { commands as libraryCommands } from './library';
+import { commands as originalCommands } from './original';
 import { commands as storeCommands } from './store';
 import { commands as summaryCommands } from './summary';
 import { commands as templateCommands } from './templates';
@@ -13,6 +14,7 @@ export const COMMANDS: readonly CliCommand[] = [
   ...templateCommands,
   ...exportCommands,
   ...importCommands,
+  ...originalCommands,
   ...diffCommands,
   ...libraryCommands,
   ...summaryCommands,

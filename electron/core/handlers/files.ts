@@ -75,7 +75,20 @@ export function fileHandlers({ store, appVersion, exporter }: CoreContext): Hand
       return { fileName: blankExportFileName(t, year), data: encodeBase64(bytes) };
     },
     'import.read': ({ fileName, data }) => previewImport(store, fileName, decodeBase64(data, `文件“${fileName}”`)),
-    'import.commit': ({ data, onConflict, newTemplate }) => commitImport(store, data, onConflict, newTemplate),
+    'import.commit': ({ data, onConflict, newTemplate, original }) =>
+      commitImport(
+        store,
+        data,
+        onConflict,
+        newTemplate,
+        original ? { fileName: original.fileName, bytes: decodeBase64(original.data, `文件“${original.fileName}”`) } : undefined,
+      ),
+    'forms.original': ({ id, withData }) => {
+      const info = store.original(id);
+      if (!info) return null;
+      const { sha256: _sha256, ...shown } = info;
+      return withData ? { ...shown, data: encodeBase64(store.originalFile(id).bytes) } : shown;
+    },
     'backup.create': () =>
       withTempDir(async (dir) => {
         const file = join(dir, 'backup.db');

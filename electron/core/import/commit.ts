@@ -7,7 +7,7 @@ import type { FormData } from '../../../shared/form';
 import { formName, identityOf, keyLabels } from '../../../shared/identity';
 import type { TemplateDef } from '../../../shared/template/schema';
 import { validateForm } from '../../../shared/validation';
-import type { Store } from '../store';
+import { notKeptReason, type OriginalFile, type Store } from '../store';
 import { readDocxForms, type ReadResult } from './readDocx';
 
 export interface CommitOutcome {
@@ -32,7 +32,11 @@ export function storeTemplates(store: Store) {
 /** The review screen's preview of each form in a file. */
 export async function previewImport(store: Store, fileName: string, bytes: Uint8Array): Promise<ImportPreview[]> {
   const reads = await readDocxForms(bytes, { templates: storeTemplates(store) });
-  return reads.map((read) => previewOf(store, fileName, read));
+  const notKept = notKeptReason(bytes.length);
+  return reads.map((read) => {
+    const preview = previewOf(store, fileName, read);
+    return notKept ? { ...preview, notes: [...preview.notes, notKept] } : preview;
+  });
 }
 
 function previewOf(store: Store, fileName: string, read: ReadResult): ImportPreview {
@@ -50,24 +54,41 @@ function previewOf(store: Store, fileName: string, read: ReadResult): ImportPrev
     notes: read.notes,
     uncertain: read.uncertain,
     unplaced: read.unplaced ?? [],
+    sourceTables: read.sourceTables ?? [],
     messages: validateForm(read.data, t),
     conflict: read.newTemplate ? null : findConflict(store, read.data),
   };
 }
 
-/** `template`: a template the file brought with it, stored first so the form can be. */
-export function commitImport(store: Store, data: FormData, onConflict: OnConflict, template?: TemplateDef): CommitOutcome {
+/**
+ * `template`: a template the file brought with it, stored first so the form can be. `original`:
+ * the file the form was read from, kept with it in the same transaction (store/originals.ts);
+ * a file over the limit is not kept, and the message says so.
+ */
+export function commitImport(
+  store: Store,
+  data: FormData,
+  onConflict: OnConflict,
+  template?: TemplateDef,
+  original?: OriginalFile,
+): CommitOutcome {
+  const outcome = commitForm(store, data, onConflict, template, original);
+  const notKept = original && outcome.outcome !== 'skipped' ? notKeptReason(original.bytes.length) : null;
+  return notKept ? { ...outcome, message: `${outcome.message}。${notKept}` } : outcome;
+}
+
+function commitForm(store: Store, data: FormData, onConflict: OnConflict, template?: TemplateDef, original?: OriginalFile): CommitOutcome {
   // Exactly that version: find() answers the newest stored one for a version it does not have.
   if (template && !store.templates.importedVersions().some((x) => x.id === template.id && x.version === template.version))
     store.importTemplate(template);
   const t = store.templates.get(data.templateId);
   const existing = findConflict(store, data);
   if (!existing) {
-    const rec = store.create(data, { note: '导入' });
+    const rec = store.create(data, { note: '导入', original });
     return { outcome: 'imported', id: rec.id, message: `已导入为${describe(rec, t)}` };
   }
   if (onConflict === 'copy') {
-    const rec = store.create(data, { asCopy: true, note: '导入（保留两份）' });
+    const rec = store.create(data, { asCopy: true, note: '导入（保留两份）', original });
     return { outcome: 'copied', id: rec.id, message: `已有${describe(existing, t)}，已另存为副本：${describe(rec, t)}` };
   }
   if (onConflict === 'replace') {
@@ -78,7 +99,8 @@ export function commitImport(store: Store, data: FormData, onConflict: OnConflic
         message: `${describe(existing, t)}已定稿，没有替换。如需替换，请先在该表单中解除定稿，再重新导入`,
       };
     }
-    const rec = store.save(existing.id, data, { note: '导入替换' });
+    // The form now holds the new file's content: the file kept before no longer shows where it came from.
+    const rec = store.save(existing.id, data, { note: '导入替换', ...(original ? { original } : {}) });
     return { outcome: 'replaced', id: rec.id, message: `已替换${describe(rec, t)}，原内容保留在该表单的历史版本中` };
   }
   return {

@@ -20,6 +20,7 @@ import type { ReadNotes } from './fieldValues';
 import { formFromRead, formFromTable, type ReadScope, type TableForm, type TableScan } from './formFromTable';
 import { coverageOf, readFormTable } from './tableReader';
 import { splitForms } from './formSplit';
+import { sourceTable, type SourceTable } from './sourceGrid';
 import type { Unplaced } from './tableReader';
 import { walkModel, type DocModel, type DocWalk } from './docModel';
 import { wordModel } from './wordModel';
@@ -39,6 +40,8 @@ export interface ReadResult {
   uncertain: string[];
   /** What the file holds that the chosen template has no place for, by where it was printed (table reads). */
   unplaced?: Unplaced[];
+  /** The tables the form was read from, cells marked read or unplaced, for the review (table reads; sourceGrid.ts). */
+  sourceTables?: SourceTable[];
 }
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
@@ -259,6 +262,7 @@ function readWithDeadline(bytes: Uint8Array, opts: ReadOptions, deadline: () => 
       );
     if (embedded.status === 'unusable') notes.unshift(`文件内嵌的数据无法使用（${embedded.reason}），已改为读取表格内容，请核对`);
     if (tables.length > 1) notes.unshift(`这个文件里有 ${tables.length} 份表，这是第 ${i + 1} 份`);
-    return { source: 'table' as const, data: table.data, notes, uncertain: [...table.uncertain], unplaced: table.unplaced };
+    const sourceTables = table.tables.map((k) => sourceTable(walk.tables[k].table, table.data.values, table.unplaced));
+    return { source: 'table' as const, data: table.data, notes, uncertain: [...table.uncertain], unplaced: table.unplaced, sourceTables };
   });
 }

@@ -50,6 +50,7 @@ import { KEEP_ALL_WITHIN_MS, revisionsToDrop } from './thinning';
 import { IdleCheckpoint, type IdleWork } from './idleCheckpoint';
 import { replaceDamaged, restoreGeneration, restoreInto } from './restore';
 import { newStage, stagesOf, type StagesOf } from './stages';
+import { keepOriginal, originalBytes, originalInfo, type OriginalFile, type OriginalInfo } from './originals';
 
 export const SCHEMA_VERSION: number = LATEST_VERSION;
 
@@ -85,6 +86,15 @@ export interface SaveOptions {
   note?: string;
   /** The revision the edit started from: a save over a newer one is refused (表单已在别处修改). */
   baseRevision?: number;
+  /** An import's file, kept with the form in the same transaction; null drops the one kept before (originals.ts). */
+  original?: OriginalFile | null;
+}
+
+export interface CreateOptions {
+  asCopy?: boolean;
+  note?: string;
+  /** The file the form was imported from, kept with it in the same transaction (originals.ts). */
+  original?: OriginalFile;
 }
 
 export interface Store {
@@ -130,7 +140,7 @@ export interface Store {
   get(id: number): FormRecord;
   /** The live form of a template and year with this identity (部门名称; 实施单位 + 项目名称), if any. */
   findLive(data: FormData): FormSummary | null;
-  create(data: FormData, opts?: { asCopy?: boolean; note?: string }): FormRecord;
+  create(data: FormData, opts?: CreateOptions): FormRecord;
   save(id: number, data: FormData, opts?: SaveOptions | string): FormRecord;
   finalize(id: number): FormRecord;
   unlock(id: number, reason: string): FormRecord;
@@ -142,6 +152,10 @@ export interface Store {
   restoreRevision(id: number, revision: number): FormRecord;
   /** Finalize, unlock, delete … of a form, oldest first. */
   events(id: number): FormEvent[];
+  /** The file the form was imported from (name, size, date), null when none was kept. */
+  original(id: number): OriginalInfo | null;
+  /** The kept file's bytes; a Chinese error when there is none or it is damaged. */
+  originalFile(id: number): { info: OriginalInfo; bytes: Buffer };
   newYearPreview(id: number, year: string): { changes: TextChange[]; conflict: FormSummary | null };
   /** `history`: where each history-column value (近两年指标值) came from, one line each. */
   newYear(id: number, year: string): { record: FormRecord; changes: TextChange[]; history: string[] };
@@ -471,7 +485,7 @@ class SqliteStore implements Store {
     }
   }
 
-  create(data: FormData, opts: { asCopy?: boolean; note?: string } = {}): FormRecord {
+  create(data: FormData, opts: CreateOptions = {}): FormRecord {
     let cols = formColumns(data, this.templates);
     const id = this.write(() =>
       this.db
@@ -492,6 +506,7 @@ class SqliteStore implements Store {
           );
           this.event(newId, 'create', opts.note ?? '');
           this.indicators.apply(formIndicators(cols.data, this.templates, cols.unit, cols.year), 1);
+          if (opts.original) keepOriginal(this.db, newId, opts.original, at);
           return newId;
         })
         .immediate(),
@@ -505,7 +520,7 @@ class SqliteStore implements Store {
   }
 
   save(id: number, data: FormData, opts: SaveOptions | string = {}): FormRecord {
-    const { note = '', baseRevision } = typeof opts === 'string' ? { note: opts } : opts;
+    const { note = '', baseRevision, original } = typeof opts === 'string' ? { note: opts } : opts;
     const cols = formColumns(data, this.templates);
     this.write(() =>
       this.db
@@ -543,6 +558,7 @@ class SqliteStore implements Store {
             note,
             cols.packed,
           );
+          if (original !== undefined) keepOriginal(this.db, id, original, at);
           this.thin(id);
         })
         .immediate(),
@@ -657,6 +673,16 @@ class SqliteStore implements Store {
   events(id: number): FormEvent[] {
     this.row(id);
     return this.stmt('SELECT kind, at, detail FROM events WHERE form_id = ? ORDER BY id').all(id) as FormEvent[];
+  }
+
+  original(id: number): OriginalInfo | null {
+    this.row(id);
+    return originalInfo(this.db, id);
+  }
+
+  originalFile(id: number): { info: OriginalInfo; bytes: Buffer } {
+    this.row(id);
+    return originalBytes(this.db, id);
   }
 
   private carried(id: number, year: string) {

@@ -4,7 +4,7 @@
  */
 import { api, isDesktop } from './index';
 
-export type FileKind = 'docx' | 'pdf' | 'backup' | 'template' | 'library' | 'xlsx';
+export type FileKind = 'docx' | 'pdf' | 'backup' | 'template' | 'library' | 'xlsx' | 'original';
 /** Files that can be opened: a 指标库 file is JSON or Excel. */
 export type OpenKind = 'docx' | 'backup' | 'template' | 'library';
 
@@ -23,10 +23,16 @@ const MIME: Record<FileKind, string> = {
   template: 'application/json',
   library: 'application/json',
   xlsx: XLSX_MIME,
+  original: 'application/octet-stream',
 };
 
-/** A 指标库 file keeps its own type: .json or .xlsx. */
-const mimeOf = (kind: FileKind, fileName: string): string => (kind === 'library' && /\.xlsx$/i.test(fileName) ? XLSX_MIME : MIME[kind]);
+/** A 指标库 file keeps its own type: .json or .xlsx; an imported form's original file too. */
+const mimeOf = (kind: FileKind, fileName: string): string =>
+  (kind === 'library' || kind === 'original') && /\.xlsx$/i.test(fileName)
+    ? XLSX_MIME
+    : kind === 'original' && /\.docx$/i.test(fileName)
+      ? MIME.docx
+      : MIME[kind];
 
 /** What the browser's file picker offers for each kind of file that can be opened. */
 const ACCEPT: Record<OpenKind, string> = {

@@ -21,6 +21,7 @@ import { MessagesPanel } from './MessagesPanel';
 import { PaperForm } from './PaperForm';
 import { SaveErrorLine, SaveStatus } from './SaveStatus';
 import { StageBar } from './StageBar';
+import { OriginalFileLine } from './OriginalFileLine';
 import { LightsStrip } from './LightsStrip';
 import { LastYearContext } from './lastYear/LastYearNote';
 import { useLastYear } from './lastYear/useLastYear';
@@ -354,6 +355,7 @@ export function Editor({ formId, onOpen, onListChanged, onPrint }: EditorProps) 
           onOpen={(id) => onOpen(id)}
           onListChanged={onListChanged}
         />
+        <OriginalFileLine formId={record.id} revision={record.revision} />
         <LightsStrip store={store} />
         {!final && status?.state === 'error' && <SaveErrorLine message={status.message} onRetry={() => void open.saver.flush()} />}
         {!final && status?.state === 'conflict' && <ConflictAlert open={open} onReload={reload} onHistory={() => setDialog('revisions')} />}

@@ -9,6 +9,7 @@ import { migrate0002CompressedJson } from './0002-compressed-json';
 import { migrate0003TemplateIdentity } from './0003-template-identity';
 import { migrate0004SearchAndSummary } from './0004-search-and-summary';
 import { migrate0005IndicatorLibrary } from './0005-indicator-library';
+import { migrate0006OriginalFiles } from './0006-original-files';
 
 export interface Migration {
   version: number;
@@ -22,6 +23,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'template-identity', up: migrate0003TemplateIdentity },
   { version: 4, name: 'search-and-summary', up: migrate0004SearchAndSummary },
   { version: 5, name: 'indicator-library', up: migrate0005IndicatorLibrary },
+  { version: 6, name: 'original-files', up: migrate0006OriginalFiles },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -17,9 +17,10 @@ import type { FilePayload } from '../../api/files';
 import { api } from '../../api';
 import { useTemplates } from '../../templates/TemplatesContext';
 import { errorText } from '../../ui/notify';
+import { ImportSource } from './ImportSource';
 
-/** One form to import: a file, or one of several forms a file holds (`part`). */
-type Entry = { key: string; fileName: string; part?: { index: number; count: number } } & (
+/** One form to import: a file, or one of several forms a file holds (`part`); `file` indexes the chosen files. */
+type Entry = { key: string; fileName: string; file: number; part?: { index: number; count: number } } & (
   | { state: 'reading' }
   | { state: 'read'; preview: ImportPreview; onConflict: OnConflict }
   | { state: 'failed'; message: string }
@@ -82,6 +83,8 @@ const Blank = () => (
 );
 
 function Review({ preview, template: t }: { preview: ImportPreview; template: TemplateDef | undefined }) {
+  // The value under the pointer, whose source cell the evidence grid outlines.
+  const [lit, setLit] = useState('');
   if (!t)
     return (
       <Alert color="red" p="xs">
@@ -99,7 +102,12 @@ function Review({ preview, template: t }: { preview: ImportPreview; template: Te
     return byCell.get(key) ?? [];
   };
   const fieldRows = t.fields.map((f) => (
-    <Table.Tr key={f.id} style={uncertain.has(f.id) ? { background: '#fff9db' } : undefined}>
+    <Table.Tr
+      key={f.id}
+      style={uncertain.has(f.id) ? { background: '#fff9db' } : undefined}
+      onMouseEnter={() => setLit(printedFieldText(f, form.values[f.id], options))}
+      onMouseLeave={() => setLit('')}
+    >
       <Table.Td w={170} fw={700} style={{ verticalAlign: 'top' }}>
         {f.label}
         {uncertain.has(f.id) && (
@@ -139,7 +147,12 @@ function Review({ preview, template: t }: { preview: ImportPreview; template: Te
             {rows.map((r, i) => (
               <Table.Tr key={i}>
                 {g.columns.map((c) => (
-                  <Table.Td key={c.id} style={{ whiteSpace: 'pre-wrap' }}>
+                  <Table.Td
+                    key={c.id}
+                    style={{ whiteSpace: 'pre-wrap' }}
+                    onMouseEnter={() => setLit(printedColumnText(c, r[c.id], options))}
+                    onMouseLeave={() => setLit('')}
+                  >
                     {printedColumnText(c, r[c.id], options)}
                     <MessageLines list={msgs(groupCellKey(g.id, i, c.id))} />
                   </Table.Td>
@@ -151,8 +164,8 @@ function Review({ preview, template: t }: { preview: ImportPreview; template: Te
       </Stack>
     );
   });
-  return (
-    <Stack gap="xs">
+  const read = (
+    <Stack gap="xs" style={{ flex: '1 1 50%', minWidth: 0 }}>
       <CheckSummary preview={preview} shown={shown} />
       <Text size="xs" c="dimmed">
         {preview.source === 'embedded'
@@ -174,6 +187,16 @@ function Review({ preview, template: t }: { preview: ImportPreview; template: Te
       {groups}
       <Unplaced list={preview.unplaced} />
     </Stack>
+  );
+  if (preview.sourceTables.length === 0) return read;
+  // The evidence beside what was read: the file's own table, read and unplaced cells marked.
+  return (
+    <div className="import-evidence">
+      <div className="import-evidence-source">
+        <ImportSource tables={preview.sourceTables} lit={lit} />
+      </div>
+      {read}
+    </div>
   );
 }
 
@@ -306,7 +329,9 @@ export function ImportDialog({
   onClose(): void;
   onImported(lastId: number | null): void;
 }) {
-  const [entries, setEntries] = useState<Entry[]>(() => files.map((f, i) => ({ key: `f${i}`, fileName: f.fileName, state: 'reading' })));
+  const [entries, setEntries] = useState<Entry[]>(() =>
+    files.map((f, i) => ({ key: `f${i}`, fileName: f.fileName, file: i, state: 'reading' })),
+  );
   const [committing, setCommitting] = useState(false);
   const [progress, setProgress] = useState(0);
   const templates = useTemplates();
@@ -318,7 +343,7 @@ export function ImportDialog({
     let live = true;
     (async () => {
       for (let i = 0; i < files.length; i++) {
-        const base = { key: `f${i}`, fileName: files[i].fileName };
+        const base = { key: `f${i}`, fileName: files[i].fileName, file: i };
         try {
           const previews = await api['import.read'](files[i]);
           if (live)
@@ -327,6 +352,7 @@ export function ImportDialog({
               previews.map((preview, k) => ({
                 key: `f${i}.${k}`,
                 fileName: base.fileName,
+                file: i,
                 part: previews.length > 1 ? { index: k, count: previews.length } : undefined,
                 state: 'read',
                 preview,
@@ -367,12 +393,14 @@ export function ImportDialog({
           data: e.preview.data,
           onConflict: e.preview.conflict ? e.onConflict : 'copy',
           newTemplate: e.preview.newTemplate,
+          // Kept with the form (stored once however many forms the file holds), so the office can look at what was sent.
+          original: files[e.file],
         });
         if (result.id !== null) lastId = result.id;
         if (e.preview.newTemplate && result.outcome !== 'skipped') newTemplates = true;
-        update({ key: e.key, fileName: e.fileName, part: e.part, state: 'done', result });
+        update({ key: e.key, fileName: e.fileName, file: e.file, part: e.part, state: 'done', result });
       } catch (err) {
-        update({ key: e.key, fileName: e.fileName, part: e.part, state: 'failed', message: errorText(err) });
+        update({ key: e.key, fileName: e.fileName, file: e.file, part: e.part, state: 'failed', message: errorText(err) });
       }
       setProgress(((i + 1) / list.length) * 100);
     }
@@ -382,7 +410,12 @@ export function ImportDialog({
   }
 
   return (
-    <Modal opened onClose={committing ? () => {} : onClose} title={`导入 Word 文件（${files.length} 个）`} size="xl">
+    <Modal
+      opened
+      onClose={committing ? () => {} : onClose}
+      title={`导入 Word 文件（${files.length} 个）`}
+      size={entries.some((e) => e.state === 'read' && e.preview.sourceTables.length > 0) ? '96%' : 'xl'}
+    >
       <Stack>
         {(reading || committing) && (
           <Stack gap={4}>
