@@ -12,6 +12,9 @@ import { exportFormXlsx } from '../../electron/core/export/formXlsx';
 import { layoutForm } from '../../shared/template/layout';
 import { builtinForms } from '../helpers/builtinForms';
 import { readXlsx } from '../helpers/xlsxSheets';
+import { MADE_UP_TEMPLATE } from '../helpers/madeUpTemplate';
+import { blankForm } from '../../shared/formOps';
+import type { TemplateDef } from '../../shared/template/schema';
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const parse = (xml: string) => new DOMParser().parseFromString(xml, 'text/xml');
@@ -104,5 +107,22 @@ describe.each(builtinForms().map((b) => [b.template.id, b] as const))('%s as .xl
       if (percent) [i, f] = [`${i}${f.padEnd(2, '0').slice(0, 2)}`.replace(/^0+(?=\d)/, ''), f.slice(2)];
       expect(`${decimals === 0 ? i : `${i}.${f.padEnd(decimals, '0')}`}${percent ? '%' : ''}`, n.ref).toBe(printed.get(n.ref));
     }
+  });
+});
+
+describe('column widths', () => {
+  it('a column exactly 9 wide (18 mm) keeps its width, though exceljs writes no <col> for it', async () => {
+    // (9 × 7 px + 5 px) × 15 twips: the width exceljs takes for its default and leaves out.
+    const nine = (9 * 7 + 5) * 15;
+    const t: TemplateDef = { ...MADE_UP_TEMPLATE, table: { ...MADE_UP_TEMPLATE.table, columnsTwips: [nine, 1600, 2906, 1600, nine] } };
+    const { sheet } = await parts(await exportFormXlsx(blankForm(t, '2026'), t));
+    const declared = new Map<number, number>();
+    for (const c of els(sheet, 'col'))
+      for (let i = Number(c.getAttribute('min')); i <= Number(c.getAttribute('max')); i++) declared.set(i, Number(c.getAttribute('width')));
+    const fallback = Number(els(sheet, 'sheetFormatPr')[0]?.getAttribute('defaultColWidth') ?? '8.43');
+    const shown = t.table.columnsTwips.map((_, i) => declared.get(i + 1) ?? fallback);
+    shown.forEach((w, i) =>
+      expect(Math.abs((w * 7 + 5) * 15 - t.table.columnsTwips[i]) / t.table.columnsTwips[i], `column ${i + 1}`).toBeLessThan(0.01),
+    );
   });
 });
