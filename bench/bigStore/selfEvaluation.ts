@@ -80,6 +80,8 @@ export function selfEvaluationOf(decl: FormData, k: number): MadeSelfEvaluation 
       projectName: text(v.projectName),
       department: text(v.department),
       unit: text(v.unit),
+      // 年初预算数's total is the declared figure (seeded, not summed): written as its rows add up.
+      totalInitial: formatUnits(initial + other.initial),
       fiscalInitial: formatUnits(initial),
       fiscalBudget: formatUnits(budget),
       fiscalSpent: formatUnits(spent),

@@ -16,7 +16,9 @@ let mon: Summary;
 
 beforeAll(async () => {
   county = stageCounty();
-  self = await runSummary(county.store, { year: YEAR, stage: 'selfEvaluation' }, { appVersion: 'test' });
+  // The project 自评 (xiangmu-zipin): its declarations are the project forms. Without the template,
+  // the 部门整体 自评 (bumen-zipin, following the department role) brings the department forms in too.
+  self = await runSummary(county.store, { year: YEAR, stage: 'selfEvaluation', templateId: 'xiangmu-zipin' }, { appVersion: 'test' });
   mon = await runSummary(county.store, { year: YEAR, stage: 'monitoring' }, { appVersion: 'test' });
 });
 afterAll(() => county.cleanup());
@@ -29,6 +31,17 @@ const table = (s: Summary, key: string): StageTable => {
 const figure = (s: Summary, key: string) => s.stage!.figures.find((f) => f.key === key)?.value;
 
 describe('the 自评 汇总', () => {
+  it('of every 自评 template lists the declarations of every role they follow: the 部门整体 forms too', async () => {
+    const all = await runSummary(county.store, { year: YEAR, stage: 'selfEvaluation' }, { appVersion: 'test' });
+    const missing = table(all, 'missing').rows.map((r) => `${r.cells.unit}|${r.cells.title}`);
+    const projectsMissing = table(self, 'missing').rows.length;
+    // No unit's 部门整体 form has a 自评 here: each is one row more than in the project 汇总.
+    const departments = county.store.list({ year: YEAR }).filter((f) => county.store.templates.find(f.templateId)?.role === 'department');
+    expect(departments.length).toBeGreaterThan(0);
+    expect(missing.length).toBe(projectsMissing + departments.length);
+    for (const d of departments) expect(missing).toContain(`${d.unit}|${d.title}`);
+  });
+
   it('lists every declared project once, 已自评 or 未自评, linked by unit and title', () => {
     const { declared, evaluated } = county.expected;
     const done = table(self, 'evaluated');
@@ -107,9 +120,17 @@ describe('the 自评 汇总', () => {
   });
 
   it('gives the same from kept facts, and keeps the lists under a 主管部门 filter', async () => {
-    const again = await runSummary(county.store, { year: YEAR, stage: 'selfEvaluation' }, { appVersion: 'test' });
+    const again = await runSummary(
+      county.store,
+      { year: YEAR, stage: 'selfEvaluation', templateId: 'xiangmu-zipin' },
+      { appVersion: 'test' },
+    );
     expect(again.stage).toEqual(self.stage);
-    const part = await runSummary(county.store, { year: YEAR, stage: 'selfEvaluation', parent: '101' }, { appVersion: 'test' });
+    const part = await runSummary(
+      county.store,
+      { year: YEAR, stage: 'selfEvaluation', templateId: 'xiangmu-zipin', parent: '101' },
+      { appVersion: 'test' },
+    );
     const rows = [...table(part, 'evaluated').rows, ...table(part, 'missing').rows];
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.every((r) => r.cells.parent.startsWith('101-'))).toBe(true);

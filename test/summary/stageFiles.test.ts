@@ -45,7 +45,7 @@ const printed = (exact: string) => {
 
 beforeAll(async () => {
   county = stageCounty();
-  self = await runSummary(county.store, { year: YEAR, stage: 'selfEvaluation' }, { appVersion: 'test' });
+  self = await runSummary(county.store, { year: YEAR, stage: 'selfEvaluation', templateId: 'xiangmu-zipin' }, { appVersion: 'test' });
   sheets = await readXlsx(await summaryXlsxBytes(county.store, self));
   wordTables = await wordTablesOf(await summaryDocxBytes(self));
 });
