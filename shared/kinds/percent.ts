@@ -5,22 +5,11 @@
  * `８５．５％` or `85.5`. An 执行率 may pass 100 %; `params.max` caps it where the template says so.
  */
 import { z } from 'zod';
-import { defineKind, halfWidth, keptAsTyped, str, type KindDecl } from './types';
-
-const PERCENT = /^(\d{1,9})(?:\.(\d{1,2}))?$/;
+import { canonicalHundredths, hundredthsReader, maxParam, printedHundredths } from './hundredths';
+import { defineKind, halfWidth, keptAsTyped, str } from './types';
 
 /** Hundredths of a percent as an exact integer; null when it is not a percentage. */
-export function percentHundredths(s: string): bigint | null {
-  const m = PERCENT.exec(s);
-  return m ? BigInt(m[1]) * 100n + BigInt((m[2] ?? '').padEnd(2, '0')) : null;
-}
-
-function canonical(h: bigint): string {
-  const frac = (h % 100n).toString().padStart(2, '0').replace(/0+$/, '');
-  return frac ? `${h / 100n}.${frac}` : `${h / 100n}`;
-}
-
-const maxOf = (d: KindDecl): number | undefined => (typeof d.params?.max === 'number' ? d.params.max : undefined);
+export const percentHundredths = hundredthsReader(9);
 
 export const percentKind = defineKind({
   name: 'percent',
@@ -45,12 +34,14 @@ export const percentKind = defineKind({
       .replace(/[\s,%]/g, '');
     if (s === '') return { value: '' };
     const h = percentHundredths(s);
-    return h !== null ? { value: canonical(h) } : { value: text.trim(), problem: keptAsTyped('不是百分数（如 85.5%，最多两位小数）') };
+    return h !== null
+      ? { value: canonicalHundredths(h) }
+      : { value: text.trim(), problem: keptAsTyped('不是百分数（如 85.5%，最多两位小数）') };
   },
   print(v) {
     const h = percentHundredths(str(v).trim());
     if (h === null) return str(v);
-    return `${h / 100n}.${(h % 100n).toString().padStart(2, '0')}%`;
+    return `${printedHundredths(h)}%`;
   },
   excelNumber(v) {
     // 85.33 % is the number 0.8533 shown 0.00%: the decimal point moved in the text, never a float multiplied.
@@ -64,7 +55,7 @@ export const percentKind = defineKind({
   check(s, d, label) {
     const h = percentHundredths(s);
     if (h === null) return { code: 'percent', message: `${label}应为最多两位小数的百分数，如 85.5%` };
-    const max = maxOf(d);
+    const max = maxParam(d);
     if (max !== undefined && h > BigInt(Math.round(max * 100))) return { code: 'percent', message: `${label}不能超过 ${max}%` };
     return null;
   },

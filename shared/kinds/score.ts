@@ -5,24 +5,11 @@
  * print scores (`FM990.00`).
  */
 import { z } from 'zod';
-import { defineKind, halfDigits, keptAsTyped, str, type KindDecl } from './types';
-
-const SCORE = /^(\d{1,6})(?:\.(\d{1,2}))?$/;
+import { canonicalHundredths, hundredthsReader, maxParam, printedHundredths } from './hundredths';
+import { defineKind, halfDigits, keptAsTyped, str } from './types';
 
 /** Hundredths of a score as an exact integer; null when it is not a score. */
-export function scoreHundredths(s: string): bigint | null {
-  const m = SCORE.exec(s);
-  return m ? BigInt(m[1]) * 100n + BigInt((m[2] ?? '').padEnd(2, '0')) : null;
-}
-
-/** 12.50 → 12.5, 007 → 7, 10.00 → 10: the one spelling of a score. */
-function canonical(hundredths: bigint): string {
-  const whole = hundredths / 100n;
-  const frac = (hundredths % 100n).toString().padStart(2, '0').replace(/0+$/, '');
-  return frac ? `${whole}.${frac}` : `${whole}`;
-}
-
-const maxOf = (d: KindDecl): number | undefined => (typeof d.params?.max === 'number' ? d.params.max : undefined);
+export const scoreHundredths = hundredthsReader(6);
 
 export const scoreKind = defineKind({
   name: 'score',
@@ -51,21 +38,23 @@ export const scoreKind = defineKind({
     const s = halfDigits(text).replace(/．/g, '.').replace(/\s+/g, '').replace(/分$/, '');
     if (s === '') return { value: '' };
     const h = scoreHundredths(s);
-    return h !== null ? { value: canonical(h) } : { value: text.trim(), problem: keptAsTyped('不是分数（不小于 0，最多两位小数）') };
+    return h !== null
+      ? { value: canonicalHundredths(h) }
+      : { value: text.trim(), problem: keptAsTyped('不是分数（不小于 0，最多两位小数）') };
   },
   print(v) {
     const h = scoreHundredths(str(v).trim());
     if (h === null) return str(v);
-    return `${h / 100n}.${(h % 100n).toString().padStart(2, '0')}`;
+    return printedHundredths(h);
   },
   excelNumber(v) {
     const h = scoreHundredths(str(v).trim());
-    return h === null ? null : { exact: canonical(h), format: '0.00' };
+    return h === null ? null : { exact: canonicalHundredths(h), format: '0.00' };
   },
   check(s, d, label) {
     const h = scoreHundredths(s);
     if (h === null) return { code: 'score', message: `${label}应为不小于 0、最多两位小数的分数，如 8.5` };
-    const max = maxOf(d);
+    const max = maxParam(d);
     if (max !== undefined && h > scoreHundredths(String(max))!) return { code: 'score', message: `${label}不能超过 ${max} 分` };
     return null;
   },
