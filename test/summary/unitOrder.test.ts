@@ -45,6 +45,13 @@ describe('the 汇总’s order of units', () => {
     expect(unitsInList.indexOf('北关小学')).toBeLessThan(unitsInList.indexOf('阿坝路小学'));
   });
 
+  it('is the form list’s in the 自评 汇总 too: the declared projects without a 自评, unit by unit', async () => {
+    const listed = store.list({ year: '2026' });
+    const summary = await runSummary(store, { year: '2026', stage: 'selfEvaluation', templateId: 'xiangmu-zipin' }, { appVersion: 'test' });
+    const missing = summary.stage!.tables.find((t) => t.key === 'missing')!;
+    expect(missing.rows.map((r) => r.formId)).toEqual(listed.map((f) => f.id));
+  });
+
   it('compares text by code point, as SQLite’s BINARY collation does, past U+FFFF too', () => {
     expect(compareListText('\uE000', '𠀋')).toBe(-1); // UTF-16 units would say the opposite
     expect(compareListText('北', '阿')).toBe(-1);

@@ -16,6 +16,7 @@
  */
 import type { CheckStatus, StageColumn, StageSummary, StageTable, SummaryStage } from '../../../shared/contract';
 import { compare, div, formatRounded, fromInt, parseDecimal } from '../../../shared/compute/decimal';
+import { compareListText } from '../../../shared/listOrder';
 import { amountUnits, formatUnits } from '../../../shared/money';
 import { LIGHT_NAMES, type Light } from '../../../shared/stage/lights';
 import type { TemplateRegistry } from '../../../shared/template/registry';
@@ -27,7 +28,7 @@ import type { CodedName } from './parents';
 import { emptyLights, percentOf, type MonitoringFacts, type SelfEvaluationFacts } from './stageFacts';
 import { stageColumns } from './stageKinds';
 import { coded } from './text';
-import { checkStatus } from './tree';
+import { byCodeThenName, checkStatus } from './tree';
 
 /** Tianjin's 汇总 explains every project scored under 80 (cycle.md §6). */
 export const LOW_SCORE = 80;
@@ -56,12 +57,9 @@ interface Placed {
   parent: CodedName;
 }
 
+/** The declaration 汇总's order: 主管部门 as its tree orders them, then units and forms as the form list does. */
 const byPlace = (a: Placed, b: Placed): number =>
-  collator.compare(a.parent.code, b.parent.code) ||
-  collator.compare(a.parent.name, b.parent.name) ||
-  collator.compare(a.f.unit, b.f.unit) ||
-  collator.compare(a.f.title, b.f.title) ||
-  a.f.id - b.f.id;
+  byCodeThenName(a.parent, b.parent) || compareListText(a.f.unit, b.f.unit) || compareListText(a.f.title, b.f.title) || a.f.id - b.f.id;
 
 const identityCells = (p: Placed): Cells => ({ parent: coded(p.parent.code, p.parent.name), unit: p.f.unit, title: p.f.title });
 const IDENTITY = [col('parent', '主管部门'), col('unit', '实施单位'), col('title', '项目名称')];

@@ -32,7 +32,8 @@ export function checkStatus(f: FormFacts): CheckStatus {
 const collator = new Intl.Collator('zh-CN', { numeric: true });
 
 /** Coded ones first, by code; then by name (pinyin order, as Chinese staff sort). */
-function byCodeThenName(a: { code: string; name: string }, b: { code: string; name: string }): number {
+/** 主管部门 in the 汇总's order: coded ones by code, then by name; uncoded ones after them, by name. */
+export function byCodeThenName(a: { code: string; name: string }, b: { code: string; name: string }): number {
   if (a.code && b.code) return collator.compare(a.code, b.code) || collator.compare(a.name, b.name);
   if (a.code || b.code) return a.code ? -1 : 1;
   return collator.compare(a.name, b.name);
