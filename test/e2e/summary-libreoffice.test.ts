@@ -17,6 +17,7 @@ import type { Summary } from '../../shared/contract';
 import { EMBED_SHEET } from '../../shared/embedded';
 import { xiangmuZhichu } from '../../shared/templates/xiangmu-zhichu';
 import { countyStore, expectedTotals, fixtureForm, MONEY, yuan, YEAR, type County } from '../summary/countyStore';
+import { parseCsv } from '../helpers/csv';
 
 const ROOT = resolve(__dirname, '../..');
 const FONTS_CONF = join(ROOT, 'scripts/fonts.conf');
@@ -45,39 +46,6 @@ function convert(file: string, to: string, outDir: string): void {
   } finally {
     rmSync(profile, { recursive: true, force: true });
   }
-}
-
-/** RFC 4180 CSV: quoted fields may hold commas, quotes (doubled) and line breaks. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += ch;
-  }
-  if (field !== '' || row.length) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
 }
 
 let county: County;

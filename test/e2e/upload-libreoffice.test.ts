@@ -15,6 +15,7 @@ import { openStore, type Store } from '../../electron/core/store';
 import { fromLabelJson } from '../../shared/labelJson';
 import { BUILTIN_TEMPLATES } from '../../shared/templates';
 import { NATIONAL_PROFILE } from '../../shared/upload/profile';
+import { parseCsv } from '../helpers/csv';
 
 const ROOT = resolve(__dirname, '../..');
 const FONTS_CONF = join(ROOT, 'scripts/fonts.conf');
@@ -50,39 +51,6 @@ function toCsv(file: string, outDir: string): string {
     rmSync(profile, { recursive: true, force: true });
   }
   return readFileSync(file.replace(/\.xlsx$/, '.csv'), 'utf8');
-}
-
-/** RFC 4180: quoted fields may hold commas, doubled quotes and line breaks. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += ch;
-  }
-  if (field !== '' || row.length) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
 }
 
 type Json = Record<string, unknown>;
